@@ -1,28 +1,147 @@
+import { decodeAntispam } from './antispam';
+import { groupArcSets } from './auth/arc';
+import { parseDkimSignature } from './auth/dkim-signature';
+import { parseReceivedSpf } from './auth/received-spf';
+import { evaluateFlags, verdictOf } from './flags';
+import { parseAddress, parseAddressList } from './headers/address';
 import { readHeaderBlock } from './headers/read';
-import type { Analysis, AnalyzeOptions } from './types';
+import { buildHops, totalDelay } from './hops';
+import { computeAlignment, judgeAuthResults, parseAllAuthResults, summaryVerdicts } from './trust/auth-trust';
+import { judgeChain } from './trust/chain';
+import { collectClaims } from './trust/claims';
+import type { Analysis, AnalyzeOptions, AuthView, DkimSignature, HeaderField, ReceivedSpf, Summary } from './types';
 
-/** The one entry point of the core: raw message or header text in, Analysis out. Never throws on input. */
+/**
+ * The one entry point of the core (DESIGN.md §2): raw message or header text in, Analysis out.
+ * Pure and total: never throws on input; what it cannot understand becomes a Diagnostic.
+ */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const block = readHeaderBlock(text, options.maxBytes);
-  const subject = block.headers.find((h) => h.name.toLowerCase() === 'subject');
-  return {
+  const block = readHeaderBlock(typeof text === 'string' ? text : String(text ?? ''), options.maxBytes);
+  const { headers, diagnostics } = block;
+  const byName = indexByName(headers);
+
+  const { hops, chain } = buildHops(headers, diagnostics);
+
+  // Authentication headers, parsed once.
+  const ar = parseAllAuthResults(headers, diagnostics);
+  const receivedSpf: ReceivedSpf[] = [];
+  for (const h of byName.get('received-spf') ?? []) {
+    const { diagnostics: d, ...spf } = parseReceivedSpf(h.value);
+    for (const x of d) diagnostics.push({ ...x, header: h.index });
+    receivedSpf.push({ header: h.index, ...spf });
+  }
+  const dkimSignatures: DkimSignature[] = [];
+  for (const h of byName.get('dkim-signature') ?? []) {
+    const { diagnostics: d, ...sig } = parseDkimSignature(h.value);
+    for (const x of d) diagnostics.push({ ...x, header: h.index });
+    dkimSignatures.push({ header: h.index, ...sig });
+  }
+  const arc = groupArcSets(headers);
+  diagnostics.push(...arc.diagnostics);
+
+  // Trust: who wrote which hop, then which headers.
+  const claims = collectClaims(
+    headers,
+    ar.comments,
+    receivedSpf.map((s) => ({ header: s.header, clientIp: s.clientIp, authority: spfAuthority(s), comment: s.comment })),
+  );
+  const trust = judgeChain(chain, claims, options.trustedHosts ?? []);
+  for (const h of hops) h.zone = trust.zones[h.index] ?? 'unverified';
+
+  const microsoftRecipient = trust.recipientOrgs.has('p:microsoft');
+  const { injected } = judgeAuthResults(ar.results, {
+    senderBoundaryHeader: trust.senderBoundaryHeader,
+    microsoftRecipient,
+    isRecipientAuthority: trust.isRecipientAuthority,
+  });
+  const auth: AuthView = { results: ar.results, receivedSpf, dkimSignatures, arcSets: arc.sets, alignment: {} };
+  summaryVerdicts(ar.results, auth);
+
+  const summary = buildSummary(byName, diagnostics);
+  computeAlignment(auth, summary.from?.address);
+  summary.hopCount = hops.length;
+  summary.totalDelaySeconds = totalDelay(chain);
+  summary.handoffIp = trust.handoff?.ip ?? null;
+  summary.originIp = trust.origin?.ip ?? null;
+
+  const isTrusted = (headerIndex: number): boolean => trust.senderBoundaryHeader === null || headerIndex < trust.senderBoundaryHeader;
+  const antispam = decodeAntispam(headers, isTrusted);
+
+  const analysis: Analysis = {
     schema: 1,
     input: block.input,
-    summary: {
-      ...(subject ? { subject: subject.decoded ?? subject.value } : {}),
-      hopCount: 0,
-      totalDelaySeconds: null,
-      handoffIp: null,
-      originIp: null,
-      verdict: 'unknown',
-    },
-    headers: block.headers,
-    hops: [],
-    handoff: null,
-    origin: null,
-    auth: { results: [], receivedSpf: [], dkimSignatures: [], arcSets: [], alignment: {} },
-    antispam: [],
+    summary,
+    headers,
+    hops,
+    handoff: trust.handoff,
+    origin: trust.origin,
+    auth,
+    antispam,
     flags: [],
-    diagnostics: block.diagnostics,
+    diagnostics,
   };
+  analysis.flags = evaluateFlags(analysis, { trust, injected, now: options.now });
+  summary.verdict = verdictOf(analysis.flags, hops.length > 0 || auth.results.length > 0);
+  return analysis;
+}
+
+function indexByName(headers: HeaderField[]): Map<string, HeaderField[]> {
+  const map = new Map<string, HeaderField[]>();
+  for (const h of headers) {
+    const key = h.name.toLowerCase();
+    const list = map.get(key);
+    if (list) list.push(h);
+    else map.set(key, [h]);
+  }
+  return map;
+}
+
+/** The SPF receiver: `receiver=` or the host in the comment (`(protection.outlook.com: domain of …)`). */
+function spfAuthority(s: ReceivedSpf): string | undefined {
+  if (s.props.receiver) return s.props.receiver;
+  const c = s.comment;
+  if (!c) return undefined;
+  const colon = c.indexOf(':');
+  const host = colon > 0 ? c.slice(0, colon).trim() : '';
+  return host && !host.includes(' ') ? host : undefined;
+}
+
+function buildSummary(byName: Map<string, HeaderField[]>, diagnostics: Analysis['diagnostics']): Summary {
+  const first = (name: string): HeaderField | undefined => byName.get(name)?.[0];
+  const text = (h: HeaderField | undefined): string | undefined => (h ? (h.decoded ?? h.value) : undefined);
+  const summary: Summary = { hopCount: 0, totalDelaySeconds: null, handoffIp: null, originIp: null, verdict: 'unknown' };
+  const subject = first('subject');
+  if (subject) summary.subject = text(subject)!;
+  const from = first('from');
+  if (from) {
+    const a = parseAddress(from.value);
+    if (a) summary.from = a;
+    else diagnostics.push({ code: 'from-unparsed', message: 'From header holds no readable address', header: from.index });
+  }
+  const sender = first('sender');
+  if (sender) {
+    const a = parseAddress(sender.value);
+    if (a) summary.sender = a;
+  }
+  const replyTo = first('reply-to');
+  if (replyTo) {
+    const list = parseAddressList(replyTo.value);
+    if (list.length) summary.replyTo = list;
+  }
+  const rp = first('return-path');
+  if (rp) {
+    const v = rp.value.trim();
+    const inner = v.startsWith('<') ? v.slice(1, v.indexOf('>') > 0 ? v.indexOf('>') : undefined) : v;
+    summary.returnPath = inner;
+  }
+  const to = first('to');
+  if (to) {
+    const list = parseAddressList(to.value);
+    if (list.length) summary.to = list;
+  }
+  const date = first('date');
+  if (date) summary.date = date.value;
+  const mid = first('message-id');
+  if (mid) summary.messageId = mid.value.trim();
+  return summary;
 }

@@ -1,0 +1,90 @@
+import { analyze } from '../core/analyze';
+import { runEval } from './eval';
+import { readInputFile, readStdin, type InputText } from './read-input';
+import { renderText } from './report-text';
+
+const USAGE = `Usage:
+  hopscope analyze [--json] FILE... | -     analyze .eml files or header blocks (- reads standard input)
+  hopscope eval --corpus DIR [--oracle FILE.jsonl] [--labels FILE.jsonl] [--min KEY=PCT]...
+                                            accuracy over a corpus (see README)
+  hopscope --help | --version
+
+Exit codes: 0 every input analyzed, 1 some input failed, 2 usage error.
+`;
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stdin: NodeJS.ReadableStream;
+}
+
+const processIo: Io = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  stdin: process.stdin,
+};
+
+/** Runs the CLI; returns the exit code instead of exiting so that tests can call it. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    (command === undefined ? io.stderr : io.stdout)(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version') {
+    io.stdout('hopscope 0.1.0\n');
+    return 0;
+  }
+  if (command === 'analyze') return analyzeCommand(rest, io);
+  if (command === 'eval') return runEval(rest, io);
+  io.stderr(`hopscope: unknown command '${command}'\n\n${USAGE}`);
+  return 2;
+}
+
+async function analyzeCommand(args: string[], io: Io): Promise<number> {
+  let json = false;
+  const files: string[] = [];
+  let endOfOptions = false;
+  for (const arg of args) {
+    if (!endOfOptions && arg === '--') endOfOptions = true;
+    else if (!endOfOptions && arg === '--json') json = true;
+    else if (!endOfOptions && arg.startsWith('-') && arg !== '-') {
+      io.stderr(`hopscope analyze: unknown option '${arg}'\n\n${USAGE}`);
+      return 2;
+    } else files.push(arg);
+  }
+  if (files.length === 0) {
+    io.stderr(`hopscope analyze: no input given (a FILE, or - for standard input)\n\n${USAGE}`);
+    return 2;
+  }
+  if (files.filter((f) => f === '-').length > 1) {
+    io.stderr('hopscope analyze: standard input (-) can be given only once\n');
+    return 2;
+  }
+  let failed = 0;
+  let first = true;
+  for (const file of files) {
+    const input: InputText = file === '-' ? await readStdin(io.stdin) : await readInputFile(file);
+    const label = file === '-' ? '<stdin>' : file;
+    let result: InputText | { ok: 'analysis'; analysis: ReturnType<typeof analyze> } = input;
+    if (input.ok) {
+      const analysis = analyze(input.text, { now: Date.now() });
+      result =
+        analysis.headers.length === 0
+          ? { ok: false, error: { code: 'no-headers', message: `${label}: no header fields found; is this an email message?` } }
+          : { ok: 'analysis', analysis };
+    }
+    if (result.ok === 'analysis') {
+      if (json) io.stdout(`${JSON.stringify({ file: label, ...result.analysis })}\n`);
+      else {
+        io.stdout(`${first ? '' : '\n'}${renderText(label, result.analysis)}\n`);
+        first = false;
+      }
+    } else if (!result.ok) {
+      failed++;
+      if (json) io.stdout(`${JSON.stringify({ file: label, error: result.error })}\n`);
+      io.stderr(`hopscope: ${result.error.message}\n`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}

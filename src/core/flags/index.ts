@@ -1,0 +1,54 @@
+import type { ChainTrust } from '../trust/chain';
+import type { Analysis, AuthResultsHeader, Evidence, Flag, Severity, Summary } from '../types';
+import { RULES } from './rules';
+
+/** What a rule sees: the analysis so far, plus what trust found that the schema does not carry. */
+export interface FlagContext {
+  analysis: Analysis;
+  trust: ChainTrust;
+  /** Untrusted A-R fields that claim the recipient's own authserv-id (arrived with the message). */
+  injected: AuthResultsHeader[];
+  now: number | undefined;
+}
+
+export interface Finding {
+  detail: string;
+  evidence: Evidence[];
+  /** Overrides the rule's severity for this finding (e.g. softfail is milder than fail). */
+  severity?: Severity;
+  title?: string;
+}
+
+/** A finding rule (DESIGN.md §6): pure, one idea, with its own fixture that fires it and one that does not. */
+export interface FlagRule {
+  id: string;
+  severity: Severity;
+  title: string;
+  check: (ctx: FlagContext) => Finding[];
+}
+
+export function evaluateFlags(analysis: Analysis, ctx: Omit<FlagContext, 'analysis'>): Flag[] {
+  const full: FlagContext = { analysis, ...ctx };
+  const flags: Flag[] = [];
+  for (const rule of RULES) {
+    let findings: Finding[];
+    try {
+      findings = rule.check(full);
+    } catch (e) {
+      // A rule bug must not take the analysis down; it becomes a diagnostic (a bug report, not a verdict).
+      analysis.diagnostics.push({ code: 'flag-rule-error', message: `rule ${rule.id} failed: ${(e as Error).message}` });
+      continue;
+    }
+    for (const f of findings) {
+      flags.push({ id: rule.id, severity: f.severity ?? rule.severity, title: f.title ?? rule.title, detail: f.detail, evidence: f.evidence });
+    }
+  }
+  return flags;
+}
+
+/** The summary verdict is the worst severity present (DESIGN.md §6); `unknown` when nothing could be judged. */
+export function verdictOf(flags: Flag[], hadEvidence: boolean): Summary['verdict'] {
+  if (flags.some((f) => f.severity === 'danger')) return 'danger';
+  if (flags.some((f) => f.severity === 'warning')) return 'warning';
+  return hadEvidence ? 'ok' : 'unknown';
+}

@@ -1,0 +1,79 @@
+import { parseDate } from './date';
+import { ipScope } from './ip';
+import { parseReceived } from './received/parse';
+import type { ChainHop } from './trust/chain';
+import type { Diagnostic, HeaderField, Hop } from './types';
+
+/**
+ * Turns every Received field into a Hop (oldest first), with its date and the delay from the hop before.
+ * Returns the chain top-first as well, for trust, which walks down from the recipient.
+ */
+export function buildHops(headers: HeaderField[], diagnostics: Diagnostic[]): { hops: Hop[]; chain: ChainHop[] } {
+  const chain: ChainHop[] = [];
+  for (const field of headers) {
+    if (field.name.length !== 8 || field.name.toLowerCase() !== 'received') continue;
+    const p = parseReceived(field.value);
+    for (const d of p.diagnostics) diagnostics.push({ ...d, header: field.index });
+    const hop: Hop = {
+      index: 0,
+      header: field.index,
+      parsed: p.parsed,
+      from: p.from,
+      by: p.by,
+      delaySeconds: null,
+      zone: 'unverified',
+      raw: field.value,
+    };
+    if (p.with !== undefined) hop.with = p.with;
+    if (p.id !== undefined) hop.id = p.id;
+    if (p.for !== undefined) hop.for = p.for;
+    if (p.via !== undefined) hop.via = p.via;
+    if (p.tls !== undefined) hop.tls = p.tls;
+    if (p.authenticated !== undefined) hop.authenticated = p.authenticated;
+    if (p.from.ip !== undefined) hop.ipScope = ipScope(p.from.ip);
+    const c: ChainHop = { hop, kind: p.kind };
+    if (p.dateText !== undefined) {
+      const d = parseDate(p.dateText);
+      if (d.ok) {
+        hop.date = d.iso;
+        c.epochMs = d.epochMs;
+        if (!d.zoneKnown) {
+          diagnostics.push({ code: 'date-no-zone', message: `Received date "${p.dateText}" has no time zone; read as UTC`, header: field.index });
+        }
+      } else {
+        diagnostics.push({ code: 'date-unparsed', message: `Received date "${p.dateText.slice(0, 80)}" not understood: ${d.reason}`, header: field.index });
+      }
+    } else if (p.parsed) {
+      diagnostics.push({ code: 'date-missing', message: 'Received field has no date after ";"', header: field.index });
+    }
+    chain.push(c);
+  }
+  const n = chain.length;
+  const hops: Hop[] = new Array(n);
+  let previousEpoch: number | undefined;
+  for (let i = 0; i < n; i++) {
+    const c = chain[n - 1 - i]!;
+    c.hop.index = i;
+    hops[i] = c.hop;
+    if (c.epochMs !== undefined) {
+      if (previousEpoch !== undefined) c.hop.delaySeconds = Math.round((c.epochMs - previousEpoch) / 1000);
+      previousEpoch = c.epochMs;
+    }
+  }
+  return { hops, chain };
+}
+
+/** From the oldest dated hop to the newest; null when fewer than two hops carry a date. */
+export function totalDelay(chain: ChainHop[]): number | null {
+  let newest: number | undefined;
+  let oldest: number | undefined;
+  for (const c of chain) {
+    if (c.epochMs === undefined) continue;
+    if (newest === undefined) newest = c.epochMs;
+    oldest = c.epochMs;
+  }
+  if (newest === undefined || oldest === undefined) return null;
+  let dated = 0;
+  for (const c of chain) if (c.epochMs !== undefined) dated++;
+  return dated < 2 ? null : Math.round((newest - oldest) / 1000);
+}

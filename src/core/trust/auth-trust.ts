@@ -1,0 +1,124 @@
+import { organizationalDomain, aligned } from '../auth/alignment';
+import { parseArcAuthResults, parseAuthResults } from '../auth/authres';
+import type { AuthResultsHeader, AuthView, Diagnostic, HeaderField, Verdict } from '../types';
+import type { AuthResultsComments } from './claims';
+
+/** Every A-R / ARC-A-R parsed once, with the comments and properties that claims read. */
+export function parseAllAuthResults(
+  headers: HeaderField[],
+  diagnostics: Diagnostic[],
+): { results: AuthResultsHeader[]; comments: AuthResultsComments[] } {
+  const results: AuthResultsHeader[] = [];
+  const comments: AuthResultsComments[] = [];
+  for (const h of headers) {
+    const name = h.name.toLowerCase();
+    const arc = name === 'arc-authentication-results';
+    if (!arc && name !== 'authentication-results') continue;
+    const seen: AuthResultsComments['comments'] = [];
+    const sink = (text: string, method: string | null): void => {
+      seen.push({ method, text });
+    };
+    const parsed = arc ? parseArcAuthResults(h.value, sink) : parseAuthResults(h.value, sink);
+    for (const d of parsed.diagnostics) diagnostics.push({ ...d, code: d.code.startsWith('authres') ? d.code : `authres-${d.code}`, header: h.index });
+    const entry: AuthResultsHeader = {
+      header: h.index,
+      kind: arc ? 'arc-authentication-results' : 'authentication-results',
+      authservId: parsed.authservId,
+      version: parsed.version,
+      results: parsed.results,
+      trusted: false,
+      trustReason: '',
+    };
+    if (arc && 'instance' in parsed && parsed.instance !== null) entry.instance = parsed.instance as number;
+    results.push(entry);
+    const props: AuthResultsComments['props'] = [];
+    for (const r of parsed.results) for (const [key, value] of Object.entries(r.props)) props.push({ method: r.method, key, value });
+    comments.push({ header: h.index, authservId: parsed.authservId, comments: seen, props });
+  }
+  return { results, comments };
+}
+
+export interface AuthTrustContext {
+  /** Header index of the newest Received written by the sender side (null: no sender side). */
+  senderBoundaryHeader: number | null;
+  /** Is this authserv-id the recipient's own (a recipient-zone host, or its provider's id)? */
+  isRecipientAuthority: (authservId: string) => boolean;
+  /** The recipient is Microsoft 365, which writes A-R without an authserv-id. */
+  microsoftRecipient: boolean;
+}
+
+/**
+ * Marks which A-R fields the recipient's own servers wrote (DESIGN.md §5, last point) and takes the summary
+ * verdicts from those only. Returns the headers of untrusted A-R that claim the recipient's own authserv-id,
+ * which arrived with the message (RFC 8601 §5) and are evidence of injection when they claim a pass.
+ */
+export function judgeAuthResults(results: AuthResultsHeader[], ctx: AuthTrustContext): { injected: AuthResultsHeader[] } {
+  const injected: AuthResultsHeader[] = [];
+  const above = (h: number): boolean => ctx.senderBoundaryHeader === null || h < ctx.senderBoundaryHeader;
+  for (const r of results) {
+    const own = r.authservId === null ? ctx.microsoftRecipient : ctx.isRecipientAuthority(r.authservId);
+    const who = r.authservId ?? '(no authserv-id, Microsoft 365 form)';
+    if (own && above(r.header)) {
+      r.trusted = true;
+      r.trustReason = `written by the recipient's servers (${who}), above the hops the sender wrote`;
+    } else if (own) {
+      r.trustReason = `claims the recipient's own authserv-id ${who} but sits below the handoff: it arrived with the message`;
+      injected.push(r);
+    } else if (above(r.header)) {
+      r.trustReason = `authserv-id ${who} is not one of the recipient's servers`;
+    } else {
+      r.trustReason = `written before the message reached the recipient (${who}); a claim, not a verdict`;
+    }
+  }
+  return { injected };
+}
+
+function verdict(r: AuthResultsHeader, i: number): Verdict {
+  const res = r.results[i]!;
+  const v: Verdict = { method: res.method, result: res.result, props: res.props, header: r.header };
+  if (res.reason !== undefined) v.reason = res.reason;
+  return v;
+}
+
+/** Summary verdicts from trusted A-R only; ARC-A-R are used for `arc` only when no plain A-R says it. */
+export function summaryVerdicts(results: AuthResultsHeader[], view: AuthView): void {
+  for (const r of results) {
+    if (!r.trusted || r.kind !== 'authentication-results') continue;
+    r.results.forEach((res, i) => {
+      const m = res.method;
+      if (m === 'spf' && !view.spf) view.spf = verdict(r, i);
+      else if (m === 'dkim') (view.dkim ??= []).push(verdict(r, i));
+      else if (m === 'dmarc' && !view.dmarc) view.dmarc = verdict(r, i);
+      else if (m === 'arc' && !view.arc) view.arc = verdict(r, i);
+      else if (m === 'compauth' && !view.compauth) view.compauth = verdict(r, i);
+    });
+  }
+}
+
+export function domainOf(address: string | undefined): string | undefined {
+  if (!address) return undefined;
+  const at = address.lastIndexOf('@');
+  let d = (at >= 0 ? address.slice(at + 1) : address).trim().toLowerCase();
+  if (d.endsWith('>')) d = d.slice(0, -1);
+  if (d.endsWith('.')) d = d.slice(0, -1);
+  return d || undefined;
+}
+
+/** DMARC identifier alignment (RFC 7489 §3.1) of the trusted SPF and DKIM passes with the From domain. */
+export function computeAlignment(view: AuthView, fromAddress: string | undefined): void {
+  const fromDomain = domainOf(fromAddress);
+  if (!fromDomain) return;
+  view.alignment.fromDomain = fromDomain;
+  const org = organizationalDomain(fromDomain);
+  if (org) view.alignment.organizationalDomain = org;
+  if (view.spf) {
+    const d = domainOf(view.spf.props['smtp.mailfrom'] ?? view.spf.props['smtp.helo']);
+    view.alignment.spfAligned = view.spf.result.toLowerCase() === 'pass' && !!d && aligned(d, fromDomain, 'r');
+  }
+  if (view.dkim) {
+    view.alignment.dkimAligned = view.dkim.some((v) => {
+      const d = domainOf(v.props['header.d'] ?? v.props['header.i']);
+      return v.result.toLowerCase() === 'pass' && !!d && aligned(d, fromDomain, 'r');
+    });
+  }
+}

@@ -1,0 +1,377 @@
+import { ipScope } from '../ip';
+import type { ParsedReceived } from '../received/types';
+import type { Handoff, Hop, Origin, Zone } from '../types';
+import { inProviderNetwork, Organisations, providerOfKey } from './organisation';
+import { type Provider, providerById } from './providers';
+
+/** A hop as trust sees it: the public Hop plus what the parser and the date parser know. */
+export interface ChainHop {
+  hop: Hop;
+  kind: ParsedReceived['kind'];
+  epochMs?: number;
+}
+
+/** A statement, by some header, of the IP that connected to the recipient's edge. */
+export interface ConnectingIpClaim {
+  ip: string;
+  /** Human name of the evidence: "Microsoft 'sender IP is'", "Received-SPF client-ip", … */
+  source: string;
+  header: number;
+  /** Who makes the claim: the authserv-id, the SPF receiver, or the provider whose header it is. */
+  authority?: string;
+  /** A claim that carries no authority of its own is accepted only from a provider in the recipient zone. */
+  provider?: string;
+  /** Written next to the receiver's own Received field (A-R, Received-SPF): counts only above the sender side. */
+  positional?: boolean;
+}
+
+export interface ChainTrust {
+  zones: Zone[];
+  handoff: Handoff | null;
+  origin: Origin | null;
+  /** Organisation keys of the recipient's infrastructure (see Organisations.of). */
+  recipientOrgs: Set<string>;
+  /** Header index of the newest Received field written by the sender side; trusted headers sit above it. */
+  senderBoundaryHeader: number | null;
+  /** Claims that named an IP no hop shows, or a different hop than the chain: evidence for flags. */
+  disagreements: ConnectingIpClaim[];
+  /** Where the consistent sender chain ends, if it does before the oldest hop. */
+  chainBreak: { hop: number; reason: string } | null;
+  /** Is this authserv-id or host the recipient's own (a recipient-zone host, or its provider's id)? */
+  isRecipientAuthority: (authority: string) => boolean;
+}
+
+const HOUR = 3600_000;
+const SKEW_LATER = 2 * HOUR + 5 * 60_000;
+const TZ_ERROR_MAX = 14 * HOUR;
+const TZ_ERROR_SLACK = 10 * 60_000;
+const QUEUE_MAX = 7 * 24 * HOUR;
+
+function isLoopbackOrLinkLocal(ip: string | undefined): boolean {
+  if (!ip) return false;
+  const s = ipScope(ip);
+  return s === 'loopback' || s === 'link-local';
+}
+
+function isInternalAddress(ip: string | undefined): boolean {
+  if (!ip) return false;
+  const s = ipScope(ip);
+  return s === 'loopback' || s === 'link-local' || s === 'private' || s === 'shared';
+}
+
+/** The name a hop's peer goes by: the rDNS the receiver looked up, else the HELO unless it parrots the receiver. */
+function peerName(h: Hop): string | undefined {
+  const rdns = Organisations.normalise(h.from.rdns);
+  if (rdns && rdns !== 'unknown') return rdns;
+  const helo = Organisations.normalise(h.from.helo);
+  if (!helo || helo === Organisations.normalise(h.by.host)) return undefined;
+  return helo;
+}
+
+/** A hop that records no handover between two machines: it neither links nor breaks the chain. */
+function isTransparent(c: ChainHop): boolean {
+  const h = c.hop;
+  if (!h.parsed && !h.from.ip && !h.by.host) return true;
+  if (!h.from.ip && !h.from.helo && !h.from.rdns && !h.by.host && !h.by.ip) return true;
+  if (c.kind === 'filter') return true;
+  const by = Organisations.normalise(h.by.host);
+  // Loopback re-injection (`from localhost [127.0.0.1] by localhost`) and local stages with a placeholder `by`.
+  if ((!by || Organisations.isPlaceholder(by)) && (!h.from.ip || isLoopbackOrLinkLocal(h.from.ip))) return true;
+  return false;
+}
+
+function hasPeer(c: ChainHop): boolean {
+  return c.kind !== 'local' && (c.hop.from.ip !== undefined || c.hop.from.rdns !== undefined || c.hop.from.helo !== undefined);
+}
+
+function dateConflict(older: number | undefined, newer: number | undefined): string | null {
+  if (older === undefined || newer === undefined) return null;
+  const later = older - newer;
+  if (later <= SKEW_LATER && -later <= QUEUE_MAX) return null;
+  if (later > 0 && later <= TZ_ERROR_MAX + TZ_ERROR_SLACK) {
+    const off = later % HOUR;
+    if (off <= TZ_ERROR_SLACK || HOUR - off <= TZ_ERROR_SLACK) return null;
+  }
+  return later > 0
+    ? `dated ${Math.round(later / 60_000)} min after the newer hop above it`
+    : `dated ${Math.round(-later / 86_400_000)} days before the newer hop above it`;
+}
+
+class ChainJudge {
+  readonly orgs = new Organisations();
+  readonly recipientOrgs = new Set<string>();
+  private readonly providers = new Map<string, Provider>();
+
+  constructor(private readonly chain: ChainHop[]) {}
+
+  addRecipient(host: string | undefined): void {
+    const key = this.orgs.of(host);
+    if (!key) return;
+    this.recipientOrgs.add(key);
+    const pid = providerOfKey(key);
+    const provider = pid ? providerById(pid) : undefined;
+    if (provider) this.providers.set(provider.id, provider);
+  }
+
+  recipientProviders(): Provider[] {
+    return [...this.providers.values()];
+  }
+
+  inRecipientNetwork(ip: string | undefined): boolean {
+    if (!ip) return false;
+    for (const p of this.providers.values()) if (inProviderNetwork(ip, p)) return true;
+    return false;
+  }
+
+  isRecipientHost(host: string | undefined): boolean {
+    const h = Organisations.normalise(host);
+    if (!h) return false;
+    const key = this.orgs.of(h);
+    if (!key || !this.recipientOrgs.has(key)) return false;
+    const pid = providerOfKey(key);
+    return !(pid && providerById(pid)?.outbound?.(h));
+  }
+
+  /** Was the peer of this recipient-side hop itself one of the recipient's machines? */
+  fromInside(c: ChainHop): boolean {
+    const h = c.hop;
+    if (c.kind === 'fetch' || c.kind === 'local' || c.kind === 'filter') return true;
+    if (!h.from.ip && !h.from.rdns && !h.from.helo) return true;
+    if (h.from.ip && (isInternalAddress(h.from.ip) || this.inRecipientNetwork(h.from.ip))) {
+      // A provider's outbound relay for other tenants can sit in its internal range too.
+      const name = peerName(h);
+      return !(name && this.isOutbound(name));
+    }
+    const name = peerName(h);
+    if (!name) return false;
+    if (Organisations.isBare(name)) return !h.from.ip;
+    if (!this.isRecipientHost(name)) return false;
+    // A HELO alone is the peer's own claim; with a public IP it needs the receiver's rDNS to count.
+    return Organisations.normalise(h.from.rdns) === name || !h.from.ip;
+  }
+
+  /** An authserv-id or SPF receiver that names the recipient's infrastructure or its provider. */
+  isAuthority(authority: string): boolean {
+    const a = Organisations.normalise(authority);
+    if (!a) return false;
+    if (this.isRecipientHost(a)) return true;
+    for (const p of this.providers.values()) for (const id of p.authservIds ?? []) if (a === id || a.endsWith(`.${id}`) || a.startsWith(id)) return true;
+    return false;
+  }
+
+  private isOutbound(host: string): boolean {
+    const pid = providerOfKey(this.orgs.of(host));
+    return !!(pid && providerById(pid)?.outbound?.(host));
+  }
+
+  /** Identities (names and IPs) that the next older hop's `by` should show if the chain is consistent. */
+  identities(h: Hop): Set<string> {
+    const out = new Set<string>();
+    for (const v of [h.from.rdns, h.from.helo, h.from.ip]) {
+      const n = Organisations.normalise(v);
+      if (n && n !== 'unknown') out.add(n);
+    }
+    return out;
+  }
+
+  /** Does `older.by` name the machine that the newer hop says it received from? */
+  links(older: Hop, expected: Set<string>, newer: Hop): 'link' | 'soft' | 'hard' {
+    const byHost = Organisations.normalise(older.by.host);
+    const byIp = Organisations.normalise(older.by.ip);
+    if (!byHost && !byIp) return 'soft';
+    for (const id of [byHost, byIp]) if (id && expected.has(id)) return 'link';
+    if (byHost) {
+      const label = byHost.split('.', 1)[0]!;
+      const byOrg = this.orgs.of(byHost);
+      const byBrand = this.orgs.brand(byHost);
+      for (const e of expected) {
+        if (e.split('.', 1)[0] === label && (Organisations.isBare(e) || Organisations.isBare(byHost))) return 'link';
+        const eOrg = this.orgs.of(e);
+        if (byOrg && eOrg === byOrg) return 'link';
+        if (byBrand && this.orgs.brand(e) === byBrand) return 'link';
+      }
+      // The same host wrote both headers: a filter or re-injection stage.
+      if (byHost === Organisations.normalise(newer.by.host)) return 'link';
+      // An internal relay of one organisation: the newer hop came from a private or bare address.
+      const newerFromAnonymous = isInternalAddress(newer.from.ip) || (!newer.from.rdns && !peerName(newer));
+      if (newerFromAnonymous && byOrg && byOrg === this.orgs.of(newer.by.host)) return 'link';
+      if (Organisations.isPlaceholder(byHost) || Organisations.isBare(byHost)) return 'soft';
+      return 'hard';
+    }
+    return 'soft';
+  }
+
+  /** Walks down from the top and returns the top-first index of the structural handoff, or -1. */
+  structuralHandoff(trustedHosts: string[]): number {
+    const top = this.chain.find((c) => c.hop.by.host && !isTransparent(c));
+    if (!top) return -1;
+    this.addRecipient(top.hop.by.host);
+    for (const t of trustedHosts) this.addRecipient(t);
+    let adoptNextBy = false;
+    for (let i = 0; i < this.chain.length; i++) {
+      const c = this.chain[i]!;
+      if (adoptNextBy && c.hop.by.host) {
+        this.addRecipient(c.hop.by.host);
+        adoptNextBy = false;
+      }
+      if (isTransparent(c)) continue;
+      if (this.fromInside(c)) {
+        adoptNextBy = true;
+        continue;
+      }
+      if (this.extendsToForwarder(i)) {
+        adoptNextBy = true;
+        continue;
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /**
+   * The recipient's own mail domain can have its MX elsewhere than its mailbox server (an MX that forwards
+   * to the mailbox host). The connection into the mailbox host then comes from a machine whose rDNS is in
+   * the domain the message was addressed to, and the older hop shows that machine accepting it `for` an
+   * address of its own domain. Both are written by machines we already trust or verify by rDNS.
+   */
+  private extendsToForwarder(i: number): boolean {
+    const h = this.chain[i]!.hop;
+    const rdns = Organisations.normalise(h.from.rdns);
+    if (!rdns || !h.from.ip) return false;
+    const older = this.chain.slice(i + 1).find((c) => !isTransparent(c));
+    if (!older?.hop.for) return false;
+    const forDomain = older.hop.for.slice(older.hop.for.lastIndexOf('@') + 1);
+    const org = this.orgs.of(forDomain);
+    if (!org || this.orgs.of(rdns) !== org || this.orgs.of(older.hop.by.host) !== org) return false;
+    this.recipientOrgs.add(org);
+    return true;
+  }
+}
+
+/**
+ * Judges the Received chain (DESIGN.md §5): recipient zone, handoff, sender zone, origin, unverified.
+ * `chain` is top-first (newest first); the returned zones are indexed by Hop.index (oldest first).
+ */
+export function judgeChain(chain: ChainHop[], claims: ConnectingIpClaim[], trustedHosts: string[] = []): ChainTrust {
+  const judge = new ChainJudge(chain);
+  const zones: Zone[] = new Array(chain.length).fill('unverified');
+  const structural = judge.structuralHandoff(trustedHosts);
+
+  // Claims count only from the recipient's side: a provider in the zone, or an authority in the zone.
+  // Authentication-Results and Received-SPF count only above the first Received written by the sender side
+  // (RFC 8601 §5: receivers remove their own authserv-id from arriving mail, so one lower down was injected).
+  const providerIds = new Set(judge.recipientProviders().map((p) => p.id));
+  const boundary = structural >= 0 ? chain[structural + 1]?.hop.header : undefined;
+  const accepted = claims.filter((c) => {
+    if (c.positional && boundary !== undefined && c.header > boundary) return false;
+    if (c.provider) return providerIds.has(c.provider);
+    return c.authority ? judge.isAuthority(c.authority) : false;
+  });
+
+  let handoffTop = structural;
+  let confidence: Handoff['confidence'] = 'medium';
+  let reason = '';
+  const confirmedBy: string[] = [];
+  const disagreements: ConnectingIpClaim[] = [];
+  const claimHop = (ip: string): number => chain.findIndex((c) => c.hop.from.ip === ip);
+  const firstMatching = accepted.map((c) => ({ c, at: claimHop(c.ip) })).find((x) => x.at >= 0);
+  if (firstMatching) {
+    handoffTop = firstMatching.at;
+    confidence = 'high';
+    const ip = firstMatching.c.ip;
+    for (const c of accepted) {
+      if (c.ip === ip) {
+        if (!confirmedBy.includes(c.source)) confirmedBy.push(c.source);
+      } else disagreements.push(c);
+    }
+    reason = `the recipient's servers state that ${ip} connected to them (${confirmedBy.join(', ')})`;
+  } else {
+    disagreements.push(...accepted);
+    if (structural >= 0) {
+      const h = chain[structural]!.hop;
+      const scope = h.from.ip ? ipScope(h.from.ip) : undefined;
+      confidence = scope === 'public' && h.parsed ? 'medium' : 'low';
+      reason = `oldest hop received by the recipient's servers (${h.by.host ?? h.by.ip ?? '?'}) from a machine outside them`;
+    }
+  }
+
+  let handoff: Handoff | null = null;
+  let origin: Origin | null = null;
+  let chainBreak: ChainTrust['chainBreak'] = null;
+  let senderBoundaryHeader: number | null = null;
+  for (let i = 0; i < chain.length && i < (handoffTop < 0 ? chain.length : handoffTop); i++) zones[chain[i]!.hop.index] = 'recipient';
+  const hc = handoffTop >= 0 ? chain[handoffTop] : undefined;
+  if (hc?.hop.from.ip) {
+    const h = hc.hop;
+    zones[h.index] = 'handoff';
+    handoff = { hop: h.index, ip: h.from.ip!, confidence, reason, confirmedBy };
+    for (const c of accepted) if (c.ip !== h.from.ip && !disagreements.includes(c)) disagreements.push(c);
+
+    // Sender zone: walk down while each older hop links to the one above it.
+    let newer = h;
+    let newerEpoch = hc.epochMs;
+    let expected = judge.identities(h);
+    let originHop: Hop | null = isClientHop(hc) ? h : null;
+    let originWhy = 'the handoff is the oldest hop that names a client';
+    for (let i = handoffTop + 1; i < chain.length; i++) {
+      const c = chain[i]!;
+      const o = c.hop;
+      if (isTransparent(c)) {
+        zones[o.index] = 'sender';
+        continue;
+      }
+      const link = judge.links(o, expected, newer);
+      const conflict = link === 'link' ? dateConflict(c.epochMs, newerEpoch) : null;
+      if (link !== 'link' || conflict) {
+        chainBreak = {
+          hop: o.index,
+          reason:
+            conflict ??
+            `'by ${o.by.host ?? o.by.ip ?? '?'}' does not match the machine the hop above received from (${[...expected].join(', ') || 'unnamed'})${link === 'soft' ? '; the name is too vague to check' : ''}`,
+        };
+        break;
+      }
+      zones[o.index] = 'sender';
+      if (c.epochMs !== undefined) newerEpoch = c.epochMs;
+      if (hasPeer(c)) {
+        expected = judge.identities(o);
+        newer = o;
+      } else {
+        const by = Organisations.normalise(o.by.host);
+        if (by) expected.add(by);
+      }
+      if (isClientHop(c)) {
+        originHop = o;
+        originWhy = `the oldest hop of a consistent chain below the handoff that names a client IP`;
+      }
+    }
+    if (originHop) {
+      const scope = originHop.from.ip ? ipScope(originHop.from.ip) : undefined;
+      const deeper = originHop.index !== h.index;
+      origin = {
+        hop: originHop.index,
+        ip: originHop.from.ip ?? null,
+        confidence: !deeper ? confidence : chainBreak ? 'low' : 'medium',
+        reason: `${originWhy}${scope && scope !== 'public' ? ` (a ${scope} address)` : ''}${deeper ? '; written by the sender side, plausible but not verifiable' : ''}`,
+      };
+    }
+  } else if (hc) {
+    zones[hc.hop.index] = 'handoff';
+  }
+  if (hc) senderBoundaryHeader = chain[handoffTop + 1]?.hop.header ?? null;
+  return {
+    zones,
+    handoff,
+    origin,
+    recipientOrgs: judge.recipientOrgs,
+    senderBoundaryHeader,
+    disagreements,
+    chainBreak,
+    isRecipientAuthority: (a) => judge.isAuthority(a),
+  };
+}
+
+/** A hop whose `from` names a client IP: not a machine talking to itself, not a mailbox fetch. */
+function isClientHop(c: ChainHop): boolean {
+  return c.kind !== 'fetch' && c.kind !== 'local' && !!c.hop.from.ip && !isLoopbackOrLinkLocal(c.hop.from.ip);
+}

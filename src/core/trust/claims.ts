@@ -1,0 +1,81 @@
+import { permittedSenderIp, senderIpIs } from '../auth/ip-text';
+import { parseIp } from '../ip';
+import type { HeaderField } from '../types';
+import type { ConnectingIpClaim } from './chain';
+import { PROVIDERS } from './providers';
+
+/** Comments an A-R field carried, per method, as collected through parseAuthResults' comment sink. */
+export interface AuthResultsComments {
+  header: number;
+  authservId: string | null;
+  comments: Array<{ method: string | null; text: string }>;
+  props: Array<{ method: string; key: string; value: string }>;
+}
+
+const providerHeaders = new Map<string, string>();
+for (const p of PROVIDERS) for (const h of p.connectingIpHeaders ?? []) providerHeaders.set(h, p.id);
+
+/**
+ * Every statement in the headers of which IP connected to a receiving server: Microsoft's
+ * `(sender IP is …)`, Google's `designates … as permitted sender`, `smtp.remote-ip=` / `policy.iprev=`,
+ * Received-SPF `client-ip=`, and provider headers such as X-Sender-IP or the trusted Forefront report's CIP.
+ * Whether a claim counts is decided by trust (judgeChain), from who makes it and where it sits.
+ */
+export function collectClaims(
+  headers: HeaderField[],
+  authResults: AuthResultsComments[],
+  receivedSpf: Array<{ header: number; clientIp?: string; authority?: string; comment?: string }>,
+): ConnectingIpClaim[] {
+  const claims: ConnectingIpClaim[] = [];
+  for (const ar of authResults) {
+    const authority = ar.authservId ?? undefined;
+    const provider = ar.authservId === null ? 'microsoft' : undefined;
+    for (const c of ar.comments) {
+      if (c.method !== 'spf') continue;
+      const ms = senderIpIs(c.text);
+      if (ms) claims.push(claim(ms, "Authentication-Results 'sender IP is'", ar.header, authority, provider));
+      const g = permittedSenderIp(c.text);
+      if (g) claims.push(claim(g, 'Authentication-Results SPF "designates … as permitted sender"', ar.header, authority, provider));
+    }
+    for (const p of ar.props) {
+      if (p.key === 'smtp.remote-ip' || (p.method === 'iprev' && p.key === 'policy.iprev')) {
+        const ip = parseIp(p.value)?.ip;
+        if (ip) claims.push(claim(ip, `Authentication-Results ${p.key}`, ar.header, authority, provider));
+      }
+    }
+  }
+  for (const spf of receivedSpf) {
+    const ip = spf.clientIp ?? (spf.comment ? permittedSenderIp(spf.comment) : undefined);
+    if (ip) claims.push(claim(ip, 'Received-SPF client-ip', spf.header, spf.authority, undefined));
+  }
+  for (const h of headers) {
+    const name = h.name.toLowerCase();
+    const provider = providerHeaders.get(name);
+    if (provider) {
+      const ip = parseIp(h.value.trim())?.ip;
+      if (ip) claims.push(claim(ip, h.name, h.index, undefined, provider, false));
+    } else if (name === 'x-forefront-antispam-report') {
+      const at = h.value.indexOf('CIP:');
+      if (at >= 0) {
+        const end = h.value.indexOf(';', at);
+        const ip = parseIp(h.value.slice(at + 4, end < 0 ? undefined : end).trim())?.ip;
+        if (ip && ip !== '255.255.255.255') claims.push(claim(ip, 'X-Forefront-Antispam-Report CIP', h.index, undefined, 'microsoft', false));
+      }
+    }
+  }
+  return claims;
+}
+
+function claim(
+  ip: string,
+  source: string,
+  header: number,
+  authority: string | undefined,
+  provider: string | undefined,
+  positional = true,
+): ConnectingIpClaim {
+  const c: ConnectingIpClaim = { ip, source, header, positional };
+  if (authority) c.authority = authority;
+  if (provider) c.provider = provider;
+  return c;
+}

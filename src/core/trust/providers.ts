@@ -1,0 +1,115 @@
+/**
+ * Mail providers whose recipient-side infrastructure spans several domains or writes its own names for
+ * internal hops. This is knowledge that changes: a row per provider, each with its source.
+ *
+ * - `domains`: registrable domains (ICANN Public Suffix List) whose hosts belong to the provider. Hosts under
+ *   any of them count as one organisation when hops are linked.
+ * - `outbound`: host patterns of the provider that relay *other customers'* outgoing mail (Microsoft's
+ *   `*.outbound.protection.outlook.com`, Google's `mail-*.google.com`). They belong to the provider, but a
+ *   connection from one of them into the provider's inbound edge is a handoff between two tenants.
+ * - `internalPrefixes`: address ranges the provider uses only inside its own network (hops that carry them
+ *   are never the handoff).
+ * - `connectingIpHeaders`: header fields in which the provider states the IP that connected to its edge.
+ * - `authservIds`: suffixes of the authserv-id its Authentication-Results carry.
+ */
+export interface Provider {
+  id: string;
+  name: string;
+  domains: string[];
+  outbound?: (host: string) => boolean;
+  internalPrefixes?: string[];
+  connectingIpHeaders?: string[];
+  authservIds?: string[];
+  source: string;
+}
+
+export const PROVIDERS: readonly Provider[] = [
+  {
+    id: 'microsoft',
+    name: 'Microsoft 365 / Outlook.com',
+    domains: ['outlook.com', 'office365.com', 'hotmail.com', 'msn.com', 'exchangelabs.com', 'live.com', 'microsoft.com', 'office.com'],
+    // NAM12-DM6-obe.outbound.protection.outlook.com, mail-dm6nam12on2103.outbound.protection.outlook.com
+    outbound: (host) => host.endsWith('.outbound.protection.outlook.com'),
+    // 2603:1000::/24 is Microsoft's internal datacenter range; 2a01:111::/32 its front ends.
+    internalPrefixes: ['2603:1000::/24', '2a01:111::/32'],
+    connectingIpHeaders: ['x-sender-ip', 'x-ms-exchange-organization-originalclientipaddress'],
+    authservIds: ['protection.outlook.com', 'outlook.com', 'microsoft.com'],
+    source: 'https://learn.microsoft.com/en-us/defender-office-365/message-headers-eop-mdo',
+  },
+  {
+    id: 'google',
+    name: 'Gmail / Google Workspace',
+    domains: ['google.com', 'gmail.com', 'googlemail.com'],
+    // mail-sor-f41.google.com, mail-pf1-f182.google.com: Google's outbound relays for Gmail senders.
+    outbound: (host) => host.startsWith('mail-') && host.endsWith('.google.com'),
+    // Gmail's internal hops are written `by 2002:a05:6a10:…`.
+    internalPrefixes: ['2002:a00::/24'],
+    authservIds: ['mx.google.com', 'google.com'],
+    source: 'https://support.google.com/mail/answer/29436',
+  },
+  {
+    id: 'yahoo',
+    name: 'Yahoo / AOL',
+    domains: ['yahoo.com', 'yahoo.net', 'yahoodns.net', 'aol.com', 'aol.net', 'yahoo.co.jp', 'ymail.com'],
+    authservIds: ['atlas.', 'yahoo.com', 'aol.com'],
+    source: 'https://senders.yahooinc.com/',
+  },
+  {
+    id: 'apple',
+    name: 'iCloud Mail',
+    domains: ['icloud.com', 'me.com', 'mac.com', 'apple.com'],
+    authservIds: ['icloud.com', 'apple.com'],
+    source: 'https://support.apple.com/en-us/102322',
+  },
+  {
+    id: 'proton',
+    name: 'Proton Mail',
+    domains: ['protonmail.ch', 'protonmail.com', 'proton.me', 'pm.me'],
+    authservIds: ['protonmail.ch', 'proton.me'],
+    source: 'https://proton.me/support/email-headers',
+  },
+  {
+    id: 'fastmail',
+    name: 'Fastmail',
+    domains: ['messagingengine.com', 'fastmail.com', 'fastmail.fm'],
+    authservIds: ['messagingengine.com', 'fastmail.com'],
+    source: 'https://www.fastmail.help/hc/en-us/articles/1500000278342',
+  },
+  {
+    id: 'zoho',
+    name: 'Zoho Mail',
+    domains: ['zoho.com', 'zohomail.com', 'zoho.eu', 'zoho.in'],
+    authservIds: ['zoho.com', 'zohomail.com', 'zoho.eu'],
+    source: 'https://www.zoho.com/mail/help/',
+  },
+  {
+    id: 'mimecast',
+    name: 'Mimecast',
+    domains: ['mimecast.com', 'mimecast.co.za', 'mimecast-offshore.com'],
+    source: 'https://community.mimecast.com/',
+  },
+  {
+    id: 'proofpoint',
+    name: 'Proofpoint',
+    domains: ['pphosted.com', 'ppe-hosted.com', 'proofpoint.com'],
+    source: 'https://www.proofpoint.com/',
+  },
+  {
+    id: 'amazon-ses',
+    name: 'Amazon SES / WorkMail',
+    domains: ['amazonses.com', 'amazonaws.com'],
+    source: 'https://docs.aws.amazon.com/ses/latest/dg/',
+  },
+];
+
+const byDomain = new Map<string, Provider>();
+for (const p of PROVIDERS) for (const d of p.domains) byDomain.set(d, p);
+
+/** The provider owning a registrable domain, if any. */
+export function providerOfDomain(registrable: string): Provider | undefined {
+  return byDomain.get(registrable);
+}
+
+export function providerById(id: string): Provider | undefined {
+  return PROVIDERS.find((p) => p.id === id);
+}
