@@ -39,7 +39,7 @@ class Tally {
   add(ok: boolean, miss: () => string): void {
     this.total++;
     if (ok) this.agree++;
-    else if (this.misses.length < 200) this.misses.push(miss());
+    else if (this.misses.length < 400) this.misses.push(miss());
   }
   get pct(): number {
     return this.total === 0 ? 100 : (100 * this.agree) / this.total;
@@ -233,7 +233,7 @@ export async function runEval(args: string[], io: Io): Promise<number> {
     w(`  handoff IP    ${handoff}`);
     w(`  handoff hop   ${handoffIndex}`);
     w(`  origin IP     ${origin}`);
-    for (const m of [...handoff.misses.slice(0, opts.verbose ? 60 : 5), ...origin.misses.slice(0, opts.verbose ? 60 : 5)]) w(`      ${m}`);
+    for (const m of [...handoff.misses.slice(0, opts.verbose ? 400 : 5), ...origin.misses.slice(0, opts.verbose ? 400 : 5)]) w(`      ${m}`);
   }
   figures.set('exceptions', exceptions.length === 0 ? 100 : 0);
   let failed = false;

@@ -37,7 +37,8 @@ export function buildHops(headers: HeaderField[], diagnostics: Diagnostic[]): { 
       if (d.ok) {
         hop.date = d.iso;
         c.epochMs = d.epochMs;
-        if (!d.zoneKnown) {
+        // "-0000" is RFC 5322's "zone unknown" and still names the instant; only a missing zone is reported.
+        if (!d.zoneKnown && !p.dateText.includes('-0000')) {
           diagnostics.push({ code: 'date-no-zone', message: `Received date "${p.dateText}" has no time zone; read as UTC`, header: field.index });
         }
       } else {

@@ -64,8 +64,19 @@ function peerName(h: Hop): string | undefined {
   const rdns = Organisations.normalise(h.from.rdns);
   if (rdns && rdns !== 'unknown') return rdns;
   const helo = Organisations.normalise(h.from.helo);
-  if (!helo || helo === Organisations.normalise(h.by.host)) return undefined;
+  if (!helo || helo === 'unknown' || helo.startsWith('[') || helo === Organisations.normalise(h.by.host)) return undefined;
   return helo;
+}
+
+/** Host labels too common to identify a machine across two domains (`mail.a.com` is not `mail.b.org`). */
+const GENERIC_LABEL = /^(?:mail|smtp|mx|mta|relay|out|outbound|inbound|in|mailhost|mailgw|gw|gate|gateway|www|web|host|server|ns|localhost|email|exchange|post|postfix|exim)[0-9-]*[a-z]?[0-9]*$/;
+
+/**
+ * A first label distinctive enough that the same machine under two names (`listman.example.org` written by
+ * itself, `listman.example.com` by its peer, renamed or anonymised) counts as one.
+ */
+function distinctiveLabel(label: string): boolean {
+  return label.length >= 5 && !GENERIC_LABEL.test(label) && !/^[0-9-]+$/.test(label);
 }
 
 /** A hop that records no handover between two machines: it neither links nor breaks the chain. */
@@ -101,6 +112,8 @@ class ChainJudge {
   readonly orgs = new Organisations();
   readonly recipientOrgs = new Set<string>();
   private readonly providers = new Map<string, Provider>();
+  /** Organisations of the addresses the recipient's servers accepted the message `for`. */
+  readonly mailOrgs = new Set<string>();
 
   constructor(private readonly chain: ChainHop[]) {}
 
@@ -145,9 +158,13 @@ class ChainJudge {
     const name = peerName(h);
     if (!name) return false;
     if (Organisations.isBare(name)) return !h.from.ip;
-    if (!this.isRecipientHost(name)) return false;
-    // A HELO alone is the peer's own claim; with a public IP it needs the receiver's rDNS to count.
-    return Organisations.normalise(h.from.rdns) === name || !h.from.ip;
+    // The receiver's rDNS when it recorded one, else the HELO (peerName drops a HELO parroting the receiver).
+    if (this.isRecipientHost(name)) return true;
+    // A machine whose rDNS (looked up by the recipient, not claimed by the peer) is in the recipient's own
+    // mail domain is one of the recipient's servers: an MX that forwards to the mailbox host.
+    const rdns = Organisations.normalise(h.from.rdns);
+    const key = rdns ? this.orgs.of(rdns) : null;
+    return key !== null && this.mailOrgs.has(key) && !this.isOutbound(rdns!);
   }
 
   /** An authserv-id or SPF receiver that names the recipient's infrastructure or its provider. */
@@ -185,7 +202,7 @@ class ChainJudge {
       const byOrg = this.orgs.of(byHost);
       const byBrand = this.orgs.brand(byHost);
       for (const e of expected) {
-        if (e.split('.', 1)[0] === label && (Organisations.isBare(e) || Organisations.isBare(byHost))) return 'link';
+        if (e.split('.', 1)[0] === label && (Organisations.isBare(e) || Organisations.isBare(byHost) || distinctiveLabel(label))) return 'link';
         const eOrg = this.orgs.of(e);
         if (byOrg && eOrg === byOrg) return 'link';
         if (byBrand && this.orgs.brand(e) === byBrand) return 'link';
@@ -215,11 +232,10 @@ class ChainJudge {
         adoptNextBy = false;
       }
       if (isTransparent(c)) continue;
+      // The recipient's server wrote this hop, so the address it accepted the message for is the recipient's.
+      const forOrg = c.hop.for ? this.orgs.of(c.hop.for.slice(c.hop.for.lastIndexOf('@') + 1)) : null;
+      if (forOrg) this.mailOrgs.add(forOrg);
       if (this.fromInside(c)) {
-        adoptNextBy = true;
-        continue;
-      }
-      if (this.extendsToForwarder(i)) {
         adoptNextBy = true;
         continue;
       }
@@ -228,24 +244,6 @@ class ChainJudge {
     return -1;
   }
 
-  /**
-   * The recipient's own mail domain can have its MX elsewhere than its mailbox server (an MX that forwards
-   * to the mailbox host). The connection into the mailbox host then comes from a machine whose rDNS is in
-   * the domain the message was addressed to, and the older hop shows that machine accepting it `for` an
-   * address of its own domain. Both are written by machines we already trust or verify by rDNS.
-   */
-  private extendsToForwarder(i: number): boolean {
-    const h = this.chain[i]!.hop;
-    const rdns = Organisations.normalise(h.from.rdns);
-    if (!rdns || !h.from.ip) return false;
-    const older = this.chain.slice(i + 1).find((c) => !isTransparent(c));
-    if (!older?.hop.for) return false;
-    const forDomain = older.hop.for.slice(older.hop.for.lastIndexOf('@') + 1);
-    const org = this.orgs.of(forDomain);
-    if (!org || this.orgs.of(rdns) !== org || this.orgs.of(older.hop.by.host) !== org) return false;
-    this.recipientOrgs.add(org);
-    return true;
-  }
 }
 
 /**

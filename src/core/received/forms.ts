@@ -1,0 +1,294 @@
+// The comment forms MTAs write in the `from` part of a Received field, as a table: each row names the MTA
+// family, shows one example as written, and reads the comment's words with a small linear matcher.
+// Knowledge from Apache SpamAssassin's Received.pm and its t/rcvd_parser.t vectors, the Postfix, Sendmail,
+// Exim, qmail and Microsoft documentation, and real headers; the first row that matches a comment wins.
+
+import { parseIp } from '../ip';
+
+/** What one comment says about the connecting client. Slots are raw text; parse.ts decides their meaning. */
+export interface CommentFacts {
+  ip?: string;
+  port?: number;
+  /**
+   * How the address was written, which tells what the word before the comment is:
+   * `tcp-info` `(rdns [ip])` (the word before is the HELO), `literal` `([ip])` (no rDNS given),
+   * `bare` `(ip)` / `(user@ip)` (qmail: the word before is the rDNS, and the HELO when no HELO comment),
+   * `exim` `([ip] helo=x)` (the word before is the verified rDNS).
+   */
+  ipForm?: 'tcp-info' | 'literal' | 'bare' | 'exim';
+  rdns?: string;
+  /** The HELO/EHLO argument; '' when the client sent an empty one. */
+  helo?: string;
+  ident?: string;
+  /** CommuniGate `[ip] verified`: the name before the comment was confirmed by DNS. */
+  verified?: boolean;
+  authenticated?: boolean;
+  authUser?: string;
+  authMechanism?: string;
+  /** A lone host name `(helene.cats.ms)`: Exim 3 writes the HELO like this before a bare `[ip]`. */
+  lone?: string;
+  /** Webmail `(SquirrelMail authenticated user x)`: the word before is the HTTP client, not a HELO. */
+  webmail?: boolean;
+}
+
+export interface CommentForm {
+  name: string;
+  example: string;
+  match(words: string[], inner: string): CommentFacts | undefined;
+}
+
+interface IpWithPort {
+  ip: string;
+  port?: number;
+}
+
+function parsePort(text: string): number | undefined {
+  if (text.length === 0 || text.length > 5) return undefined;
+  let value = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    value = value * 10 + c - 48;
+  }
+  return value <= 65535 ? value : undefined;
+}
+
+/**
+ * An address as MTAs write it inside a comment: `[ip]`, `[ip]:port`, `[IPv6:…]`, and for IPv4 only (an IPv6
+ * address has colons of its own) `[1.2.3.4:port]` (ecelerity), `[1.2.3.4.port]` (Exim 3), `1.2.3.4:port` (XMail).
+ */
+export function readAddress(word: string, bracketsRequired: boolean): IpWithPort | undefined {
+  let text = word;
+  let port: number | undefined;
+  if (text.charCodeAt(0) === 91) {
+    const close = text.indexOf(']');
+    if (close === -1) return undefined;
+    if (close !== text.length - 1) {
+      if (text.charCodeAt(close + 1) !== 58) return undefined;
+      port = parsePort(text.slice(close + 2));
+      if (port === undefined) return undefined;
+    }
+    text = text.slice(1, close);
+  } else if (bracketsRequired) {
+    return undefined;
+  }
+  const direct = parseIp(text);
+  if (direct !== undefined) return port === undefined ? { ip: direct.ip } : { ip: direct.ip, port };
+  if (port !== undefined) return undefined;
+  // IPv4 followed by a port, after a colon or a fifth dot.
+  const sep = Math.max(text.lastIndexOf(':'), text.lastIndexOf('.'));
+  if (sep === -1 || text.indexOf(':') !== text.lastIndexOf(':')) return undefined;
+  const v4 = parseIp(text.slice(0, sep));
+  const p = parsePort(text.slice(sep + 1));
+  if (v4 === undefined || v4.version !== 4 || p === undefined) return undefined;
+  return { ip: v4.ip, port: p };
+}
+
+function lower(word: string | undefined): string {
+  return word === undefined ? '' : word.toLowerCase();
+}
+
+function stripComma(word: string): string {
+  return word.endsWith(',') ? word.slice(0, -1) : word;
+}
+
+function isHeloKeyword(word: string | undefined): boolean {
+  const w = lower(word);
+  return w === 'helo' || w === 'ehlo' || w === 'lhlo';
+}
+
+/** Words that stand where an rDNS name would, meaning there is none. */
+const NO_RDNS = new Set(['unknown', 'unverified', 'softdnserr', '<unknown>', 'may', 'rdns']);
+
+/** `ident@rdns`, `IDENT:ident@rdns`: Sendmail's RFC 1413 result before the host name. */
+function splitIdent(word: string): { ident?: string; host: string } {
+  let w = word;
+  if (w.length > 6 && w.slice(0, 6).toUpperCase() === 'IDENT:') w = w.slice(6);
+  const at = w.lastIndexOf('@');
+  if (at === -1) return { host: w };
+  return { ident: w.slice(0, at), host: w.slice(at + 1) };
+}
+
+function isHostName(word: string): boolean {
+  if (word.length === 0 || word.length > 255) return false;
+  let letter = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    const alpha = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (alpha) letter = true;
+    else if (!((c >= 48 && c <= 57) || c === 45 || c === 46 || c === 95)) return false;
+  }
+  return letter;
+}
+
+export const FROM_COMMENT_FORMS: CommentForm[] = [
+  {
+    name: 'qmail/CommuniGate/GMX HELO argument',
+    example: 'from unknown (HELO mail.example.com) (192.0.2.1)',
+    match(words) {
+      let k = 0;
+      const facts: CommentFacts = {};
+      if (lower(words[0]) === 'account' && words.length >= 2) {
+        facts.authenticated = true;
+        facts.authUser = words[1];
+        k = 2;
+        if (words.length === 2) return facts;
+      }
+      if (!isHeloKeyword(words[k])) return undefined;
+      facts.helo = words[k + 1] ?? '';
+      return facts;
+    },
+  },
+  {
+    name: 'Exim helo=/ident= keys',
+    example: 'from mail.example.com ([192.0.2.1]:4711 helo=client.example.org ident=joe)',
+    match(words) {
+      let keyed = false;
+      const facts: CommentFacts = {};
+      for (let k = 0; k < words.length; k++) {
+        const w = words[k]!;
+        const eq = w.indexOf('=');
+        if (eq > 0) {
+          const key = w.slice(0, eq).toLowerCase();
+          if (key === 'helo') facts.helo = w.slice(eq + 1);
+          else if (key === 'ident') facts.ident = w.slice(eq + 1);
+          else if (key === 'port') facts.port = parsePort(w.slice(eq + 1));
+          else return undefined;
+          keyed = true;
+        } else if (k === 0) {
+          const address = readAddress(w, true);
+          if (address === undefined) return undefined;
+          facts.ip = address.ip;
+          if (address.port !== undefined) facts.port = address.port;
+          facts.ipForm = 'exim';
+        } else {
+          return undefined;
+        }
+      }
+      if (!keyed) return undefined;
+      if (facts.ip === undefined) delete facts.ipForm;
+      return facts;
+    },
+  },
+  {
+    name: 'Postfix/Sendmail/Courier TCP-info',
+    example: 'from helo.example.org (ident@rdns.example.net [192.0.2.1] (may be forged))',
+    match(words) {
+      // The address is the first or second word; what follows is a verdict we can skip.
+      for (let k = 0; k < 2 && k < words.length; k++) {
+        const w = words[k]!;
+        const open = w.indexOf('[');
+        if (open === -1) continue;
+        // `ident@[ip]` (Sendmail `IDENT:root@[ip]`, qmail-ldap `?x?@[ip]`): an ident and no rDNS name.
+        const identOnly = open > 0 && w.charCodeAt(open - 1) === 64;
+        const address = readAddress(w.slice(open), true);
+        if (address === undefined) return undefined;
+        const facts: CommentFacts = { ip: address.ip };
+        if (address.port !== undefined) facts.port = address.port;
+        const before = open > 0 ? w.slice(0, open) : k === 1 ? words[0]! : undefined;
+        if (identOnly) {
+          facts.ipForm = 'literal';
+          const ident = splitIdent(w.slice(0, open)).ident;
+          if (ident !== undefined && ident !== '') facts.ident = ident;
+        } else if (before === undefined || (k === 1 && open > 0)) {
+          facts.ipForm = 'literal';
+        } else {
+          facts.ipForm = 'tcp-info';
+          const { ident, host } = splitIdent(before);
+          if (ident !== undefined) facts.ident = ident;
+          if (!NO_RDNS.has(host.toLowerCase()) && host.charCodeAt(0) !== 91) facts.rdns = host;
+        }
+        for (let j = k + 1; j < words.length; j++) {
+          if (lower(words[j]) === 'verified') facts.verified = true;
+        }
+        return facts;
+      }
+      return undefined;
+    },
+  },
+  {
+    name: 'qmail/Microsoft bare address',
+    example: 'from mail.example.com (user@192.0.2.1) / from host.example (2603:10b6:a03::1)',
+    match(words, inner) {
+      // Yahoo's authenticated submission: `(user@192.0.2.1 with login)`.
+      const login = words.length === 3 && lower(words[1]) === 'with';
+      if (words.length !== 1 && !login) return undefined;
+      const { ident, host } = splitIdent(words[0]!);
+      const address = readAddress(host, false);
+      if (address === undefined) return undefined;
+      const facts: CommentFacts = { ip: address.ip };
+      if (ident !== undefined) facts.ident = ident;
+      if (login) {
+        facts.authenticated = true;
+        facts.authMechanism = words[2]!.toUpperCase();
+        if (ident !== undefined) facts.authUser = ident;
+      }
+      // `ip:port` (XMail) and `( ip)` (Scalix) name no rDNS; a plain `(ip)` follows qmail's rDNS-first order.
+      if (address.port !== undefined) {
+        facts.port = address.port;
+        facts.ipForm = 'literal';
+      } else {
+        facts.ipForm = inner.charCodeAt(0) === 32 ? 'literal' : 'bare';
+      }
+      return facts;
+    },
+  },
+  {
+    name: 'Courier AUTH',
+    example: 'from client ([192.0.2.1]) (AUTH: LOGIN user@example.com, TLS: TLSv1/SSLv3,256bits,AES256-SHA)',
+    match(words) {
+      if (words[0] !== 'AUTH:' || words.length < 2) return undefined;
+      const facts: CommentFacts = { authenticated: true, authMechanism: stripComma(words[1]!) };
+      if (words[2] !== undefined) facts.authUser = stripComma(words[2]);
+      return facts;
+    },
+  },
+  {
+    name: 'Postfix Authenticated sender',
+    example: '(Authenticated sender: user@example.com)',
+    match(words) {
+      if (lower(words[0]) !== 'authenticated' || lower(words[1]) !== 'sender:') return undefined;
+      return words[2] === undefined ? { authenticated: true } : { authenticated: true, authUser: words[2] };
+    },
+  },
+  {
+    name: 'Critical Path authenticated as',
+    example: '(authenticated as user@example.com)',
+    match(words) {
+      if (lower(words[0]) !== 'authenticated' || lower(words[1]) !== 'as' || words[2] === undefined) return undefined;
+      return { authenticated: true, authUser: words[2] };
+    },
+  },
+  {
+    name: 'Sendmail authenticated',
+    example: '(authenticated bits=0) / (authenticated (0 bits))',
+    match(words) {
+      return lower(words[0]) === 'authenticated' ? { authenticated: true } : undefined;
+    },
+  },
+  {
+    name: 'SquirrelMail/NaSMail webmail user',
+    example: 'from 192.0.2.1 (SquirrelMail authenticated user joe)',
+    match(words) {
+      if (lower(words[1]) !== 'authenticated' || lower(words[2]) !== 'user') return undefined;
+      const facts: CommentFacts = { authenticated: true, webmail: true };
+      if (words[3] !== undefined) facts.authUser = words[3];
+      return facts;
+    },
+  },
+  {
+    name: 'lone host name (Exim 3 HELO)',
+    example: 'from rdns.example.net (helo.example.org) [192.0.2.1]',
+    match(words) {
+      return words.length === 1 && isHostName(words[0]!) ? { lone: words[0]! } : undefined;
+    },
+  },
+];
+
+export function matchFromComment(words: string[], inner: string): CommentFacts | undefined {
+  for (const form of FROM_COMMENT_FORMS) {
+    const facts = form.match(words, inner);
+    if (facts !== undefined) return facts;
+  }
+  return undefined;
+}

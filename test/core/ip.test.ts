@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { ipInPrefix, ipScope, parseIp } from '../../src/core/ip';
+
+describe('parseIp', () => {
+  it.each([
+    ['192.0.2.1', '192.0.2.1', 4],
+    ['[192.0.2.1]', '192.0.2.1', 4],
+    ['2603:10B6:408:E6::28', '2603:10b6:408:e6::28', 6],
+    ['[IPv6:2001:4f8:3:bb::25]', '2001:4f8:3:bb::25', 6],
+    ['fe80::1%eth0', 'fe80::1', 6],
+    ['::ffff:218.11.152.141', '218.11.152.141', 4],
+    ['::1', '::1', 6],
+    ['2001:0db8:0000:0000:0000:0000:0000:0001', '2001:db8::1', 6],
+    ['2001:db8:0:1:0:0:0:1', '2001:db8:0:1::1', 6],
+    ['64:ff9b::192.0.2.33', '64:ff9b::c000:221', 6],
+  ] as const)('%s → %s', (text, ip, version) => {
+    expect(parseIp(text)).toEqual({ ip, version });
+  });
+
+  it.each([
+    '40.83.161.phishing@pot',
+    '2603:phishing@pot6:300:49::8',
+    '192.0.2.1:25',
+    '256.1.1.1',
+    '01.2.3.4',
+    '1.2.3',
+    '1.2.3.4.5',
+    '1::2::3',
+    '12345::1',
+    '1:2:3:4:5:6:7:8:9',
+    ':1:2',
+    '',
+    '[]',
+    'unknown',
+  ])('rejects %s', (text) => {
+    expect(parseIp(text)).toBeUndefined();
+  });
+
+  it('is linear on long junk', () => {
+    const t0 = performance.now();
+    parseIp('1:'.repeat(100_000));
+    parseIp('1.'.repeat(100_000));
+    expect(performance.now() - t0).toBeLessThan(50);
+  });
+});
+
+describe('ipScope', () => {
+  it.each([
+    ['8.8.8.8', 'public'],
+    ['10.1.2.3', 'private'],
+    ['172.31.0.1', 'private'],
+    ['172.32.0.1', 'public'],
+    ['192.168.1.1', 'private'],
+    ['100.64.0.1', 'shared'],
+    ['127.0.0.1', 'loopback'],
+    ['169.254.1.1', 'link-local'],
+    ['192.0.2.1', 'reserved'],
+    ['::1', 'loopback'],
+    ['fe80::1', 'link-local'],
+    ['fd00::1', 'private'],
+    ['2001:db8::1', 'reserved'],
+    ['2603:10b6:408:e6::28', 'public'],
+    ['::ffff:10.0.0.1', 'private'],
+    ['not an ip', 'reserved'],
+  ] as const)('%s is %s', (ip, scope) => {
+    expect(ipScope(ip)).toBe(scope);
+  });
+});
+
+describe('ipInPrefix', () => {
+  it('matches IPv4 and IPv6 prefixes', () => {
+    expect(ipInPrefix('40.107.1.2', '40.92.0.0/15')).toBe(false);
+    expect(ipInPrefix('40.93.1.2', '40.92.0.0/15')).toBe(true);
+    expect(ipInPrefix('2603:10b6:408:e6::28', '2603:10b6::/32')).toBe(true);
+    expect(ipInPrefix('2603:10a6::1', '2603:10b6::/32')).toBe(false);
+    expect(ipInPrefix('1.2.3.4', '0.0.0.0/0')).toBe(true);
+  });
+  it('is false for malformed input or mixed versions', () => {
+    expect(ipInPrefix('1.2.3.4', '1.2.3.0')).toBe(false);
+    expect(ipInPrefix('1.2.3.4', '1.2.3.0/33')).toBe(false);
+    expect(ipInPrefix('::1', '0.0.0.0/0')).toBe(false);
+    expect(ipInPrefix('x', '1.2.3.0/24')).toBe(false);
+  });
+});

@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { FROM_COMMENT_FORMS } from '../../../src/core/received/forms';
+import { parseReceived } from '../../../src/core/received/parse';
+
+describe('parseReceived: MTA forms', () => {
+  it.each([
+    [
+      'Postfix',
+      'from mail.example.org (mx.example.org [192.0.2.1]:2525) by mx.example.net (Postfix) with ESMTPS id 4ABC for <u@example.net>; Mon, 1 Jan 2024 00:00:00 +0000',
+      { helo: 'mail.example.org', rdns: 'mx.example.org', ip: '192.0.2.1', port: 2525 },
+    ],
+    ['Postfix unknown', 'from x (unknown [192.0.2.9]) by y (Postfix) with SMTP id 1', { helo: 'x', ip: '192.0.2.9' }],
+    [
+      'Sendmail ident',
+      'from h (joe@rdns.example [192.0.2.2] (may be forged)) by s (8.13.1/8.13.1) with ESMTP id i8F',
+      { helo: 'h', rdns: 'rdns.example', ip: '192.0.2.2', ident: 'joe' },
+    ],
+    [
+      'Exim',
+      'from rdns.example ([192.0.2.3]:4711 helo=h.example) by e with esmtps (Exim 4.96) id 1a-2b-3c',
+      { rdns: 'rdns.example', helo: 'h.example', ip: '192.0.2.3', port: 4711 },
+    ],
+    [
+      'qmail',
+      'from unknown (HELO h.example) (joe@192.0.2.4) by q with SMTP; 1 Jan 2024 00:00:00 -0000',
+      { helo: 'h.example', ip: '192.0.2.4', ident: 'joe' },
+    ],
+    [
+      'Microsoft',
+      'from BN8NAM11FT066.eop-nam11.prod.protection.outlook.com (2603:10b6:408:e6:cafe::23) by BN0PR03CA0023.outlook.office365.com (2603:10b6:408:e6::28) with Microsoft SMTP Server (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.20.6792.28; Tue, 1 Aug 2023 10:00:00 +0000',
+      {
+        helo: 'BN8NAM11FT066.eop-nam11.prod.protection.outlook.com',
+        rdns: 'BN8NAM11FT066.eop-nam11.prod.protection.outlook.com',
+        ip: '2603:10b6:408:e6:cafe::23',
+      },
+    ],
+    [
+      'Google',
+      'from mail-sor-f41.google.com (mail-sor-f41.google.com. [209.85.220.41]) by mx.google.com with SMTPS id a1sor for <u@example.com> (Google Transport Security); Mon, 1 Jan 2024 00:00:00 -0800 (PST)',
+      { helo: 'mail-sor-f41.google.com', rdns: 'mail-sor-f41.google.com', ip: '209.85.220.41' },
+    ],
+    [
+      'IPv6 literal',
+      'from h (h [IPv6:2001:db8::25%eth0]) by p (Postfix)',
+      { helo: 'h', rdns: 'h', ip: '2001:db8::25' },
+    ],
+    ['IPv4-mapped', 'from h ([::ffff:192.0.2.7]) by p with esmtp', { helo: 'h', ip: '192.0.2.7' }],
+  ])('%s', (_name, value, from) => {
+    const r = parseReceived(value);
+    expect(r.parsed).toBe(true);
+    expect(r.from).toEqual(from);
+  });
+
+  it('reads by, with, id, for, via and the date', () => {
+    const r = parseReceived(
+      'from a (b [192.0.2.1]) by mx.example.net. (2603:10b6:a03::1) via Frontend with ESMTPS id ABC for <u@example.net>; Mon, 1 Jan 2024 00:00:00 +0000',
+    );
+    expect(r.by).toEqual({ host: 'mx.example.net', ip: '2603:10b6:a03::1' });
+    expect(r).toMatchObject({
+      with: 'ESMTPS',
+      id: 'ABC',
+      for: 'u@example.net',
+      via: 'Frontend',
+      dateText: 'Mon, 1 Jan 2024 00:00:00 +0000',
+    });
+    expect(parseReceived('from a by 2002:a05:6a10:9c8b:b0:4a:1a:2b with SMTP id x;').by).toEqual({
+      ip: '2002:a05:6a10:9c8b:b0:4a:1a:2b',
+    });
+  });
+
+  it.each([
+    [
+      '(using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits))',
+      { version: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', bits: 256 },
+    ],
+    [
+      '(version=TLS1_3 cipher=TLS_AES_128_GCM_SHA256 bits=128/128)',
+      { version: 'TLS1_3', cipher: 'TLS_AES_128_GCM_SHA256', bits: 128 },
+    ],
+    [
+      '(version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384)',
+      { version: 'TLS1_2', cipher: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384' },
+    ],
+    [
+      '(TLS1.2:ECDHE_RSA_AES_256_GCM_SHA384:256)',
+      { version: 'TLS1.2', cipher: 'ECDHE_RSA_AES_256_GCM_SHA384', bits: 256 },
+    ],
+  ])('TLS %s', (comment, tls) => {
+    expect(
+      parseReceived(`from a ([192.0.2.1]) by b with ESMTPS id 1 ${comment}; Mon, 1 Jan 2024 00:00:00 +0000`).tls,
+    ).toEqual(tls);
+  });
+
+  it.each([
+    ['from a ([192.0.2.1]) by b with ESMTPSA id 1;', {}],
+    [
+      'from a (b [192.0.2.1]) (Authenticated sender: joe@example.com) by c (Postfix) with ESMTPA id 1;',
+      { user: 'joe@example.com' },
+    ],
+    [
+      'from a ([192.0.2.1]) (AUTH: LOGIN joe@example.com) by c with esmtp;',
+      { user: 'joe@example.com', mechanism: 'LOGIN' },
+    ],
+    ['from a (b [192.0.2.1]) (authenticated bits=0) by c (8.13.8/8.13.8) with ESMTP id 1;', {}],
+    ['from a (192.0.2.1) by c (7.0.027) (authenticated as joe) id 1;', { user: 'joe' }],
+    ['from 192.0.2.1 by webmail.example with HTTP; Mon, 1 Jan 2024 00:00:00 +0000', {}],
+  ])('authenticated: %s', (value, authenticated) => {
+    expect(parseReceived(value).authenticated).toEqual(authenticated);
+  });
+
+  it('is not authenticated on a plain relay', () => {
+    expect(parseReceived('from a (b [192.0.2.1]) by c (Postfix) with ESMTPS id 1;').authenticated).toBeUndefined();
+  });
+
+  it.each([
+    ['from localhost [127.0.0.1] by localhost with IMAP (fetchmail-6.2.4) for u@localhost (single-drop);', 'fetch'],
+    ['from mail pickup service by hotmail.com with Microsoft SMTPSVC;', 'local'],
+    ['(qmail 123 invoked by uid 0); 1 Jan 2024 00:00:00 -0000', 'local'],
+    ['by example.com (Postfix, from userid 1001) id 1;', 'local'],
+    ['from x by y with local (Exim 4.96) id 1;', 'local'],
+    ['from 1.2.3.4 by h (envelope-from <a@b>, uid 502) with qmail-scanner-1.24 (clamdscan: 0.80/594.);', 'filter'],
+    ['from a (b [192.0.2.1]) by c (Postfix) with ESMTP id 1;', 'relay'],
+  ] as const)('kind: %s', (value, kind) => {
+    const r = parseReceived(value);
+    expect(r.kind).toBe(kind);
+    if (kind !== 'relay') expect(r.saIgnored).toBe(true);
+  });
+
+  it('never reads a redacted fragment as an address', () => {
+    for (const value of [
+      'from h (h [40.83.161.phishing@pot]) by x with ESMTP;',
+      'from h (40.83.161.phishing@pot) by x with SMTP;',
+      'from h (2603:phishing@pot6:300:49::8) by x with Microsoft SMTP Server id 15.20.1.2;',
+      'from h ([192.0.2.1:99999]) by x;',
+    ]) {
+      const r = parseReceived(value);
+      expect(r.from.ip).toBeUndefined();
+      expect(r.from.helo).toBe('h');
+    }
+    expect(parseReceived('from h (40.83.161.phishing@pot) by x with SMTP;').diagnostics.map((d) => d.code)).toContain(
+      'received-bad-address',
+    );
+  });
+
+  it('marks what it cannot understand as unparsed and keeps the date', () => {
+    const r = parseReceived('garbage text ; Mon, 1 Jan 2024 00:00:00 +0000');
+    expect(r.parsed).toBe(false);
+    expect(r.kind).toBe('unknown');
+    expect(r.dateText).toBe('Mon, 1 Jan 2024 00:00:00 +0000');
+    expect(r.diagnostics.map((d) => d.code)).toContain('received-unparsed');
+  });
+
+  it('every form row names itself and shows an example that parses', () => {
+    for (const form of FROM_COMMENT_FORMS) {
+      expect(form.name).not.toBe('');
+      expect(form.example).toMatch(/\(/);
+    }
+  });
+});
+
+describe('parseReceived: adversarial input', () => {
+  // Best of two runs: the bound is about the algorithm (no quadratic path), not a cold JIT on a busy machine.
+  const fast = (value: string) => {
+    let best = Number.POSITIVE_INFINITY;
+    let r = parseReceived('');
+    for (let run = 0; run < 2; run++) {
+      const t0 = performance.now();
+      r = parseReceived(value);
+      best = Math.min(best, performance.now() - t0);
+    }
+    expect(best).toBeLessThan(100);
+    return r;
+  };
+
+  it('200 KB single header', () => {
+    const r = fast(
+      `from a (b [192.0.2.1]) by c ${'(x y z) '.repeat(25_000)} with ESMTP id 1; Mon, 1 Jan 2024 00:00:00 +0000`,
+    );
+    expect(r.from.ip).toBe('192.0.2.1');
+  });
+
+  it('10,000 nested comment parens, closed and unclosed', () => {
+    expect(fast(`from a ${'('.repeat(10_000)}x${')'.repeat(10_000)} by b;`).by.host).toBe('b');
+    const open = fast(`from a (b [192.0.2.1]) by c ${'('.repeat(10_000)}`);
+    expect(open.diagnostics.some((d) => d.code === 'received-malformed')).toBe(true);
+  });
+
+  it.each([
+    'from a ((b [192.0.2.1]) by c;',
+    'from a (b [192.0.2.1 by c;',
+    'from a "b by c;',
+    'from a ))) ]]] >>> by c;',
+    'from a\u0000(b\u0000[192.0.2.1]) by\u0000c;',
+    '\\',
+    '((((',
+    '[[[[',
+    '""""',
+  ])('unbalanced or NUL input: %j', (value) => {
+    const r = fast(value);
+    expect(r.diagnostics).toBeInstanceOf(Array);
+  });
+
+  it('many semicolons and keywords stay linear', () => {
+    fast(';'.repeat(200_000));
+    fast('by '.repeat(70_000));
+    fast('[1.2.3.4]:'.repeat(20_000));
+  });
+});
