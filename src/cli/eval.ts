@@ -73,7 +73,9 @@ async function readJsonl<T>(path: string): Promise<Map<string, T>> {
 function receivedIndexMap(a: Analysis): { hopByTopIndex: (Hop | undefined)[]; topIndexOfHeader: Map<number, number> } {
   const receivedHeaders = a.headers.filter((h) => h.name.toLowerCase() === 'received').map((h) => h.index);
   const topIndexOfHeader = new Map<number, number>();
-  receivedHeaders.forEach((h, i) => topIndexOfHeader.set(h, i));
+  receivedHeaders.forEach((h, i) => {
+    topIndexOfHeader.set(h, i);
+  });
   const hopByTopIndex: (Hop | undefined)[] = new Array(receivedHeaders.length);
   for (const hop of a.hops) {
     const i = topIndexOfHeader.get(hop.header);
@@ -98,9 +100,19 @@ function ourField(hop: Hop | undefined, field: OracleField): string {
   }
 }
 
-function parseArgs(args: string[]): { corpus?: string; oracle?: string; labels?: string; mins: Map<string, number>; verbose: boolean; error?: string } {
-  const mins = new Map<string, number>();
-  const out: ReturnType<typeof parseArgs> = { mins, verbose: false };
+interface EvalArgs {
+  corpus?: string;
+  oracle?: string;
+  labels?: string;
+  mins: Map<string, number>;
+  trustedHosts: string[];
+  verbose: boolean;
+  error?: string;
+}
+
+function parseArgs(args: string[]): EvalArgs {
+  const out: EvalArgs = { mins: new Map(), trustedHosts: [], verbose: false };
+  const mins = out.mins;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const next = (): string | undefined => args[++i];
@@ -108,7 +120,11 @@ function parseArgs(args: string[]): { corpus?: string; oracle?: string; labels?:
     else if (a === '--oracle') out.oracle = next();
     else if (a === '--labels') out.labels = next();
     else if (a === '--verbose' || a === '-v') out.verbose = true;
-    else if (a === '--min') {
+    else if (a === '--trusted-host') {
+      const h = next();
+      if (!h) return { ...out, error: '--trusted-host needs a host name' };
+      out.trustedHosts.push(h);
+    } else if (a === '--min') {
       const spec = next() ?? '';
       const eq = spec.indexOf('=');
       const pct = Number(spec.slice(eq + 1));
@@ -159,7 +175,7 @@ export async function runEval(args: string[], io: Io): Promise<number> {
     let a: Analysis;
     try {
       const t0 = performance.now();
-      a = analyze(text, { now: Date.parse('2026-11-28T00:00:00Z') });
+      a = analyze(text, { now: Date.parse('2026-11-28T00:00:00Z'), trustedHosts: opts.trustedHosts });
       totalMs += performance.now() - t0;
     } catch (e) {
       exceptions.push(`${file}: ${(e as Error).stack ?? e}`);
@@ -187,7 +203,10 @@ export async function runEval(args: string[], io: Io): Promise<number> {
         for (const f of ORACLE_FIELDS) {
           const want = entry[f] ?? '';
           const got = ourField(hop, f);
-          fieldTallies[f].add(got.toLowerCase() === want.toLowerCase(), () => `${file} #${entry.i} ${f}: want '${want}' got '${got}'  | ${hop?.raw.slice(0, 160) ?? '(no hop)'}`);
+          fieldTallies[f].add(
+            got.toLowerCase() === want.toLowerCase(),
+            () => `${file} #${entry.i} ${f}: want '${want}' got '${got}'  | ${hop?.raw.slice(0, 160) ?? '(no hop)'}`,
+          );
         }
       }
     }
@@ -195,24 +214,40 @@ export async function runEval(args: string[], io: Io): Promise<number> {
     if (label && !label.ambiguous) {
       const ourHandoffHop = a.handoff ? a.hops[a.handoff.hop] : undefined;
       const ourHandoffTop = ourHandoffHop ? receivedIndexMap(a).topIndexOfHeader.get(ourHandoffHop.header) : undefined;
-      handoff.add((a.handoff?.ip ?? null) === (label.handoff?.ip ?? null), () => `${file}: handoff want ${label.handoff?.ip ?? 'null'} (#${label.handoff?.received}) got ${a.handoff?.ip ?? 'null'} (#${ourHandoffTop})`);
-      handoffIndex.add((ourHandoffTop ?? null) === (label.handoff?.received ?? null), () => `${file}: handoff index want #${label.handoff?.received} got #${ourHandoffTop}`);
+      handoff.add(
+        (a.handoff?.ip ?? null) === (label.handoff?.ip ?? null),
+        () =>
+          `${file}: handoff want ${label.handoff?.ip ?? 'null'} (#${label.handoff?.received}) got ${a.handoff?.ip ?? 'null'} (#${ourHandoffTop})`,
+      );
+      handoffIndex.add(
+        (ourHandoffTop ?? null) === (label.handoff?.received ?? null),
+        () => `${file}: handoff index want #${label.handoff?.received} got #${ourHandoffTop}`,
+      );
       const ourOriginHop = a.origin ? a.hops[a.origin.hop] : undefined;
       const ourOriginTop = ourOriginHop ? receivedIndexMap(a).topIndexOfHeader.get(ourOriginHop.header) : undefined;
-      origin.add((a.origin?.ip ?? null) === (label.origin?.ip ?? null), () => `${file}: origin want ${label.origin?.ip ?? 'null'} (#${label.origin?.received}) got ${a.origin?.ip ?? 'null'} (#${ourOriginTop})`);
+      origin.add(
+        (a.origin?.ip ?? null) === (label.origin?.ip ?? null),
+        () =>
+          `${file}: origin want ${label.origin?.ip ?? 'null'} (#${label.origin?.received}) got ${a.origin?.ip ?? 'null'} (#${ourOriginTop})`,
+      );
     }
   }
 
   const w = (s = ''): void => io.stdout(`${s}\n`);
   w(`corpus        ${corpus}`);
+  if (opts.trustedHosts.length) w(`trusted hosts ${opts.trustedHosts.join(', ')} (declared by the user)`);
   w(`messages      ${messages}`);
   w(`exceptions    ${exceptions.length}`);
   for (const e of exceptions.slice(0, 5)) w(`  ${e.split('\n').slice(0, 3).join('\n  ')}`);
   w(`hops          ${hops} (${unparsedHops} unparsed)`);
-  w(`analyze()     ${(totalMs * 1000 / Math.max(1, messages)).toFixed(1)} µs/message mean (cold, in-loop; see npm run bench)`);
+  w(
+    `analyze()     ${((totalMs * 1000) / Math.max(1, messages)).toFixed(1)} µs/message mean (cold, in-loop; see npm run bench)`,
+  );
   w('diagnostics by code:');
   for (const [code, n] of [...diagnostics].sort((x, y) => y[1] - x[1])) w(`  ${code.padEnd(28)} ${n}`);
-  w(`Authentication-Results (incl. ARC) seen ${authResultsSeen}, parsed ${authResultsParsed}, failed ${authResultsFailed.length}`);
+  w(
+    `Authentication-Results (incl. ARC) seen ${authResultsSeen}, parsed ${authResultsParsed}, failed ${authResultsFailed.length}`,
+  );
   for (const f of authResultsFailed.slice(0, opts.verbose ? 50 : 5)) w(`  ${f}`);
   w('flags by id:');
   for (const [id, n] of [...flagCounts].sort((x, y) => y[1] - x[1])) w(`  ${id.padEnd(28)} ${n}`);
@@ -233,7 +268,11 @@ export async function runEval(args: string[], io: Io): Promise<number> {
     w(`  handoff IP    ${handoff}`);
     w(`  handoff hop   ${handoffIndex}`);
     w(`  origin IP     ${origin}`);
-    for (const m of [...handoff.misses.slice(0, opts.verbose ? 400 : 5), ...origin.misses.slice(0, opts.verbose ? 400 : 5)]) w(`      ${m}`);
+    for (const m of [
+      ...handoff.misses.slice(0, opts.verbose ? 400 : 5),
+      ...origin.misses.slice(0, opts.verbose ? 400 : 5),
+    ])
+      w(`      ${m}`);
   }
   figures.set('exceptions', exceptions.length === 0 ? 100 : 0);
   let failed = false;

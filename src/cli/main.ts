@@ -4,7 +4,10 @@ import { readInputFile, readStdin, type InputText } from './read-input';
 import { renderText } from './report-text';
 
 const USAGE = `Usage:
-  hopscope analyze [--json] FILE... | -     analyze .eml files or header blocks (- reads standard input)
+  hopscope analyze [--json] [--trusted-host HOST]... FILE... | -
+                                            analyze .eml files or header blocks (- reads standard input);
+                                            --trusted-host declares a server of your own (an MX that
+                                            forwards to your mailbox host, say) as recipient-side
   hopscope eval --corpus DIR [--oracle FILE.jsonl] [--labels FILE.jsonl] [--min KEY=PCT]...
                                             accuracy over a corpus (see README)
   hopscope --help | --version
@@ -44,11 +47,20 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 async function analyzeCommand(args: string[], io: Io): Promise<number> {
   let json = false;
   const files: string[] = [];
+  const trustedHosts: string[] = [];
   let endOfOptions = false;
-  for (const arg of args) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
     if (!endOfOptions && arg === '--') endOfOptions = true;
     else if (!endOfOptions && arg === '--json') json = true;
-    else if (!endOfOptions && arg.startsWith('-') && arg !== '-') {
+    else if (!endOfOptions && arg === '--trusted-host') {
+      const host = args[++i];
+      if (!host) {
+        io.stderr('hopscope analyze: --trusted-host needs a host name\n');
+        return 2;
+      }
+      trustedHosts.push(host);
+    } else if (!endOfOptions && arg.startsWith('-') && arg !== '-') {
       io.stderr(`hopscope analyze: unknown option '${arg}'\n\n${USAGE}`);
       return 2;
     } else files.push(arg);
@@ -68,10 +80,13 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
     const label = file === '-' ? '<stdin>' : file;
     let result: InputText | { ok: 'analysis'; analysis: ReturnType<typeof analyze> } = input;
     if (input.ok) {
-      const analysis = analyze(input.text, { now: Date.now() });
+      const analysis = analyze(input.text, { now: Date.now(), trustedHosts });
       result =
         analysis.headers.length === 0
-          ? { ok: false, error: { code: 'no-headers', message: `${label}: no header fields found; is this an email message?` } }
+          ? {
+              ok: false,
+              error: { code: 'no-headers', message: `${label}: no header fields found; is this an email message?` },
+            }
           : { ok: 'analysis', analysis };
     }
     if (result.ok === 'analysis') {

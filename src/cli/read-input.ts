@@ -42,14 +42,18 @@ export async function readInputFile(path: string): Promise<InputText> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) {
-      return { ok: false, error: { code: 'is-directory', message: `${path} is a directory; give the .eml files inside it` } };
+      return {
+        ok: false,
+        error: { code: 'is-directory', message: `${path} is a directory; give the .eml files inside it` },
+      };
     }
     if (!info.isFile()) return { ok: false, error: { code: 'not-a-file', message: `${path} is not a regular file` } };
     return checkBytes(await readFile(path), path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, error: { code: 'not-found', message: `${path}: no such file` } };
-    if (code === 'EACCES') return { ok: false, error: { code: 'permission-denied', message: `${path}: permission denied` } };
+    if (code === 'EACCES')
+      return { ok: false, error: { code: 'permission-denied', message: `${path}: permission denied` } };
     return { ok: false, error: { code: 'read-error', message: `${path}: ${(e as Error).message}` } };
   }
 }

@@ -1,6 +1,11 @@
 import type { Analysis, Flag, Hop } from '../core/types';
 
-const SEVERITY_MARK: Record<Flag['severity'], string> = { danger: 'DANGER ', warning: 'WARNING', info: 'info   ', good: 'good   ' };
+const SEVERITY_MARK: Record<Flag['severity'], string> = {
+  danger: 'DANGER ',
+  warning: 'WARNING',
+  info: 'info   ',
+  good: 'good   ',
+};
 const SEVERITY_ORDER: Record<Flag['severity'], number> = { danger: 0, warning: 1, info: 2, good: 3 };
 
 function hopLine(hop: Hop, a: Analysis): string {
@@ -12,7 +17,9 @@ function hopLine(hop: Hop, a: Analysis): string {
   const proto = [hop.with, hop.tls?.version].filter(Boolean).join(' ');
   const delay = hop.delaySeconds === null ? '' : ` +${formatDelay(hop.delaySeconds)}`;
   const head = `${String(hop.index + 1).padStart(3)}. ${from || '(no peer)'} → ${by}`;
-  const tail = [proto, hop.date ? `${hop.date}${delay}` : undefined, `[${hop.zone}]`, ...marks].filter(Boolean).join('  ');
+  const tail = [proto, hop.date ? `${hop.date}${delay}` : undefined, `[${hop.zone}]`, ...marks]
+    .filter(Boolean)
+    .join('  ');
   return `${head}\n       ${tail}${hop.parsed ? '' : '  (unparsed)'}`;
 }
 
@@ -40,7 +47,8 @@ export function renderText(file: string, a: Analysis): string {
     out.push(`Handoff:  ${a.handoff.ip}  (${a.handoff.confidence} confidence: ${a.handoff.reason})`);
     if (a.handoff.confirmedBy.length) out.push(`          confirmed by ${a.handoff.confirmedBy.join(', ')}`);
   } else out.push('Handoff:  none found');
-  if (a.origin) out.push(`Origin:   ${a.origin.ip ?? '(no IP)'}  (${a.origin.confidence} confidence: ${a.origin.reason})`);
+  if (a.origin)
+    out.push(`Origin:   ${a.origin.ip ?? '(no IP)'}  (${a.origin.confidence} confidence: ${a.origin.reason})`);
   const auth = [
     a.auth.spf ? `SPF ${a.auth.spf.result}` : undefined,
     a.auth.dkim?.length ? `DKIM ${a.auth.dkim.map((d) => d.result).join('/')}` : undefined,
@@ -56,7 +64,10 @@ export function renderText(file: string, a: Analysis): string {
   }
   if (a.antispam.length) {
     out.push('', 'Spam verdicts:');
-    for (const v of a.antispam) out.push(`  ${v.trusted ? ' ' : '?'} ${v.field}: ${v.summary ?? v.items.map((i) => `${i.key}=${i.value}`).join(' ')}`);
+    for (const v of a.antispam)
+      out.push(
+        `  ${v.trusted ? ' ' : '?'} ${v.field}: ${v.summary ?? v.items.map((i) => `${i.key}=${i.value}`).join(' ')}`,
+      );
   }
   if (a.flags.length) {
     out.push('', 'Flags:');

@@ -9,6 +9,7 @@ import { buildHops, totalDelay } from './hops';
 import { computeAlignment, judgeAuthResults, parseAllAuthResults, summaryVerdicts } from './trust/auth-trust';
 import { judgeChain } from './trust/chain';
 import { collectClaims } from './trust/claims';
+import { providerById } from './trust/providers';
 import type { Analysis, AnalyzeOptions, AuthView, DkimSignature, HeaderField, ReceivedSpf, Summary } from './types';
 
 /**
@@ -43,7 +44,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const claims = collectClaims(
     headers,
     ar.comments,
-    receivedSpf.map((s) => ({ header: s.header, clientIp: s.clientIp, authority: spfAuthority(s), comment: s.comment })),
+    receivedSpf.map((s) => ({
+      header: s.header,
+      clientIp: s.clientIp,
+      authority: spfAuthority(s),
+      comment: s.comment,
+    })),
   );
   const trust = judgeChain(chain, claims, options.trustedHosts ?? []);
   for (const h of hops) h.zone = trust.zones[h.index] ?? 'unverified';
@@ -64,7 +70,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   summary.handoffIp = trust.handoff?.ip ?? null;
   summary.originIp = trust.origin?.ip ?? null;
 
-  const isTrusted = (headerIndex: number): boolean => trust.senderBoundaryHeader === null || headerIndex < trust.senderBoundaryHeader;
+  const ownPrefixes = recipientFieldPrefixes(trust.recipientOrgs);
+  const isTrusted = (headerIndex: number): boolean => {
+    if (trust.senderBoundaryHeader === null || headerIndex < trust.senderBoundaryHeader) return true;
+    const name = headers[headerIndex]?.name.toLowerCase() ?? '';
+    return !name.endsWith('-untrusted') && ownPrefixes.some((p) => name.startsWith(p));
+  };
   const antispam = decodeAntispam(headers, isTrusted);
 
   const analysis: Analysis = {
@@ -83,6 +94,16 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   analysis.flags = evaluateFlags(analysis, { trust, injected, now: options.now });
   summary.verdict = verdictOf(analysis.flags, hops.length > 0 || auth.results.length > 0);
   return analysis;
+}
+
+/** Field-name prefixes that the recipient's provider writes for its own users (see providers.ts). */
+function recipientFieldPrefixes(recipientOrgs: Set<string>): string[] {
+  const out: string[] = [];
+  for (const key of recipientOrgs) {
+    const p = key.startsWith('p:') ? providerById(key.slice(2)) : undefined;
+    if (p?.recipientFieldPrefixes) out.push(...p.recipientFieldPrefixes);
+  }
+  return out;
 }
 
 function indexByName(headers: HeaderField[]): Map<string, HeaderField[]> {
@@ -109,14 +130,21 @@ function spfAuthority(s: ReceivedSpf): string | undefined {
 function buildSummary(byName: Map<string, HeaderField[]>, diagnostics: Analysis['diagnostics']): Summary {
   const first = (name: string): HeaderField | undefined => byName.get(name)?.[0];
   const text = (h: HeaderField | undefined): string | undefined => (h ? (h.decoded ?? h.value) : undefined);
-  const summary: Summary = { hopCount: 0, totalDelaySeconds: null, handoffIp: null, originIp: null, verdict: 'unknown' };
+  const summary: Summary = {
+    hopCount: 0,
+    totalDelaySeconds: null,
+    handoffIp: null,
+    originIp: null,
+    verdict: 'unknown',
+  };
   const subject = first('subject');
   if (subject) summary.subject = text(subject)!;
   const from = first('from');
   if (from) {
     const a = parseAddress(from.value);
     if (a) summary.from = a;
-    else diagnostics.push({ code: 'from-unparsed', message: 'From header holds no readable address', header: from.index });
+    else
+      diagnostics.push({ code: 'from-unparsed', message: 'From header holds no readable address', header: from.index });
   }
   const sender = first('sender');
   if (sender) {

@@ -39,10 +39,18 @@ export function buildHops(headers: HeaderField[], diagnostics: Diagnostic[]): { 
         c.epochMs = d.epochMs;
         // "-0000" is RFC 5322's "zone unknown" and still names the instant; only a missing zone is reported.
         if (!d.zoneKnown && !p.dateText.includes('-0000')) {
-          diagnostics.push({ code: 'date-no-zone', message: `Received date "${p.dateText}" has no time zone; read as UTC`, header: field.index });
+          diagnostics.push({
+            code: 'date-no-zone',
+            message: `Received date "${p.dateText}" has no time zone; read as UTC`,
+            header: field.index,
+          });
         }
       } else {
-        diagnostics.push({ code: 'date-unparsed', message: `Received date "${p.dateText.slice(0, 80)}" not understood: ${d.reason}`, header: field.index });
+        diagnostics.push({
+          code: 'date-unparsed',
+          message: `Received date "${p.dateText.slice(0, 80)}" not understood: ${d.reason}`,
+          header: field.index,
+        });
       }
     } else if (p.parsed) {
       diagnostics.push({ code: 'date-missing', message: 'Received field has no date after ";"', header: field.index });

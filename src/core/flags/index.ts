@@ -36,11 +36,20 @@ export function evaluateFlags(analysis: Analysis, ctx: Omit<FlagContext, 'analys
       findings = rule.check(full);
     } catch (e) {
       // A rule bug must not take the analysis down; it becomes a diagnostic (a bug report, not a verdict).
-      analysis.diagnostics.push({ code: 'flag-rule-error', message: `rule ${rule.id} failed: ${(e as Error).message}` });
+      analysis.diagnostics.push({
+        code: 'flag-rule-error',
+        message: `rule ${rule.id} failed: ${(e as Error).message}`,
+      });
       continue;
     }
     for (const f of findings) {
-      flags.push({ id: rule.id, severity: f.severity ?? rule.severity, title: f.title ?? rule.title, detail: f.detail, evidence: f.evidence });
+      flags.push({
+        id: rule.id,
+        severity: f.severity ?? rule.severity,
+        title: f.title ?? rule.title,
+        detail: f.detail,
+        evidence: f.evidence,
+      });
     }
   }
   return flags;

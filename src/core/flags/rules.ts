@@ -11,6 +11,11 @@ function header(a: Analysis, name: string): HeaderField | undefined {
   return a.headers.find((h) => h.name.toLowerCase() === n);
 }
 
+/** Enough of a message that missing fields mean something (not a fragment of pasted headers). */
+function looksLikeMessage(a: Analysis): boolean {
+  return a.summary.from !== undefined && (a.hops.length > 0 || header(a, 'subject') !== undefined);
+}
+
 function ev(v: Verdict, text?: string): Evidence[] {
   return [{ header: v.header, text: text ?? `${v.method}=${v.result}${v.reason ? ` (${v.reason})` : ''}` }];
 }
@@ -35,7 +40,13 @@ function verdictRule(
         const severity = severities[v.result.toLowerCase()];
         if (!severity) return [];
         const d = v.props['header.d'] ?? v.props['smtp.mailfrom'] ?? v.props['header.from'];
-        return [{ severity, detail: `The recipient's server recorded ${v.method}=${v.result}${d ? ` for ${d}` : ''}${v.reason ? ` (${v.reason})` : ''}.`, evidence: ev(v) }];
+        return [
+          {
+            severity,
+            detail: `The recipient's server recorded ${v.method}=${v.result}${d ? ` for ${d}` : ''}${v.reason ? ` (${v.reason})` : ''}.`,
+            evidence: ev(v),
+          },
+        ];
       }),
   };
 }
@@ -70,11 +81,28 @@ function addressesIn(text: string): string[] {
 }
 
 export const RULES: readonly FlagRule[] = [
-  verdictRule('spf-fail', 'SPF failed', (a) => one(a.auth.spf), { fail: 'danger', softfail: 'warning', permerror: 'warning', temperror: 'info' }),
-  verdictRule('dkim-fail', 'DKIM signature failed', (a) => a.auth.dkim ?? [], { fail: 'danger', permerror: 'warning', temperror: 'info', neutral: 'info' }),
-  verdictRule('dmarc-fail', 'DMARC failed', (a) => one(a.auth.dmarc), { fail: 'danger', permerror: 'warning', temperror: 'info' }),
+  verdictRule('spf-fail', 'SPF failed', (a) => one(a.auth.spf), {
+    fail: 'danger',
+    softfail: 'warning',
+    permerror: 'warning',
+    temperror: 'info',
+  }),
+  verdictRule('dkim-fail', 'DKIM signature failed', (a) => a.auth.dkim ?? [], {
+    fail: 'danger',
+    permerror: 'warning',
+    temperror: 'info',
+    neutral: 'info',
+  }),
+  verdictRule('dmarc-fail', 'DMARC failed', (a) => one(a.auth.dmarc), {
+    fail: 'danger',
+    permerror: 'warning',
+    temperror: 'info',
+  }),
   verdictRule('arc-fail', 'ARC chain failed', (a) => one(a.auth.arc), { fail: 'warning' }),
-  verdictRule('compauth-fail', 'Microsoft composite authentication failed', (a) => one(a.auth.compauth), { fail: 'danger', softpass: 'info' }),
+  verdictRule('compauth-fail', 'Microsoft composite authentication failed', (a) => one(a.auth.compauth), {
+    fail: 'danger',
+    softpass: 'info',
+  }),
   {
     id: 'from-not-aligned',
     severity: 'warning',
@@ -85,9 +113,18 @@ export const RULES: readonly FlagRule[] = [
       if (al.spfAligned || al.dkimAligned) return [];
       if (a.auth.dmarc && a.auth.dmarc.result.toLowerCase() === 'fail') return []; // dmarc-fail says it already
       const evidence: Evidence[] = [];
-      if (a.auth.spf) evidence.push(...ev(a.auth.spf, `spf=${a.auth.spf.result} smtp.mailfrom=${a.auth.spf.props['smtp.mailfrom'] ?? '?'}`));
-      for (const d of a.auth.dkim ?? []) evidence.push(...ev(d, `dkim=${d.result} header.d=${d.props['header.d'] ?? '?'}`));
-      return [{ detail: `Neither the SPF domain nor a passing DKIM signature belongs to ${al.fromDomain}: the From address is not vouched for.`, evidence }];
+      if (a.auth.spf)
+        evidence.push(
+          ...ev(a.auth.spf, `spf=${a.auth.spf.result} smtp.mailfrom=${a.auth.spf.props['smtp.mailfrom'] ?? '?'}`),
+        );
+      for (const d of a.auth.dkim ?? [])
+        evidence.push(...ev(d, `dkim=${d.result} header.d=${d.props['header.d'] ?? '?'}`));
+      return [
+        {
+          detail: `Neither the SPF domain nor a passing DKIM signature belongs to ${al.fromDomain}: the From address is not vouched for.`,
+          evidence,
+        },
+      ];
     },
   },
   {
@@ -101,7 +138,12 @@ export const RULES: readonly FlagRule[] = [
       const shown = addressesIn(from.name).filter((x) => x !== real);
       if (!shown.length) return [];
       const h = header(a, 'from');
-      return [{ detail: `The name reads "${shown[0]}" but the message is from ${from.address}.`, evidence: [{ header: h?.index, text: from.raw }] }];
+      return [
+        {
+          detail: `The name reads "${shown[0]}" but the message is from ${from.address}.`,
+          evidence: [{ header: h?.index, text: from.raw }],
+        },
+      ];
     },
   },
   {
@@ -118,7 +160,10 @@ export const RULES: readonly FlagRule[] = [
           return d !== undefined && !sameOrg(d, from);
         })
         .slice(0, 1)
-        .map((r) => ({ detail: `Reply-To ${r.address} is outside ${from}, the From domain.`, evidence: [{ header: h?.index, text: r.raw }] }));
+        .map((r) => ({
+          detail: `Reply-To ${r.address} is outside ${from}, the From domain.`,
+          evidence: [{ header: h?.index, text: r.raw }],
+        }));
     },
   },
   {
@@ -130,7 +175,12 @@ export const RULES: readonly FlagRule[] = [
       const rp = domainOf(a.summary.returnPath);
       if (!from || !rp || sameOrg(rp, from)) return [];
       const h = header(a, 'return-path');
-      return [{ detail: `Return-Path ${a.summary.returnPath} is outside ${from}; normal for mailing services, suspicious for a personal message.`, evidence: [{ header: h?.index, text: a.summary.returnPath }] }];
+      return [
+        {
+          detail: `Return-Path ${a.summary.returnPath} is outside ${from}; normal for mailing services, suspicious for a personal message.`,
+          evidence: [{ header: h?.index, text: a.summary.returnPath }],
+        },
+      ];
     },
   },
   {
@@ -144,9 +194,21 @@ export const RULES: readonly FlagRule[] = [
       const puny = punycodeLabels(d);
       const mixed = d.split('.').filter(mixedScripts);
       if (mixed.length) {
-        return [{ severity: 'danger', detail: `The From domain ${d} mixes letters of different scripts (${mixed.join(', ')}), the look-alike trick.`, evidence: [{ header: h?.index, text: d }] }];
+        return [
+          {
+            severity: 'danger',
+            detail: `The From domain ${d} mixes letters of different scripts (${mixed.join(', ')}), the look-alike trick.`,
+            evidence: [{ header: h?.index, text: d }],
+          },
+        ];
       }
-      if (puny.length) return [{ detail: `The From domain ${d} is internationalised (${puny.join(', ')}); check it is the domain you think.`, evidence: [{ header: h?.index, text: d }] }];
+      if (puny.length)
+        return [
+          {
+            detail: `The From domain ${d} is internationalised (${puny.join(', ')}); check it is the domain you think.`,
+            evidence: [{ header: h?.index, text: d }],
+          },
+        ];
       return [];
     },
   },
@@ -164,7 +226,12 @@ export const RULES: readonly FlagRule[] = [
       const diff = Math.round((d.epochMs - hopMs) / 1000);
       if (Math.abs(diff) < DAY) return [];
       const days = Math.round(Math.abs(diff) / DAY);
-      return [{ detail: `The Date header is ${days} day(s) ${diff > 0 ? 'after' : 'before'} the first server saw the message.`, evidence: [{ header: h.index, text: h.value }, { hop: first.index }] }];
+      return [
+        {
+          detail: `The Date header is ${days} day(s) ${diff > 0 ? 'after' : 'before'} the first server saw the message.`,
+          evidence: [{ header: h.index, text: h.value }, { hop: first.index }],
+        },
+      ];
     },
   },
   {
@@ -176,7 +243,12 @@ export const RULES: readonly FlagRule[] = [
       if (!h || now === undefined) return [];
       const d = parseDate(h.value);
       if (!d.ok || d.epochMs - now < DAY * 1000) return [];
-      return [{ detail: `The Date header (${h.value}) is more than a day ahead of now.`, evidence: [{ header: h.index, text: h.value }] }];
+      return [
+        {
+          detail: `The Date header (${h.value}) is more than a day ahead of now.`,
+          evidence: [{ header: h.index, text: h.value }],
+        },
+      ];
     },
   },
   {
@@ -186,7 +258,10 @@ export const RULES: readonly FlagRule[] = [
     check: ({ analysis: a }) =>
       a.hops
         .filter((h) => h.delaySeconds !== null && h.delaySeconds < -2 * 3600 && h.zone !== 'unverified')
-        .map((h) => ({ detail: `Hop ${h.index + 1} is ${Math.round(-h.delaySeconds! / 60)} minutes earlier than the previous hop: a wrong clock or a forged header.`, evidence: [{ hop: h.index, header: h.header }] })),
+        .map((h) => ({
+          detail: `Hop ${h.index + 1} is ${Math.round(-h.delaySeconds! / 60)} minutes earlier than the previous hop: a wrong clock or a forged header.`,
+          evidence: [{ hop: h.index, header: h.header }],
+        })),
   },
   {
     id: 'hop-delay-huge',
@@ -195,7 +270,10 @@ export const RULES: readonly FlagRule[] = [
     check: ({ analysis: a }) =>
       a.hops
         .filter((h) => h.delaySeconds !== null && h.delaySeconds > DAY && h.zone !== 'unverified')
-        .map((h) => ({ detail: `Hop ${h.index + 1} came ${Math.round(h.delaySeconds! / 3600)} hours after the previous one (queued, moderated or retried).`, evidence: [{ hop: h.index, header: h.header }] })),
+        .map((h) => ({
+          detail: `Hop ${h.index + 1} came ${Math.round(h.delaySeconds! / 3600)} hours after the previous one (queued, moderated or retried).`,
+          evidence: [{ hop: h.index, header: h.header }],
+        })),
   },
   {
     id: 'chain-broken',
@@ -205,7 +283,12 @@ export const RULES: readonly FlagRule[] = [
       if (!trust.chainBreak) return [];
       const hop = a.hops[trust.chainBreak.hop];
       const n = a.hops.filter((h) => h.zone === 'unverified').length;
-      return [{ detail: `${n} older hop(s) cannot be verified: ${trust.chainBreak.reason}. They may be forged.`, evidence: [{ hop: trust.chainBreak.hop, header: hop?.header }] }];
+      return [
+        {
+          detail: `${n} older hop(s) cannot be verified: ${trust.chainBreak.reason}. They may be forged.`,
+          evidence: [{ hop: trust.chainBreak.hop, header: hop?.header }],
+        },
+      ];
     },
   },
   {
@@ -217,7 +300,10 @@ export const RULES: readonly FlagRule[] = [
       const seen = new Set<string>();
       return trust.disagreements
         .filter((c) => c.ip !== a.handoff!.ip && !seen.has(c.ip) && seen.add(c.ip))
-        .map((c) => ({ detail: `${c.source} names ${c.ip}, but the chain hands off from ${a.handoff!.ip}.`, evidence: [{ header: c.header, text: c.ip }, { hop: a.handoff!.hop }] }));
+        .map((c) => ({
+          detail: `${c.source} names ${c.ip}, but the chain hands off from ${a.handoff!.ip}.`,
+          evidence: [{ header: c.header, text: c.ip }, { hop: a.handoff!.hop }],
+        }));
     },
   },
   {
@@ -227,7 +313,10 @@ export const RULES: readonly FlagRule[] = [
     check: ({ injected }) =>
       injected
         .filter((r) => r.results.some((x) => x.result.toLowerCase() === 'pass'))
-        .map((r) => ({ detail: `An Authentication-Results field claiming the recipient's own server (${r.authservId ?? 'Microsoft form'}) reports a pass, but it arrived with the message: receivers delete such fields (RFC 8601 §5).`, evidence: [{ header: r.header }] })),
+        .map((r) => ({
+          detail: `An Authentication-Results field claiming the recipient's own server (${r.authservId ?? 'Microsoft form'}) reports a pass, but it arrived with the message: receivers delete such fields (RFC 8601 §5).`,
+          evidence: [{ header: r.header }],
+        })),
   },
   {
     id: 'untrusted-auth-results',
@@ -237,19 +326,34 @@ export const RULES: readonly FlagRule[] = [
       a.auth.results
         .filter((r) => !r.trusted && r.kind === 'authentication-results' && !injected.includes(r))
         .slice(0, 3)
-        .map((r) => ({ detail: `${r.authservId ?? 'An unnamed server'} reports ${r.results.map((x) => `${x.method}=${x.result}`).join(', ') || 'nothing'}; shown as a claim, not as the verdict.`, evidence: [{ header: r.header }] })),
+        .map((r) => ({
+          detail: `${r.authservId ?? 'An unnamed server'} reports ${r.results.map((x) => `${x.method}=${x.result}`).join(', ') || 'nothing'}; shown as a claim, not as the verdict.`,
+          evidence: [{ header: r.header }],
+        })),
   },
   {
     id: 'missing-message-id',
     severity: 'warning',
     title: 'No Message-ID',
-    check: ({ analysis: a }) => (a.headers.length && !header(a, 'message-id') ? [{ detail: 'Every real mail client writes a Message-ID (RFC 5322 §3.6.4); bulk tools and forgeries often do not.', evidence: [] }] : []),
+    check: ({ analysis: a }) =>
+      looksLikeMessage(a) && !header(a, 'message-id')
+        ? [
+            {
+              detail:
+                'Every real mail client writes a Message-ID (RFC 5322 §3.6.4); bulk tools and forgeries often do not.',
+              evidence: [],
+            },
+          ]
+        : [],
   },
   {
     id: 'missing-date',
     severity: 'warning',
     title: 'No Date header',
-    check: ({ analysis: a }) => (a.headers.length && !header(a, 'date') ? [{ detail: 'The Date header is required by RFC 5322 §3.6.', evidence: [] }] : []),
+    check: ({ analysis: a }) =>
+      looksLikeMessage(a) && !header(a, 'date')
+        ? [{ detail: 'The Date header is required by RFC 5322 §3.6.', evidence: [] }]
+        : [],
   },
   {
     id: 'dkim-body-length',
@@ -258,7 +362,10 @@ export const RULES: readonly FlagRule[] = [
     check: ({ analysis: a }) =>
       a.auth.dkimSignatures
         .filter((s) => s.bodyLength !== undefined)
-        .map((s) => ({ detail: `The signature by ${s.domain ?? '?'} signs only the first ${s.bodyLength} bytes of the body; anything appended is unsigned.`, evidence: [{ header: s.header, text: `l=${s.bodyLength}` }] })),
+        .map((s) => ({
+          detail: `The signature by ${s.domain ?? '?'} signs only the first ${s.bodyLength} bytes of the body; anything appended is unsigned.`,
+          evidence: [{ header: s.header, text: `l=${s.bodyLength}` }],
+        })),
   },
   {
     id: 'dkim-weak-algorithm',
@@ -267,7 +374,10 @@ export const RULES: readonly FlagRule[] = [
     check: ({ analysis: a }) =>
       a.auth.dkimSignatures
         .filter((s) => s.algorithm?.toLowerCase() === 'rsa-sha1')
-        .map((s) => ({ detail: `The signature by ${s.domain ?? '?'} uses rsa-sha1, which RFC 8301 forbids for signing and verifiers treat as failed.`, evidence: [{ header: s.header, text: 'a=rsa-sha1' }] })),
+        .map((s) => ({
+          detail: `The signature by ${s.domain ?? '?'} uses rsa-sha1, which RFC 8301 forbids for signing and verifiers treat as failed.`,
+          evidence: [{ header: s.header, text: 'a=rsa-sha1' }],
+        })),
   },
   {
     id: 'dmarc-aligned-pass',
@@ -277,7 +387,12 @@ export const RULES: readonly FlagRule[] = [
       const d = a.auth.dmarc;
       const al = a.auth.alignment;
       if (!d || d.result.toLowerCase() !== 'pass' || !(al.spfAligned || al.dkimAligned)) return [];
-      return [{ detail: `The recipient's server verified that ${al.fromDomain ?? 'the From domain'} sent this (${[al.dkimAligned ? 'DKIM' : '', al.spfAligned ? 'SPF' : ''].filter(Boolean).join(' and ')} aligned).`, evidence: ev(d) }];
+      return [
+        {
+          detail: `The recipient's server verified that ${al.fromDomain ?? 'the From domain'} sent this (${[al.dkimAligned ? 'DKIM' : '', al.spfAligned ? 'SPF' : ''].filter(Boolean).join(' and ')} aligned).`,
+          evidence: ev(d),
+        },
+      ];
     },
   },
   {
@@ -287,9 +402,15 @@ export const RULES: readonly FlagRule[] = [
     check: ({ analysis: a }) => {
       const relays = a.hops.filter((h) => (h.zone === 'handoff' || h.zone === 'sender') && h.from.ip && h.parsed);
       if (relays.length === 0) return [];
-      const encrypted = (w: string | undefined, t: unknown): boolean => !!t || /^(?:e?smtps|esmtpsa|lmtps|https|utf8smtps)/i.test(w ?? '');
+      const encrypted = (w: string | undefined, t: unknown): boolean =>
+        !!t || /^(?:e?smtps|esmtpsa|lmtps|https|utf8smtps)/i.test(w ?? '');
       if (!relays.every((h) => encrypted(h.with, h.tls))) return [];
-      return [{ detail: `All ${relays.length} hop(s) from the sender to the recipient used TLS.`, evidence: relays.map((h) => ({ hop: h.index })) }];
+      return [
+        {
+          detail: `All ${relays.length} hop(s) from the sender to the recipient used TLS.`,
+          evidence: relays.map((h) => ({ hop: h.index })),
+        },
+      ];
     },
   },
   {
@@ -299,8 +420,12 @@ export const RULES: readonly FlagRule[] = [
     check: ({ analysis: a }) => {
       const h = a.handoff ? a.hops[a.handoff.hop] : undefined;
       if (!h || !h.ipScope || h.ipScope === 'public') return [];
-      return [{ detail: `The machine that handed the message to the recipient has a ${h.ipScope} address (${a.handoff!.ip}): the hop is internal, or the chain above is incomplete.`, evidence: [{ hop: h.index }] }];
+      return [
+        {
+          detail: `The machine that handed the message to the recipient has a ${h.ipScope} address (${a.handoff!.ip}): the hop is internal, or the chain above is incomplete.`,
+          evidence: [{ hop: h.index }],
+        },
+      ];
     },
   },
 ];
-

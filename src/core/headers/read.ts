@@ -1,37 +1,477 @@
+// Reads the header block of a message (RFC 5322 §2.2, §3.6) from whatever a user pastes, drops or extracts
+// (DESIGN.md §4): a whole message or a header block, CRLF / LF / bare CR line breaks, a leading mbox
+// "From " line, leading blank lines, text indented or quoted with "> ", Gmail's "Show original" page and
+// Outlook's "Internet headers" box as copied.
+//
+// One forward pass over the header block with indexOf/charCodeAt; no regular expression and no copy of the
+// input. All offsets (diagnostics, bodyOffset) are into the text as given.
+//
+// Choices:
+// - A line break is CRLF or LF; in a text without any LF (old Mac text) it is CR. A bare CR inside LF text
+//   is content, as in mailparser (RFC 5322 has CR only inside CRLF). `input.eol` says which breaks the
+//   header block used ('mixed' for CRLF and LF together).
+// - A line without a colon inside the header block becomes its own field with name '' (value = the line,
+//   trimmed), with a diagnostic 'no-colon'. mailparser does the same (key ''). Appending it to the previous
+//   field would silently change that field's value, e.g. a Received the hop parser reads.
+// - A name with white space before the colon (`Subject : x`, RFC 5322 §4.5 obs-optional) is accepted and
+//   trimmed. A name with characters outside ftext (RFC 5322 §3.6.8) is kept, with 'invalid-field-name'.
+// - `value` is RFC 5322 §2.2.3 unfolding (CR and LF removed, the white space kept), then spaces and tabs
+//   trimmed at both ends.
+// - In plain text a line of only white space continues the field (obs-FWS); in indented or quoted text it is
+//   the blank line that ends the block (the paste indented it).
+
 import type { Diagnostic, HeaderField, InputInfo } from '../types';
+import { decodeEncodedWords } from './rfc2047';
 
 export interface HeaderBlock {
   input: InputInfo;
   headers: HeaderField[];
   diagnostics: Diagnostic[];
-  /** Offset of the body in the (cleaned) text, or null when only headers were given. */
+  /** Offset of the body in the text as given, or null when only headers were given. */
   bodyOffset: number | null;
 }
 
-// PLACEHOLDER (replaced by the full reader): naive LF split so the rest of the pipeline can be wired.
+/**
+ * Fields whose value is an opaque blob that the writer splits into RFC 2047 words: Microsoft 365's
+ * antispam data (base64 of binary, ~8 KB in most Outlook.com messages). A "decoded" copy would be binary
+ * noise and cost more than the rest of the reader; their value and raw are kept as for any field.
+ */
+const OPAQUE_FIELD_PREFIXES = [
+  'x-microsoft-antispam-message-info',
+  'x-microsoft-antispam-zap-message-info',
+  'x-ms-exchange-antispam-messagedata',
+];
+
+function isOpaqueField(name: string): boolean {
+  const lower = name.toLowerCase();
+  return OPAQUE_FIELD_PREFIXES.some((p) => lower.startsWith(p));
+}
+
+/** At most this many 'no-colon' / 'invalid-field-name' diagnostics each; then one saying how many more. */
+const MAX_REPEATED_DIAGNOSTICS = 20;
+/** How far (lines) the Gmail page summary is looked for. */
+const GMAIL_SUMMARY_MAX_LINES = 60;
+
+/** Row labels of Gmail's "Show original" summary table; they look like header fields but are not. */
+const GMAIL_SUMMARY_NAMES = new Set(['from', 'to', 'subject', 'spf', 'dkim', 'dmarc', 'created at', 'message id']);
+const GMAIL_MARKERS = new Set(['original message', 'download original', 'copy to clipboard']);
+/** The label above Outlook's "Internet headers" box, when the selection includes it. */
+const OUTLOOK_LABELS = new Set(['internet headers', 'message headers']);
+
+// A forward line scanner. A line ends at LF, with a CR before it taken as part of the break (CRLF); a text
+// without any LF is old Mac text and its lines end at CR. A bare CR inside LF text is content, as in
+// mailparser and RFC 5322 (CR only ever belongs to CRLF). One indexOf per line, so a pass is linear
+// however the lines are laid out.
+class LineScanner {
+  readonly text: string;
+  /** The line break character searched for: LF, or CR in CR-only text. */
+  private readonly breakChar: string;
+  start = 0;
+  /** End of the current line's content, before its line break. */
+  end = 0;
+  /** 0 (end of text), 1 (LF or CR) or 2 (CRLF). */
+  eolLength = 0;
+  next = 0;
+
+  constructor(text: string) {
+    this.text = text;
+    this.breakChar = text.indexOf('\n') < 0 && text.indexOf('\r') >= 0 ? '\r' : '\n';
+  }
+
+  seek(pos: number): void {
+    this.next = pos;
+  }
+
+  advance(): boolean {
+    const s = this.text;
+    const pos = this.next;
+    if (pos >= s.length) return false;
+    this.start = pos;
+    const brk = s.indexOf(this.breakChar, pos);
+    if (brk < 0) {
+      this.end = s.length;
+      this.eolLength = 0;
+      this.next = s.length;
+    } else if (brk > pos && s.charCodeAt(brk - 1) === 13 && this.breakChar === '\n') {
+      this.end = brk - 1;
+      this.eolLength = 2;
+      this.next = brk + 1;
+    } else {
+      this.end = brk;
+      this.eolLength = 1;
+      this.next = brk + 1;
+    }
+    return true;
+  }
+}
+
+function isWsp(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+function isBlank(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isWsp(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** RFC 5322 §3.6.8 ftext: printable US-ASCII except ":". */
+function isFieldName(s: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 33 || c > 126 || c === 58) return false;
+  }
+  return true;
+}
+
+/** The trimmed, lower-cased text of a short line (used only on the few lines the clean-up inspects). */
+function lineLabel(s: string, start: number, end: number): string {
+  if (end - start > 40) return '';
+  return s.slice(start, end).trim().toLowerCase();
+}
+
+type Prefix = { kind: 'none' } | { kind: 'quote'; marker: string; bare: string } | { kind: 'indent'; width: number };
+
+interface Start {
+  pos: number;
+  prefix: Prefix;
+  /** Strip the leading white space of the first line only (a selection that began inside an indent). */
+  trimFirst: boolean;
+}
+
+/** Skips lines of only white space from the scanner's next line; returns the first other line's start. */
+function skipBlankLines(sc: LineScanner): number {
+  while (sc.advance()) {
+    if (!isBlank(sc.text, sc.start, sc.end)) {
+      sc.seek(sc.start);
+      return sc.start;
+    }
+  }
+  return sc.text.length;
+}
+
+/**
+ * Gmail's "Show original" page, copied: a summary table (Original message, Message ID, Created at:, From:,
+ * To:, Subject:, SPF:, DKIM:, DMARC:), then "Download original" / "Copy to clipboard", then the message.
+ * Returns where the message starts, or -1 when this is not that page.
+ */
+function findAfterGmailSummary(sc: LineScanner, from: number): number {
+  const s = sc.text;
+  sc.seek(from);
+  let afterMarker = -1;
+  let lastMarker = '';
+  for (let n = 0; n < GMAIL_SUMMARY_MAX_LINES && sc.advance(); n++) {
+    const label = lineLabel(s, sc.start, sc.end);
+    if (GMAIL_MARKERS.has(label)) {
+      afterMarker = sc.next;
+      lastMarker = label;
+    }
+  }
+  if (afterMarker < 0) return -1;
+  // After "Copy to clipboard" / "Download original" the raw message follows; after the bare title the
+  // summary rows (which look like fields) come first, so they are skipped by name.
+  const summaryFollows = lastMarker === 'original message';
+  sc.seek(afterMarker);
+  for (let n = 0; n < GMAIL_SUMMARY_MAX_LINES && sc.advance(); n++) {
+    const colon = s.indexOf(':', sc.start);
+    if (colon < 0 || colon >= sc.end) continue;
+    let nameEnd = colon;
+    while (nameEnd > sc.start && isWsp(s.charCodeAt(nameEnd - 1))) nameEnd--;
+    if (!isFieldName(s, sc.start, nameEnd)) continue;
+    if (summaryFollows && GMAIL_SUMMARY_NAMES.has(s.slice(sc.start, nameEnd).toLowerCase())) continue;
+    return sc.start;
+  }
+  return -1;
+}
+
+/** Finds where the header block starts and how its lines are prefixed; adds clean-up diagnostics. */
+function locateStart(sc: LineScanner, diagnostics: Diagnostic[]): Start {
+  const s = sc.text;
+  let pos = skipBlankLines(sc);
+  if (pos >= s.length) return { pos, prefix: { kind: 'none' }, trimFirst: false };
+
+  // Page furniture: inspected only when the first line is not plainly a header field (one whose name is
+  // not a Gmail summary label), so an ordinary message costs nothing here.
+  sc.advance();
+  const colon = s.indexOf(':', sc.start);
+  const hasField =
+    colon >= 0 &&
+    colon < sc.end &&
+    isFieldName(s, sc.start, colon) &&
+    !GMAIL_SUMMARY_NAMES.has(s.slice(sc.start, colon).toLowerCase());
+  if (!hasField) {
+    const gmail = findAfterGmailSummary(sc, pos);
+    if (gmail >= 0) {
+      diagnostics.push({
+        code: 'gmail-original-page',
+        message: 'Read as Gmail\'s "Show original" page: the summary table above the message was skipped.',
+        offset: gmail,
+      });
+      pos = gmail;
+    } else {
+      sc.seek(pos);
+      sc.advance();
+      if (OUTLOOK_LABELS.has(lineLabel(s, sc.start, sc.end))) {
+        diagnostics.push({
+          code: 'outlook-headers-label',
+          message: `The label line "${s.slice(sc.start, sc.end).trim()}" above the header block was skipped.`,
+          offset: sc.start,
+        });
+        pos = skipBlankLines(sc);
+      }
+    }
+  }
+  sc.seek(pos);
+
+  // mbox separator (RFC 4155): "From sender date" (not the obsolete field syntax "From : x").
+  if (s.startsWith('From ', pos) && !isMisreadField(s, pos + 5)) {
+    sc.advance();
+    diagnostics.push({ code: 'mbox-from-line', message: 'A leading mbox "From " line was skipped.', offset: pos });
+    pos = sc.next;
+  }
+  sc.seek(pos);
+  if (pos >= s.length) return { pos, prefix: { kind: 'none' }, trimFirst: false };
+
+  const first = s.charCodeAt(pos);
+  if (first === 62 /* > */) {
+    let i = pos;
+    while (i < s.length && (s.charCodeAt(i) === 62 || s.charCodeAt(i) === 32)) i++;
+    const marker = s.slice(pos, i);
+    diagnostics.push({
+      code: 'quoted-input',
+      message: `Every line starts with the quote marker "${marker}"; it was removed.`,
+      offset: pos,
+    });
+    return { pos, prefix: { kind: 'quote', marker, bare: marker.trimEnd() }, trimFirst: false };
+  }
+  if (isWsp(first)) {
+    // Indented paste: the common indentation of the block's lines is removed. When some line is not
+    // indented at all, only the first one was (a selection that began inside Outlook's box).
+    let width = Number.POSITIVE_INFINITY;
+    while (sc.advance()) {
+      let i = sc.start;
+      while (i < sc.end && isWsp(s.charCodeAt(i))) i++;
+      if (i === sc.end) break; // blank: end of the block
+      if (i - sc.start < width) width = i - sc.start;
+      if (width === 0) break;
+    }
+    sc.seek(pos);
+    if (width === 0) return { pos, prefix: { kind: 'none' }, trimFirst: true };
+    diagnostics.push({
+      code: 'indented-input',
+      message: `Every line is indented by ${width} white-space characters; the indentation was removed.`,
+      offset: pos,
+    });
+    return { pos, prefix: { kind: 'indent', width }, trimFirst: false };
+  }
+  return { pos, prefix: { kind: 'none' }, trimFirst: false };
+}
+
+/** Where the current line's content starts once the paste prefix is removed. */
+function contentStart(s: string, start: number, end: number, prefix: Prefix): number {
+  if (prefix.kind === 'quote') {
+    if (s.startsWith(prefix.marker, start)) return Math.min(start + prefix.marker.length, end);
+    if (s.startsWith(prefix.bare, start)) return Math.min(start + prefix.bare.length, end);
+    return start;
+  }
+  if (prefix.kind === 'indent') {
+    let i = start;
+    const stop = Math.min(end, start + prefix.width);
+    while (i < stop && isWsp(s.charCodeAt(i))) i++;
+    return i;
+  }
+  return start;
+}
+
+/** True when only white space and then a colon follow `from`: "From : x" is a field, not an mbox line. */
+function isMisreadField(s: string, from: number): boolean {
+  let i = from;
+  while (i < s.length && isWsp(s.charCodeAt(i))) i++;
+  return s.charCodeAt(i) === 58;
+}
+
+/** Trims spaces and tabs at both ends. */
+function trimWsp(v: string): string {
+  let a = 0;
+  let b = v.length;
+  while (a < b && isWsp(v.charCodeAt(a))) a++;
+  while (b > a && isWsp(v.charCodeAt(b - 1))) b--;
+  return a === 0 && b === v.length ? v : v.slice(a, b);
+}
+
+/** Builds a field: the value unfolded (first line's value part + continuation lines) and trimmed. */
+function makeField(index: number, name: string, raw: string, first: string, folds: string[] | null): HeaderField {
+  let value: string;
+  if (folds === null) value = trimWsp(first);
+  else {
+    folds.unshift(first);
+    value = trimWsp(folds.join(''));
+  }
+  const field: HeaderField = { index, name, raw, value };
+  if (value.includes('=?') && !isOpaqueField(name)) {
+    const decoded = decodeEncodedWords(value);
+    if (decoded !== value) field.decoded = decoded;
+  }
+  return field;
+}
+
+/**
+ * Reads the header block of `text`. Never throws; what it cannot read becomes a diagnostic and is kept.
+ * `input.bytes` is `text.length`; beyond `maxBytes` the text is cut, with `input.truncated` and a
+ * diagnostic 'input-truncated'.
+ */
 export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): HeaderBlock {
-  const truncated = text.length > maxBytes;
-  const src = truncated ? text.slice(0, maxBytes) : text;
-  const lines = src.replace(/\r\n?/g, '\n').split('\n');
+  const diagnostics: Diagnostic[] = [];
+  // Bytes are counted as UTF-16 code units: exact for text read as Latin-1 ("binary", how the CLI and
+  // the extension read raw files), an undercount for decoded non-ASCII text. Counting UTF-8 exactly would
+  // cost a scan of the whole input (~15 µs on 10 KB, a third of the reader's budget) for no decision.
+  const bytes = text.length;
+  let src = text;
+  const truncated = bytes > maxBytes;
+  if (truncated) {
+    let cut = Math.max(0, maxBytes);
+    const last = text.charCodeAt(cut - 1);
+    if (last >= 0xd800 && last <= 0xdbff) cut--; // never split a surrogate pair
+    src = text.slice(0, cut);
+    diagnostics.push({
+      code: 'input-truncated',
+      message: `The input (${bytes} characters) is larger than the ${maxBytes}-byte limit; only the first ${cut} were read.`,
+      offset: cut,
+    });
+  }
+
+  const sc = new LineScanner(src);
+  const start = locateStart(sc, diagnostics);
+  const prefix = start.prefix;
+  const plain = prefix.kind === 'none';
+  sc.seek(start.pos);
+
   const headers: HeaderField[] = [];
-  let i = 0;
-  for (; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line === '') break;
-    if ((line[0] === ' ' || line[0] === '\t') && headers.length > 0) {
-      const last = headers[headers.length - 1]!;
-      last.raw += `\n${line}`;
-      last.value += line;
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  let noColon = 0;
+  let badName = 0;
+  let bodyStart = -1;
+
+  // The field being read (open when name !== null).
+  let name: string | null = null;
+  let fieldStart = 0; // start of its first line's content
+  let fieldEnd = 0; // end of its last line's content
+  let raw = ''; // built only when a prefix is removed (otherwise raw is one slice)
+  let value = ''; // the first line's value part
+  let folds: string[] | null = null; // the value's continuation lines, joined once (+= would build a rope)
+
+  let firstLine = true;
+  while (sc.advance()) {
+    const lineStart = sc.start;
+    const lineEnd = sc.end;
+    if (sc.eolLength === 2) crlf++;
+    else if (sc.eolLength === 1) {
+      if (src.charCodeAt(lineEnd) === 10) lf++;
+      else cr++;
+    }
+    let from = plain ? lineStart : contentStart(src, lineStart, lineEnd, prefix);
+    if (firstLine && start.trimFirst) while (from < lineEnd && isWsp(src.charCodeAt(from))) from++;
+    firstLine = false;
+
+    if (from === lineEnd || (!plain && isBlank(src, from, lineEnd))) {
+      bodyStart = sc.next;
+      break;
+    }
+
+    if (isWsp(src.charCodeAt(from)) && name !== null) {
+      // Continuation line (RFC 5322 §2.2.3): unfolding removes only the line break.
+      if (!plain) raw += src.slice(fieldEnd, lineStart) + src.slice(from, lineEnd); // previous break + line
+      if (folds === null) folds = [];
+      folds.push(src.slice(from, lineEnd));
+      fieldEnd = lineEnd;
       continue;
     }
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    headers.push({ index: headers.length, name: line.slice(0, colon), raw: line, value: line.slice(colon + 1).trimStart() });
+
+    if (name !== null) {
+      headers.push(makeField(headers.length, name, plain ? src.slice(fieldStart, fieldEnd) : raw, value, folds));
+      folds = null;
+    }
+
+    // The name runs to the first colon. Scanning it also checks ftext; each line is scanned at most once.
+    let colon = -1;
+    let valid = true;
+    for (let i = from; i < lineEnd; i++) {
+      const c = src.charCodeAt(i);
+      if (c === 58) {
+        colon = i;
+        break;
+      }
+      if (c < 33 || c > 126) valid = false;
+    }
+    let valueStart = from;
+    name = '';
+    if (colon >= 0) {
+      let nameEnd = colon;
+      while (nameEnd > from && isWsp(src.charCodeAt(nameEnd - 1))) nameEnd--;
+      if (nameEnd > from) {
+        name = src.slice(from, nameEnd);
+        valueStart = colon + 1;
+        // White space before the colon is obsolete syntax, not an invalid name.
+        if (!valid && !isFieldName(src, from, nameEnd) && ++badName <= MAX_REPEATED_DIAGNOSTICS) {
+          diagnostics.push({
+            code: 'invalid-field-name',
+            message: `The field name "${name}" has characters RFC 5322 does not allow in a name.`,
+            header: headers.length,
+            offset: from,
+          });
+        }
+      }
+    }
+    if (name === '' && ++noColon <= MAX_REPEATED_DIAGNOSTICS) {
+      diagnostics.push({
+        code: 'no-colon',
+        message:
+          'A line in the header block is not a header field (no name and colon); it is kept as a field with an empty name.',
+        header: headers.length,
+        offset: from,
+      });
+    }
+    fieldStart = from;
+    fieldEnd = lineEnd;
+    value = src.slice(valueStart, lineEnd);
+    if (!plain) raw = src.slice(from, lineEnd);
   }
+  if (name !== null) {
+    headers.push(makeField(headers.length, name, plain ? src.slice(fieldStart, fieldEnd) : raw, value, folds));
+  }
+
+  if (noColon > MAX_REPEATED_DIAGNOSTICS) {
+    diagnostics.push({
+      code: 'no-colon',
+      message: `${noColon - MAX_REPEATED_DIAGNOSTICS} more lines without a colon were kept as fields with an empty name.`,
+    });
+  }
+  if (badName > MAX_REPEATED_DIAGNOSTICS) {
+    diagnostics.push({
+      code: 'invalid-field-name',
+      message: `${badName - MAX_REPEATED_DIAGNOSTICS} more field names have characters RFC 5322 does not allow.`,
+    });
+  }
+
+  let bodyOffset: number | null = null;
+  if (bodyStart >= 0 && !isBlankToEnd(src, bodyStart)) bodyOffset = bodyStart;
+  const kinds = (crlf > 0 ? 1 : 0) + (lf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
+  const eol: InputInfo['eol'] = kinds > 1 ? 'mixed' : crlf > 0 ? 'crlf' : cr > 0 ? 'cr' : 'lf';
   return {
-    input: { bytes: text.length, kind: i < lines.length - 1 ? 'message' : 'headers', eol: 'lf', truncated },
+    input: { bytes, kind: bodyOffset === null ? 'headers' : 'message', eol, truncated },
     headers,
-    diagnostics: [],
-    bodyOffset: null,
+    diagnostics,
+    bodyOffset,
   };
+}
+
+/** True when only white space and line breaks follow `from`. */
+function isBlankToEnd(s: string, from: number): boolean {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 10) return false;
+  }
+  return true;
 }

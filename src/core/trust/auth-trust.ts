@@ -19,7 +19,8 @@ export function parseAllAuthResults(
       seen.push({ method, text });
     };
     const parsed = arc ? parseArcAuthResults(h.value, sink) : parseAuthResults(h.value, sink);
-    for (const d of parsed.diagnostics) diagnostics.push({ ...d, code: d.code.startsWith('authres') ? d.code : `authres-${d.code}`, header: h.index });
+    for (const d of parsed.diagnostics)
+      diagnostics.push({ ...d, code: d.code.startsWith('authres') ? d.code : `authres-${d.code}`, header: h.index });
     const entry: AuthResultsHeader = {
       header: h.index,
       kind: arc ? 'arc-authentication-results' : 'authentication-results',
@@ -32,7 +33,8 @@ export function parseAllAuthResults(
     if (arc && 'instance' in parsed && parsed.instance !== null) entry.instance = parsed.instance as number;
     results.push(entry);
     const props: AuthResultsComments['props'] = [];
-    for (const r of parsed.results) for (const [key, value] of Object.entries(r.props)) props.push({ method: r.method, key, value });
+    for (const r of parsed.results)
+      for (const [key, value] of Object.entries(r.props)) props.push({ method: r.method, key, value });
     comments.push({ header: h.index, authservId: parsed.authservId, comments: seen, props });
   }
   return { results, comments };
@@ -52,7 +54,10 @@ export interface AuthTrustContext {
  * verdicts from those only. Returns the headers of untrusted A-R that claim the recipient's own authserv-id,
  * which arrived with the message (RFC 8601 §5) and are evidence of injection when they claim a pass.
  */
-export function judgeAuthResults(results: AuthResultsHeader[], ctx: AuthTrustContext): { injected: AuthResultsHeader[] } {
+export function judgeAuthResults(
+  results: AuthResultsHeader[],
+  ctx: AuthTrustContext,
+): { injected: AuthResultsHeader[] } {
   const injected: AuthResultsHeader[] = [];
   const above = (h: number): boolean => ctx.senderBoundaryHeader === null || h < ctx.senderBoundaryHeader;
   for (const r of results) {
@@ -87,8 +92,10 @@ export function summaryVerdicts(results: AuthResultsHeader[], view: AuthView): v
     r.results.forEach((res, i) => {
       const m = res.method;
       if (m === 'spf' && !view.spf) view.spf = verdict(r, i);
-      else if (m === 'dkim') (view.dkim ??= []).push(verdict(r, i));
-      else if (m === 'dmarc' && !view.dmarc) view.dmarc = verdict(r, i);
+      else if (m === 'dkim') {
+        view.dkim ??= [];
+        view.dkim.push(verdict(r, i));
+      } else if (m === 'dmarc' && !view.dmarc) view.dmarc = verdict(r, i);
       else if (m === 'arc' && !view.arc) view.arc = verdict(r, i);
       else if (m === 'compauth' && !view.compauth) view.compauth = verdict(r, i);
     });

@@ -64,12 +64,14 @@ function peerName(h: Hop): string | undefined {
   const rdns = Organisations.normalise(h.from.rdns);
   if (rdns && rdns !== 'unknown') return rdns;
   const helo = Organisations.normalise(h.from.helo);
-  if (!helo || helo === 'unknown' || helo.startsWith('[') || helo === Organisations.normalise(h.by.host)) return undefined;
+  if (!helo || helo === 'unknown' || helo.startsWith('[') || helo === Organisations.normalise(h.by.host))
+    return undefined;
   return helo;
 }
 
 /** Host labels too common to identify a machine across two domains (`mail.a.com` is not `mail.b.org`). */
-const GENERIC_LABEL = /^(?:mail|smtp|mx|mta|relay|out|outbound|inbound|in|mailhost|mailgw|gw|gate|gateway|www|web|host|server|ns|localhost|email|exchange|post|postfix|exim)[0-9-]*[a-z]?[0-9]*$/;
+const GENERIC_LABEL =
+  /^(?:mail|smtp|mx|mta|relay|out|outbound|inbound|in|mailhost|mailgw|gw|gate|gateway|www|web|host|server|ns|localhost|email|exchange|post|postfix|exim)[0-9-]*[a-z]?[0-9]*$/;
 
 /**
  * A first label distinctive enough that the same machine under two names (`listman.example.org` written by
@@ -92,7 +94,10 @@ function isTransparent(c: ChainHop): boolean {
 }
 
 function hasPeer(c: ChainHop): boolean {
-  return c.kind !== 'local' && (c.hop.from.ip !== undefined || c.hop.from.rdns !== undefined || c.hop.from.helo !== undefined);
+  return (
+    c.kind !== 'local' &&
+    (c.hop.from.ip !== undefined || c.hop.from.rdns !== undefined || c.hop.from.helo !== undefined)
+  );
 }
 
 function dateConflict(older: number | undefined, newer: number | undefined): string | null {
@@ -172,7 +177,8 @@ class ChainJudge {
     const a = Organisations.normalise(authority);
     if (!a) return false;
     if (this.isRecipientHost(a)) return true;
-    for (const p of this.providers.values()) for (const id of p.authservIds ?? []) if (a === id || a.endsWith(`.${id}`) || a.startsWith(id)) return true;
+    for (const p of this.providers.values())
+      for (const id of p.authservIds ?? []) if (a === id || a.endsWith(`.${id}`) || a.startsWith(id)) return true;
     return false;
   }
 
@@ -202,7 +208,11 @@ class ChainJudge {
       const byOrg = this.orgs.of(byHost);
       const byBrand = this.orgs.brand(byHost);
       for (const e of expected) {
-        if (e.split('.', 1)[0] === label && (Organisations.isBare(e) || Organisations.isBare(byHost) || distinctiveLabel(label))) return 'link';
+        if (
+          e.split('.', 1)[0] === label &&
+          (Organisations.isBare(e) || Organisations.isBare(byHost) || distinctiveLabel(label))
+        )
+          return 'link';
         const eOrg = this.orgs.of(e);
         if (byOrg && eOrg === byOrg) return 'link';
         if (byBrand && this.orgs.brand(e) === byBrand) return 'link';
@@ -243,7 +253,6 @@ class ChainJudge {
     }
     return -1;
   }
-
 }
 
 /**
@@ -297,7 +306,8 @@ export function judgeChain(chain: ChainHop[], claims: ConnectingIpClaim[], trust
   let origin: Origin | null = null;
   let chainBreak: ChainTrust['chainBreak'] = null;
   let senderBoundaryHeader: number | null = null;
-  for (let i = 0; i < chain.length && i < (handoffTop < 0 ? chain.length : handoffTop); i++) zones[chain[i]!.hop.index] = 'recipient';
+  for (let i = 0; i < chain.length && i < (handoffTop < 0 ? chain.length : handoffTop); i++)
+    zones[chain[i]!.hop.index] = 'recipient';
   const hc = handoffTop >= 0 ? chain[handoffTop] : undefined;
   if (hc?.hop.from.ip) {
     const h = hc.hop;

@@ -35,7 +35,10 @@ export function collectClaims(
       const ms = senderIpIs(c.text);
       if (ms) claims.push(claim(ms, "Authentication-Results 'sender IP is'", ar.header, authority, provider));
       const g = permittedSenderIp(c.text);
-      if (g) claims.push(claim(g, 'Authentication-Results SPF "designates … as permitted sender"', ar.header, authority, provider));
+      if (g)
+        claims.push(
+          claim(g, 'Authentication-Results SPF "designates … as permitted sender"', ar.header, authority, provider),
+        );
     }
     for (const p of ar.props) {
       if (p.key === 'smtp.remote-ip' || (p.method === 'iprev' && p.key === 'policy.iprev')) {
@@ -59,7 +62,8 @@ export function collectClaims(
       if (at >= 0) {
         const end = h.value.indexOf(';', at);
         const ip = parseIp(h.value.slice(at + 4, end < 0 ? undefined : end).trim())?.ip;
-        if (ip && ip !== '255.255.255.255') claims.push(claim(ip, 'X-Forefront-Antispam-Report CIP', h.index, undefined, 'microsoft', false));
+        if (ip && ip !== '255.255.255.255')
+          claims.push(claim(ip, 'X-Forefront-Antispam-Report CIP', h.index, undefined, 'microsoft', false));
       }
     }
   }

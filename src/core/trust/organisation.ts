@@ -11,7 +11,16 @@ const TLDTS_OPTIONS = {
 } as const;
 
 /** Placeholder names that say nothing about who wrote a hop (`by localhost`, `by 0`, `by smtp`). */
-const PLACEHOLDERS = new Set(['localhost', 'localhost.localdomain', 'localdomain', 'unknown', '0', 'smtp', 'mail', 'mailhost']);
+const PLACEHOLDERS = new Set([
+  'localhost',
+  'localhost.localdomain',
+  'localdomain',
+  'unknown',
+  '0',
+  'smtp',
+  'mail',
+  'mailhost',
+]);
 
 /**
  * The organisation of a host name, as used to judge who wrote which hop (DESIGN.md §5):

@@ -20,6 +20,11 @@ export interface Provider {
   internalPrefixes?: string[];
   connectingIpHeaders?: string[];
   authservIds?: string[];
+  /**
+   * Header fields the provider writes for its own recipients wherever they sit (Exchange Online appends its
+   * X-MS-Exchange-Organization-* fields at the end, and removes copies arriving from outside).
+   */
+  recipientFieldPrefixes?: string[];
   source: string;
 }
 
@@ -27,13 +32,28 @@ export const PROVIDERS: readonly Provider[] = [
   {
     id: 'microsoft',
     name: 'Microsoft 365 / Outlook.com',
-    domains: ['outlook.com', 'office365.com', 'hotmail.com', 'msn.com', 'exchangelabs.com', 'live.com', 'microsoft.com', 'office.com'],
+    domains: [
+      'outlook.com',
+      'office365.com',
+      'hotmail.com',
+      'msn.com',
+      'exchangelabs.com',
+      'live.com',
+      'microsoft.com',
+      'office.com',
+    ],
     // NAM12-DM6-obe.outbound.protection.outlook.com, mail-dm6nam12on2103.outbound.protection.outlook.com
     outbound: (host) => host.endsWith('.outbound.protection.outlook.com'),
     // 2603:1000::/24 is Microsoft's internal datacenter range; 2a01:111::/32 its front ends.
     internalPrefixes: ['2603:1000::/24', '2a01:111::/32'],
     connectingIpHeaders: ['x-sender-ip', 'x-ms-exchange-organization-originalclientipaddress'],
     authservIds: ['protection.outlook.com', 'outlook.com', 'microsoft.com'],
+    recipientFieldPrefixes: [
+      'x-ms-exchange-organization-',
+      'x-forefront-antispam-report',
+      'x-microsoft-antispam',
+      'x-ms-exchange-crosstenant-',
+    ],
     source: 'https://learn.microsoft.com/en-us/defender-office-365/message-headers-eop-mdo',
   },
   {

@@ -1,0 +1,212 @@
+// Small linear scanners for the value syntaxes vendors use. No regular expressions over whole
+// values: every function walks the string once with charCodeAt.
+
+import type { VendorVerdictItem } from '../types';
+
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const LF = 10;
+
+export function isSpace(c: number): boolean {
+  return c === SPACE || c === TAB || c === CR || c === LF;
+}
+
+export interface KeyValue {
+  key: string;
+  value: string;
+}
+
+/**
+ * `key:value;key:value;` (Microsoft). A value runs to the next `;` outside parentheses, so
+ * `SFS:(13230022)(4636009);` and `ENG:(…)(…);` stay whole; empty values and a missing final `;`
+ * are fine. A part without a separator becomes a key with an empty value. Keys and values are
+ * trimmed by index and handed to `onPair` (no intermediate objects on this hot path).
+ */
+export function scanPairs(value: string, separator: ':' | '=', onPair: (key: string, value: string) => void): void {
+  const sep = separator.charCodeAt(0);
+  const n = value.length;
+  let i = 0;
+  while (i < n) {
+    let c = value.charCodeAt(i);
+    if (c === 59 || isSpace(c)) {
+      i++;
+      continue;
+    }
+    const keyStart = i;
+    let keyEnd = -1;
+    let depth = 0;
+    let j = i;
+    for (; j < n; j++) {
+      c = value.charCodeAt(j);
+      if (c === 40) depth++;
+      else if (c === 41) {
+        if (depth > 0) depth--;
+      } else if (depth === 0) {
+        if (c === 59) break;
+        if (c === sep && keyEnd < 0) keyEnd = j;
+      }
+    }
+    if (keyEnd < 0) onPair(trimmedSlice(value, keyStart, j), '');
+    else onPair(trimmedSlice(value, keyStart, keyEnd), trimmedSlice(value, keyEnd + 1, j));
+    i = j + 1;
+  }
+}
+
+/** scanPairs collected into an array, for the colder decoders. */
+export function splitPairs(value: string, separator: ':' | '='): KeyValue[] {
+  const out: KeyValue[] = [];
+  scanPairs(value, separator, (key, v) => {
+    out.push({ key, value: v });
+  });
+  return out;
+}
+
+/** value.slice(start, end).trim() with one allocation at most. */
+export function trimmedSlice(value: string, start: number, end: number): string {
+  while (start < end && isSpace(value.charCodeAt(start))) start++;
+  while (end > start && isSpace(value.charCodeAt(end - 1))) end--;
+  return start === end ? '' : value.slice(start, end);
+}
+
+/**
+ * `key=value key=value` separated by white space (Proofpoint, SpamAssassin's status tail).
+ * A value may be double-quoted or bracketed (`[…]`), and a comma-separated list may continue after
+ * white space (`tests=A, B,\n\tC`). Words that are not `key=value` become keys with empty values.
+ */
+export function splitSpacedPairs(value: string): KeyValue[] {
+  const out: KeyValue[] = [];
+  const n = value.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && (isSpace(value.charCodeAt(i)) || value.charCodeAt(i) === 59)) i++;
+    if (i >= n) break;
+    const keyStart = i;
+    while (i < n && value.charCodeAt(i) !== 61 && !isSpace(value.charCodeAt(i))) i++;
+    const key = value.slice(keyStart, i);
+    if (i >= n || value.charCodeAt(i) !== 61) {
+      out.push({ key, value: '' });
+      continue;
+    }
+    i++; // '='
+    const valueStart = i;
+    const first = value.charCodeAt(i);
+    if (first === 34 || first === 91) {
+      const close = first === 34 ? 34 : 93;
+      const end = value.indexOf(String.fromCharCode(close), i + 1);
+      const stop = end < 0 ? n : end;
+      out.push({ key, value: collapseSpace(value.slice(i + 1, stop)) });
+      i = stop + 1;
+      continue;
+    }
+    let end = i;
+    while (i < n) {
+      const c = value.charCodeAt(i);
+      if (isSpace(c) || c === 59) {
+        // A list continues when the word before the blank ended with a comma.
+        if (end > valueStart && value.charCodeAt(end - 1) === 44) {
+          while (i < n && isSpace(value.charCodeAt(i))) i++;
+          continue;
+        }
+        break;
+      }
+      i++;
+      end = i;
+    }
+    out.push({ key, value: collapseSpace(value.slice(valueStart, end)) });
+  }
+  return out;
+}
+
+/** Runs of white space (left by unfolding) become one space; ends trimmed. Unchanged text is returned as is. */
+export function collapseSpace(text: string): string {
+  const n = text.length;
+  let clean = true;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === SPACE) {
+      if (i === 0 || i === n - 1 || text.charCodeAt(i + 1) === SPACE) {
+        clean = false;
+        break;
+      }
+    } else if (c === TAB || c === CR || c === LF) {
+      clean = false;
+      break;
+    }
+  }
+  return clean ? text : words(text).join(' ');
+}
+
+/** A decimal number at the start of `text` (after blanks): `-1.9`, `+3`, `9.90`; NaN when none. */
+export function leadingNumber(text: string): number {
+  const n = text.length;
+  let i = 0;
+  while (i < n && isSpace(text.charCodeAt(i))) i++;
+  const start = i;
+  if (i < n && (text.charCodeAt(i) === 45 || text.charCodeAt(i) === 43)) i++;
+  const digitsStart = i;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  if (i < n && text.charCodeAt(i) === 46) {
+    i++;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+  }
+  if (i === digitsStart || (i === digitsStart + 1 && text.charCodeAt(digitsStart) === 46)) return Number.NaN;
+  return Number(text.slice(start, i));
+}
+
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A whole value that is one number, e.g. `5`, `-1`, ` 3.342 `; undefined otherwise. */
+export function wholeNumber(text: string): number | undefined {
+  const t = text.trim();
+  return isNumberText(t) ? Number(t) : undefined;
+}
+
+function isNumberText(t: string): boolean {
+  let i = 0;
+  if (t.charCodeAt(0) === 45 || t.charCodeAt(0) === 43) i = 1;
+  let digits = 0;
+  let dots = 0;
+  for (; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isDigit(c)) digits++;
+    else if (c === 46 && dots === 0) dots++;
+    else return false;
+  }
+  return digits > 0;
+}
+
+/** An item with a meaning only when there is one (absent, never empty). */
+export function item(key: string, value: string, meaning?: string): VendorVerdictItem {
+  return meaning === undefined || meaning === '' ? { key, value } : { key, value, meaning };
+}
+
+/** Rule names as SpamAssassin, Barracuda and Rspamd write them: upper-case letters, digits, `_`. */
+export function isRuleName(text: string): boolean {
+  if (text.length < 2) return false;
+  const c0 = text.charCodeAt(0);
+  if (!(c0 >= 65 && c0 <= 90) && c0 !== 95) return false;
+  let upper = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (!(isDigit(c) || c === 95)) return false;
+  }
+  return upper > 0;
+}
+
+/** Whitespace-separated words of `text`, in order. */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+    if (i > start) out.push(text.slice(start, i));
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/core/analyze';
+
+// Synthetic header blocks in the real forms each MTA writes (documentation IPs and example domains).
+// Each case asserts what a user reads first: the handoff IP, its confidence, the origin, and the zones.
+
+const zones = (text: string) => analyze(text).hops.map((h) => h.zone);
+
+describe('Microsoft 365 recipient', () => {
+  const m365 = `Received: from SA3PR19MB7370.namprd19.prod.outlook.com (::1) by MN0PR19MB6312.namprd19.prod.outlook.com with HTTPS; Tue, 19 Sep 2023 18:36:46 +0000
+Received: from BN0PR03CA0023.namprd03.prod.outlook.com (2603:10b6:408:e6::28) by SA3PR19MB7370.namprd19.prod.outlook.com (2603:10b6:806:31d::21) with Microsoft SMTP Server (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.20.6792.27; Tue, 19 Sep 2023 18:36:45 +0000
+Received: from BN8NAM11FT066.eop-nam11.prod.protection.outlook.com (2603:10b6:408:e6:cafe::23) by BN0PR03CA0023.outlook.office365.com (2603:10b6:408:e6::28) with Microsoft SMTP Server (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.20.6792.28 via Frontend Transport; Tue, 19 Sep 2023 18:36:45 +0000
+Authentication-Results: spf=fail (sender IP is 203.0.113.45) smtp.mailfrom=bank.example; dkim=none (message not signed) header.d=none;dmarc=fail action=quarantine header.from=bank.example;compauth=fail reason=001
+Received-SPF: Fail (protection.outlook.com: domain of bank.example does not designate 203.0.113.45 as permitted sender) receiver=protection.outlook.com; client-ip=203.0.113.45; helo=mailer.example.net;
+Received: from mailer.example.net (203.0.113.45) by BN8NAM11FT066.mail.protection.outlook.com (10.13.177.116) with Microsoft SMTP Server id 15.20.6813.19 via Frontend Transport; Tue, 19 Sep 2023 18:36:44 +0000
+Received: from [198.51.100.7] (helo=client) by mailer.example.net with esmtpa (Exim 4.96) (envelope-from <x@mailer.example.net>) id 1qi; Tue, 19 Sep 2023 18:36:40 +0000
+From: "Bank" <alerts@bank.example>
+Subject: Your account
+X-Sender-IP: 203.0.113.45
+`;
+
+  it('finds the handoff Microsoft states, with high confidence and its confirmations', () => {
+    const a = analyze(m365);
+    expect(a.handoff?.ip).toBe('203.0.113.45');
+    expect(a.handoff?.confidence).toBe('high');
+    expect(a.handoff?.confirmedBy).toEqual(
+      expect.arrayContaining(["Authentication-Results 'sender IP is'", 'Received-SPF client-ip', 'X-Sender-IP']),
+    );
+    expect(a.origin?.ip).toBe('198.51.100.7');
+    expect(zones(m365)).toEqual(['sender', 'handoff', 'recipient', 'recipient', 'recipient']);
+  });
+
+  it('trusts the Microsoft A-R without authserv-id and reads its verdicts', () => {
+    const a = analyze(m365);
+    expect(a.auth.results[0]!.trusted).toBe(true);
+    expect(a.auth.spf?.result).toBe('fail');
+    expect(a.auth.dmarc?.result).toBe('fail');
+    expect(a.auth.compauth?.result).toBe('fail');
+    expect(a.summary.verdict).toBe('danger');
+  });
+
+  it('flags a stated IP that no hop shows', () => {
+    const a = analyze(m365.replace('X-Sender-IP: 203.0.113.45', 'X-Sender-IP: 192.0.2.99'));
+    expect(a.handoff?.ip).toBe('203.0.113.45');
+    expect(a.flags.map((f) => f.id)).toContain('handoff-claim-disagrees');
+  });
+
+  it('treats another tenant’s outbound EOP as outside (M365 to M365)', () => {
+    const text = `Received: from BN8NAM11FT066.eop-nam11.prod.protection.outlook.com (2603:10b6:408:e6:cafe::23) by BN0PR03CA0023.outlook.office365.com (2603:10b6:408:e6::28) with Microsoft SMTP Server id 15.20.6792.28; Tue, 19 Sep 2023 18:36:45 +0000
+Received: from NAM12-DM6-obe.outbound.protection.outlook.com (40.107.192.100) by BN8NAM11FT066.mail.protection.outlook.com (10.13.177.116) with Microsoft SMTP Server (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.20.6813.19; Tue, 19 Sep 2023 18:36:44 +0000
+Received: from DM6PR11MB1234.namprd11.prod.outlook.com (2603:10b6:5:1b4::11) by DM6PR11MB5678.namprd11.prod.outlook.com (2603:10b6:5:2a1::9) with Microsoft SMTP Server (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.20.6813.20; Tue, 19 Sep 2023 18:36:43 +0000
+Received: from DM6PR11MB1234.namprd11.prod.outlook.com ([fe80::1:2:3:4]) by DM6PR11MB1234.namprd11.prod.outlook.com ([fe80::1:2:3:4%5]) with mapi id 15.20.6813.20; Tue, 19 Sep 2023 18:36:43 +0000
+From: a@tenant.example
+`;
+    const a = analyze(text);
+    expect(a.handoff?.ip).toBe('40.107.192.100');
+    // The sending tenant's mailbox server is the origin; the fe80 mapi self-hop never is.
+    expect(a.origin?.ip).toBe('2603:10b6:5:1b4::11');
+  });
+});
+
+describe('Gmail recipient', () => {
+  const gmail = `Delivered-To: victim@gmail.com
+Received: by 2002:a05:6a10:c614:b0:4b3:9f2c:1234 with SMTP id ab20csp123456pxb; Mon, 6 May 2024 03:02:11 -0700 (PDT)
+X-Received: by 2002:a17:90a:1234:b0:2b2:1234:5678 with SMTP id x1mr123; Mon, 06 May 2024 03:02:10 -0700 (PDT)
+Received: from mail.sender.example (mail.sender.example. [198.51.100.20]) by mx.google.com with ESMTPS id s12-20020a170902; Mon, 06 May 2024 03:02:10 -0700 (PDT)
+Received-SPF: pass (google.com: domain of news@sender.example designates 198.51.100.20 as permitted sender) client-ip=198.51.100.20;
+Authentication-Results: mx.google.com; dkim=pass header.i=@sender.example header.s=s1 header.b=abc; spf=pass (google.com: domain of news@sender.example designates 198.51.100.20 as permitted sender) smtp.mailfrom=news@sender.example; dmarc=pass (p=REJECT sp=REJECT dis=NONE) header.from=sender.example
+Received: from [10.0.0.5] (client.isp.example [192.0.2.77]) by mail.sender.example (Postfix) with ESMTPSA id 4VY; Mon, 6 May 2024 10:02:08 +0000 (UTC)
+Authentication-Results: mx.google.com; spf=pass smtp.mailfrom=forged.example
+From: News <news@sender.example>
+Subject: hello
+Date: Mon, 6 May 2024 10:02:07 +0000
+Message-ID: <1@sender.example>
+`;
+
+  it('takes the handoff from Google’s statement and the verdicts from its A-R only', () => {
+    const a = analyze(gmail);
+    expect(a.handoff?.ip).toBe('198.51.100.20');
+    expect(a.handoff?.confidence).toBe('high');
+    expect(a.origin?.ip).toBe('192.0.2.77');
+    expect(a.auth.dmarc?.result).toBe('pass');
+    expect(a.auth.alignment.dkimAligned).toBe(true);
+    const ids = a.flags.map((f) => f.id);
+    expect(ids).toContain('dmarc-aligned-pass');
+    // The second A-R claims mx.google.com from below the handoff: it arrived with the message.
+    expect(a.auth.results[1]!.trusted).toBe(false);
+    expect(ids).toContain('injected-auth-results');
+  });
+});
+
+describe('self-hosted recipient (Postfix behind fetchmail)', () => {
+  const text = `Received: from localhost (localhost [127.0.0.1]) by desk.home.example (Postfix) with ESMTP id 3696216F92 for <me@localhost>; Fri,  6 Sep 2002 11:41:50 +0100 (IST)
+Received: from imap.home.example [192.0.2.10] by localhost with IMAP (fetchmail-5.9.0) for me@localhost (single-drop); Fri, 06 Sep 2002 11:41:50 +0100 (IST)
+Received: from lists.example.org (lists.example.org [198.51.100.66]) by mx.home.example (8.11.6/8.11.6) with ESMTP id g869pnC29052 for <me@home.example>; Fri, 6 Sep 2002 10:51:49 +0100
+Received: from lists.example.org (localhost [127.0.0.1]) by lists.example.org (Postfix) with ESMTP id 1; Fri, 6 Sep 2002 05:50:01 -0400
+Received: from mail.friend.example (mail.friend.example [203.0.113.9]) by lists.example.org (Postfix) with ESMTP id 2 for <list@example.org>; Fri, 6 Sep 2002 05:49:58 -0400
+Received: from laptop (dsl.isp.example [192.0.2.200]) by mail.friend.example (Postfix) with ESMTPSA id 3; Fri, 6 Sep 2002 09:49:50 +0000
+Received: from forged.example ([192.0.2.123]) by mx.bank.example with SMTP; Fri, 6 Sep 2002 09:40:00 +0000
+From: friend@friend.example
+Subject: s
+`;
+  it('walks through the mailbox fetch to the list server’s connection', () => {
+    const a = analyze(text);
+    expect(a.handoff?.ip).toBe('198.51.100.66');
+    // Structural, not stated by the recipient: medium at best, and low here because 198.51.100.0/24 is a
+    // documentation range, not a routable address.
+    expect(a.handoff?.confidence).toBe('low');
+    expect(a.origin?.ip).toBe('192.0.2.200');
+  });
+
+  it('does not trust a hop that does not link to the one above it', () => {
+    const a = analyze(text);
+    expect(a.hops[0]!.zone).toBe('unverified');
+    expect(a.flags.map((f) => f.id)).toContain('chain-broken');
+  });
+
+  it('accepts hosts the user declares as their own', () => {
+    const a = analyze(text, { trustedHosts: ['lists.example.org'] });
+    expect(a.handoff?.ip).toBe('203.0.113.9');
+  });
+});
+
+describe('locally generated mail', () => {
+  it('has no handoff when no hop came from outside', () => {
+    const a =
+      analyze(`Received: (from root@localhost) by server.example (8.11.6/8.11.6) id g42ALed09782 for root; Thu, 2 May 2002 11:21:40 +0100
+From: root@server.example
+`);
+    expect(a.handoff).toBeNull();
+    expect(a.origin).toBeNull();
+    expect(a.hops[0]!.zone).toBe('recipient');
+  });
+});
