@@ -1,3 +1,6 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '../src/background';
+
 export default defineBackground(() => {
-  // Wired in src/background (context menu, action, messaging).
+  startBackground();
 });

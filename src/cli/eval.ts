@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { analyze } from '../core/analyze';
+import { learnRecipientInfrastructure } from '../core/trust/mailbox';
 import type { Analysis, Hop } from '../core/types';
 import type { Io } from './main';
 import { decodeBytes } from './read-input';
@@ -106,12 +107,13 @@ interface EvalArgs {
   labels?: string;
   mins: Map<string, number>;
   trustedHosts: string[];
+  learn: boolean;
   verbose: boolean;
   error?: string;
 }
 
 function parseArgs(args: string[]): EvalArgs {
-  const out: EvalArgs = { mins: new Map(), trustedHosts: [], verbose: false };
+  const out: EvalArgs = { mins: new Map(), trustedHosts: [], learn: false, verbose: false };
   const mins = out.mins;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -120,6 +122,7 @@ function parseArgs(args: string[]): EvalArgs {
     else if (a === '--oracle') out.oracle = next();
     else if (a === '--labels') out.labels = next();
     else if (a === '--verbose' || a === '-v') out.verbose = true;
+    else if (a === '--learn-recipient') out.learn = true;
     else if (a === '--trusted-host') {
       const h = next();
       if (!h) return { ...out, error: '--trusted-host needs a host name' };
@@ -168,14 +171,32 @@ export async function runEval(args: string[], io: Io): Promise<number> {
   const authResultsFailed: string[] = [];
   let totalMs = 0;
 
+  const now = Date.parse('2026-11-28T00:00:00Z');
+  const texts = new Map<string, string>();
+  for (const path of files) texts.set(path, decodeBytes(await readFile(path)));
+  const trustedHosts = [...opts.trustedHosts];
+  let recipientHosts: string[] = [];
+  if (opts.learn) {
+    // Treat the corpus as one mailbox and learn its owner's servers first (see learnRecipientInfrastructure).
+    const first: Analysis[] = [];
+    for (const text of texts.values()) {
+      try {
+        first.push(analyze(text, { now, trustedHosts: opts.trustedHosts }));
+      } catch {
+        // counted in the main pass
+      }
+    }
+    recipientHosts = learnRecipientInfrastructure(first);
+  }
+
   for (const path of files) {
     const file = relative(corpus, path);
-    const text = decodeBytes(await readFile(path));
+    const text = texts.get(path)!;
     messages++;
     let a: Analysis;
     try {
       const t0 = performance.now();
-      a = analyze(text, { now: Date.parse('2026-11-28T00:00:00Z'), trustedHosts: opts.trustedHosts });
+      a = analyze(text, { now, trustedHosts, recipientHosts });
       totalMs += performance.now() - t0;
     } catch (e) {
       exceptions.push(`${file}: ${(e as Error).stack ?? e}`);
@@ -236,6 +257,10 @@ export async function runEval(args: string[], io: Io): Promise<number> {
   const w = (s = ''): void => io.stdout(`${s}\n`);
   w(`corpus        ${corpus}`);
   if (opts.trustedHosts.length) w(`trusted hosts ${opts.trustedHosts.join(', ')} (declared by the user)`);
+  if (opts.learn)
+    w(
+      `learned       ${recipientHosts.join(', ') || 'nothing'} (recipient servers learned from the corpus as one mailbox)`,
+    );
   w(`messages      ${messages}`);
   w(`exceptions    ${exceptions.length}`);
   for (const e of exceptions.slice(0, 5)) w(`  ${e.split('\n').slice(0, 3).join('\n  ')}`);

@@ -1,13 +1,16 @@
 import { analyze } from '../core/analyze';
+import { learnRecipientInfrastructure } from '../core/trust/mailbox';
 import { runEval } from './eval';
 import { readInputFile, readStdin, type InputText } from './read-input';
 import { renderText } from './report-text';
 
 const USAGE = `Usage:
-  hopscope analyze [--json] [--trusted-host HOST]... FILE... | -
+  hopscope analyze [--json] [--trusted-host HOST]... [--learn-recipient] FILE... | -
                                             analyze .eml files or header blocks (- reads standard input);
                                             --trusted-host declares a server of your own (an MX that
-                                            forwards to your mailbox host, say) as recipient-side
+                                            forwards to your mailbox host, say) as recipient-side;
+                                            --learn-recipient reads all FILEs as one mailbox first and
+                                            learns its owner's servers from them
   hopscope eval --corpus DIR [--oracle FILE.jsonl] [--labels FILE.jsonl] [--min KEY=PCT]...
                                             accuracy over a corpus (see README)
   hopscope --help | --version
@@ -48,11 +51,13 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
   let json = false;
   const files: string[] = [];
   const trustedHosts: string[] = [];
+  let learn = false;
   let endOfOptions = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (!endOfOptions && arg === '--') endOfOptions = true;
     else if (!endOfOptions && arg === '--json') json = true;
+    else if (!endOfOptions && arg === '--learn-recipient') learn = true;
     else if (!endOfOptions && arg === '--trusted-host') {
       const host = args[++i];
       if (!host) {
@@ -73,14 +78,25 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
     io.stderr('hopscope analyze: standard input (-) can be given only once\n');
     return 2;
   }
+  const inputs: Array<{ label: string; input: InputText }> = [];
+  for (const file of files) {
+    inputs.push({
+      label: file === '-' ? '<stdin>' : file,
+      input: file === '-' ? await readStdin(io.stdin) : await readInputFile(file),
+    });
+  }
+  let recipientHosts: string[] = [];
+  if (learn) {
+    const first = inputs.flatMap(({ input }) => (input.ok ? [analyze(input.text, { trustedHosts })] : []));
+    recipientHosts = learnRecipientInfrastructure(first);
+    io.stderr(`hopscope: learned recipient servers: ${recipientHosts.join(', ') || 'none'}\n`);
+  }
   let failed = 0;
   let first = true;
-  for (const file of files) {
-    const input: InputText = file === '-' ? await readStdin(io.stdin) : await readInputFile(file);
-    const label = file === '-' ? '<stdin>' : file;
+  for (const { label, input } of inputs) {
     let result: InputText | { ok: 'analysis'; analysis: ReturnType<typeof analyze> } = input;
     if (input.ok) {
-      const analysis = analyze(input.text, { now: Date.now(), trustedHosts });
+      const analysis = analyze(input.text, { now: Date.now(), trustedHosts, recipientHosts });
       result =
         analysis.headers.length === 0
           ? {

@@ -217,6 +217,8 @@ export interface AnalyzeOptions {
   now?: number;
   /** Host names or domains the user declares part of their own (recipient) infrastructure. */
   trustedHosts?: string[];
+  /** Exact host names known to be the recipient's own servers (learned from a mailbox, see trust/mailbox.ts). */
+  recipientHosts?: string[];
   /** Input cap in bytes; beyond it the input is truncated with a diagnostic. Default 4 MB. */
   maxBytes?: number;
 }

@@ -173,8 +173,8 @@ function findAfterGmailSummary(sc: LineScanner, from: number): number {
   const summaryFollows = lastMarker === 'original message';
   sc.seek(afterMarker);
   for (let n = 0; n < GMAIL_SUMMARY_MAX_LINES && sc.advance(); n++) {
-    const colon = s.indexOf(':', sc.start);
-    if (colon < 0 || colon >= sc.end) continue;
+    const colon = colonIn(s, sc.start, sc.end);
+    if (colon < 0) continue;
     let nameEnd = colon;
     while (nameEnd > sc.start && isWsp(s.charCodeAt(nameEnd - 1))) nameEnd--;
     if (!isFieldName(s, sc.start, nameEnd)) continue;
@@ -193,12 +193,9 @@ function locateStart(sc: LineScanner, diagnostics: Diagnostic[]): Start {
   // Page furniture: inspected only when the first line is not plainly a header field (one whose name is
   // not a Gmail summary label), so an ordinary message costs nothing here.
   sc.advance();
-  const colon = s.indexOf(':', sc.start);
+  const colon = colonIn(s, sc.start, sc.end);
   const hasField =
-    colon >= 0 &&
-    colon < sc.end &&
-    isFieldName(s, sc.start, colon) &&
-    !GMAIL_SUMMARY_NAMES.has(s.slice(sc.start, colon).toLowerCase());
+    colon >= 0 && isFieldName(s, sc.start, colon) && !GMAIL_SUMMARY_NAMES.has(s.slice(sc.start, colon).toLowerCase());
   if (!hasField) {
     const gmail = findAfterGmailSummary(sc, pos);
     if (gmail >= 0) {
@@ -281,6 +278,12 @@ function contentStart(s: string, start: number, end: number, prefix: Prefix): nu
     return i;
   }
   return start;
+}
+
+/** The first colon in s[start, end), or -1 (searched within the line only, so that lookahead stays linear). */
+function colonIn(s: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (s.charCodeAt(i) === 58) return i;
+  return -1;
 }
 
 /** True when only white space and then a colon follow `from`: "From : x" is a field, not an mbox line. */

@@ -18,7 +18,9 @@ export function parseAllAuthResults(
     const sink = (text: string, method: string | null): void => {
       seen.push({ method, text });
     };
-    const parsed = arc ? parseArcAuthResults(h.value, sink) : parseAuthResults(h.value, sink);
+    // Some senders RFC 2047-encode the whole field; the decoded copy is what the receiver meant.
+    const text = h.decoded ?? h.value;
+    const parsed = arc ? parseArcAuthResults(text, sink) : parseAuthResults(text, sink);
     for (const d of parsed.diagnostics)
       diagnostics.push({ ...d, code: d.code.startsWith('authres') ? d.code : `authres-${d.code}`, header: h.index });
     const entry: AuthResultsHeader = {

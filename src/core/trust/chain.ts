@@ -120,7 +120,14 @@ class ChainJudge {
   /** Organisations of the addresses the recipient's servers accepted the message `for`. */
   readonly mailOrgs = new Set<string>();
 
-  constructor(private readonly chain: ChainHop[]) {}
+  private readonly knownHosts: Set<string>;
+
+  constructor(
+    private readonly chain: ChainHop[],
+    recipientHosts: string[],
+  ) {
+    this.knownHosts = new Set(recipientHosts.map((h) => Organisations.normalise(h)).filter((h): h is string => !!h));
+  }
 
   addRecipient(host: string | undefined): void {
     const key = this.orgs.of(host);
@@ -162,6 +169,7 @@ class ChainJudge {
     }
     const name = peerName(h);
     if (!name) return false;
+    if (this.knownHosts.has(name) || this.knownHosts.has(Organisations.normalise(h.from.helo) ?? '')) return true;
     if (Organisations.isBare(name)) return !h.from.ip;
     // The receiver's rDNS when it recorded one, else the HELO (peerName drops a HELO parroting the receiver).
     if (this.isRecipientHost(name)) return true;
@@ -259,8 +267,13 @@ class ChainJudge {
  * Judges the Received chain (DESIGN.md §5): recipient zone, handoff, sender zone, origin, unverified.
  * `chain` is top-first (newest first); the returned zones are indexed by Hop.index (oldest first).
  */
-export function judgeChain(chain: ChainHop[], claims: ConnectingIpClaim[], trustedHosts: string[] = []): ChainTrust {
-  const judge = new ChainJudge(chain);
+export function judgeChain(
+  chain: ChainHop[],
+  claims: ConnectingIpClaim[],
+  trustedHosts: string[] = [],
+  recipientHosts: string[] = [],
+): ChainTrust {
+  const judge = new ChainJudge(chain, recipientHosts);
   const zones: Zone[] = new Array(chain.length).fill('unverified');
   const structural = judge.structuralHandoff(trustedHosts);
 

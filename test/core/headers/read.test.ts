@@ -319,6 +319,14 @@ describe('readHeaderBlock: linear time', () => {
     expect(block.headers).toHaveLength(10);
   });
 
+  it('looks for the Gmail page only a bounded way ahead', () => {
+    const text = `Original message\nDownload original\n${`${'x'.repeat(100_000)}\n`.repeat(20)}`;
+    const t0 = performance.now();
+    const block = readHeaderBlock(text);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(block.headers).toHaveLength(22);
+  });
+
   it('reads 10,000 folded lines', () => {
     const text = `X-Folded: start\r\n${' =?UTF-8?Q?a?=\r\n'.repeat(10_000)}Subject: end\r\n`;
     const t0 = performance.now();

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { Options } from '../../src/ui/Options';
+import '../../src/ui/hopscope.css';
+
+render(<Options />, document.getElementById('app')!);

@@ -1,0 +1,20 @@
+// Wires browser events to the background's modules. Listeners are added synchronously at start-up, as an
+// MV3 service worker requires, so that an event that woke the worker is delivered.
+
+import { browser } from 'wxt/browser';
+import { handleMessage } from './messages';
+import { createMenus, onMenuClicked } from './menus';
+
+export function startBackground(): void {
+  browser.runtime.onInstalled.addListener(() => {
+    void createMenus();
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void createMenus();
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    void onMenuClicked(info, tab);
+  });
+  // The polyfill sends the resolved value of a returned promise as the response.
+  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
+}

@@ -1,0 +1,34 @@
+// Answers requests from our own extension pages. Everything else (content scripts, other extensions, web
+// pages through externally_connectable) is refused before any storage is touched.
+
+import { browser, type Browser } from 'wxt/browser';
+import { failure, isOwnExtensionPage, parseRequest, type Request, type ResponseTo } from '../messaging';
+import { getInput, openAnalyzer } from './inputs';
+
+export async function handleMessage(
+  message: unknown,
+  sender: Browser.runtime.MessageSender,
+): Promise<ResponseTo<Request>> {
+  if (!isOwnExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) {
+    return failure('forbidden', 'Only Hopscope pages may ask this.');
+  }
+  const request = parseRequest(message);
+  if (!request) return failure('invalid', 'Not a Hopscope request.');
+  switch (request.type) {
+    case 'input/get': {
+      const input = await getInput(request.id);
+      return input
+        ? { type: 'input/get', ok: true, input }
+        : failure('not-found', 'This input is no longer available (inputs are kept until the browser closes).');
+    }
+    case 'input/open': {
+      const id = await openAnalyzer({
+        kind: 'text',
+        text: request.text,
+        source: { kind: 'paste' },
+        createdAt: Date.now(),
+      });
+      return { type: 'input/open', ok: true, id };
+    }
+  }
+}

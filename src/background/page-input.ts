@@ -1,0 +1,88 @@
+// Turns a context-menu click into input text. Each way of reading can fail (restricted pages such as the
+// Chrome Web Store, a link on another origin); failure is an answer the analyzer page explains, not an error.
+
+import { browser, type Browser } from 'wxt/browser';
+import { type InputSource, MAX_INPUT_CHARS, type StoredInput } from '../messaging';
+
+type ClickInfo = Pick<Browser.contextMenus.OnClickData, 'selectionText' | 'pageUrl' | 'linkUrl' | 'frameId'>;
+
+/** Runs `func` in the clicked frame (the click granted activeTab) and returns its string result, or null. */
+async function readFromTab(
+  tabId: number | undefined,
+  frameId: number | undefined,
+  func: () => string,
+): Promise<string | null> {
+  if (tabId === undefined || tabId < 0) return null;
+  try {
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId, ...(frameId !== undefined && frameId > 0 ? { frameIds: [frameId] } : {}) },
+      func,
+    });
+    return typeof result?.result === 'string' ? result.result : null;
+  } catch {
+    return null;
+  }
+}
+
+// These two run inside the web page: they must be self-contained (no imports, no closures).
+function selectionInPage(): string {
+  return globalThis.getSelection?.()?.toString() ?? '';
+}
+function textOfPage(): string {
+  // "Show original" pages (Gmail: pre#raw_message_text) and raw .eml views keep the message in a <pre>.
+  const pre = document.querySelector('pre')?.textContent ?? '';
+  // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the line breaks that <br> and blocks render; headers need them.
+  return pre.length > 200 ? pre : (document.body?.innerText ?? '');
+}
+
+function text(text: string, source: InputSource): StoredInput {
+  return { kind: 'text', text: text.slice(0, MAX_INPUT_CHARS), source, createdAt: Date.now() };
+}
+function unreadable(reason: string, source: InputSource): StoredInput {
+  return { kind: 'unreadable', reason, source, createdAt: Date.now() };
+}
+
+export async function readSelection(info: ClickInfo, tab: Browser.tabs.Tab | undefined): Promise<StoredInput> {
+  const source: InputSource = { kind: 'selection', ...(info.pageUrl ? { pageUrl: info.pageUrl } : {}) };
+  // Chrome collapses line breaks in `selectionText`, and headers need them: read the selection from the page
+  // when we may, and fall back to selectionText when we may not.
+  const fromPage = await readFromTab(tab?.id, info.frameId, selectionInPage);
+  if (fromPage?.trim()) return text(fromPage, source);
+  if (info.selectionText?.trim()) return text(info.selectionText, source);
+  return unreadable('The selection was empty.', source);
+}
+
+export async function readPage(info: ClickInfo, tab: Browser.tabs.Tab | undefined): Promise<StoredInput> {
+  const source: InputSource = { kind: 'page', ...(info.pageUrl ? { pageUrl: info.pageUrl } : {}) };
+  const fromPage = await readFromTab(tab?.id, info.frameId, textOfPage);
+  if (fromPage?.trim()) return text(fromPage, source);
+  return unreadable(
+    'The browser does not let extensions read this page. Copy the headers and paste them instead.',
+    source,
+  );
+}
+
+export async function readLink(info: ClickInfo): Promise<StoredInput> {
+  const linkUrl = info.linkUrl ?? '';
+  const source: InputSource = { kind: 'link', linkUrl };
+  let url: URL;
+  try {
+    url = new URL(linkUrl);
+  } catch {
+    return unreadable('The link is not a valid URL.', source);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return unreadable(
+      `Links of type ${url.protocol} cannot be fetched. Save the file and drop it here instead.`,
+      source,
+    );
+  }
+  try {
+    const response = await fetch(url, { credentials: 'include' });
+    if (!response.ok)
+      return unreadable(`The server answered HTTP ${response.status}. Save the file and drop it here instead.`, source);
+    return text(await response.text(), source);
+  } catch {
+    return unreadable('The file could not be downloaded from this site. Save it and drop it here instead.', source);
+  }
+}

@@ -1,0 +1,170 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { analyze } from '../core/analyze';
+import { type InputSource, isInputId, sendRequest } from '../messaging';
+import { AppBar } from './AppBar';
+import { readMessageFile } from './file';
+import { PasteBox } from './PasteBox';
+import { Report } from './Report';
+
+type Loaded =
+  | { state: 'empty' }
+  | { state: 'loading' }
+  | { state: 'text'; text: string; origin: string }
+  | { state: 'problem'; message: string; origin?: string };
+
+function describeSource(source: InputSource): string {
+  switch (source.kind) {
+    case 'selection':
+      return source.pageUrl ? `Selected text on ${hostOf(source.pageUrl)}` : 'Selected text';
+    case 'page':
+      return source.pageUrl ? `The page ${hostOf(source.pageUrl)}` : 'A page';
+    case 'link':
+      return `The file ${fileOf(source.linkUrl)}`;
+    case 'paste':
+      return 'Pasted in the popup';
+  }
+}
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+function fileOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.pathname.split('/').pop() || parsed.pathname} (${parsed.host})`;
+  } catch {
+    return url;
+  }
+}
+
+/** The full-tab analyzer: input from the context menu (by id), a dropped or chosen file, or a paste. */
+export function Analyzer({ search }: { search: string }) {
+  const id = new URLSearchParams(search).get('id');
+  const [loaded, setLoaded] = useState<Loaded>(id ? { state: 'loading' } : { state: 'empty' });
+  const [draft, setDraft] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!id) return;
+    if (!isInputId(id)) {
+      setLoaded({ state: 'problem', message: 'This link does not name a valid input.' });
+      return;
+    }
+    void sendRequest({ type: 'input/get', id }).then((answer) => {
+      if (!answer.ok) setLoaded({ state: 'problem', message: answer.error.message });
+      else if (answer.input.kind === 'unreadable')
+        setLoaded({ state: 'problem', message: answer.input.reason, origin: describeSource(answer.input.source) });
+      else setLoaded({ state: 'text', text: answer.input.text, origin: describeSource(answer.input.source) });
+    });
+  }, [id]);
+
+  const analysis = useMemo(
+    () => (loaded.state === 'text' ? analyze(loaded.text, { now: Date.now() }) : null),
+    [loaded],
+  );
+
+  useEffect(() => {
+    document.title = analysis?.summary.subject ? `${analysis.summary.subject} — Hopscope` : 'Hopscope analyzer';
+  }, [analysis]);
+
+  const openFile = async (file: File | undefined) => {
+    if (!file) return;
+    const result = await readMessageFile(file);
+    setLoaded(
+      result.ok
+        ? { state: 'text', text: result.text, origin: `The file ${result.name}` }
+        : { state: 'problem', message: result.reason, origin: `The file ${result.name}` },
+    );
+  };
+  const openFileRef = useRef(openFile);
+  openFileRef.current = openFile;
+
+  // A message file can be dropped anywhere on the page.
+  useEffect(() => {
+    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+    const over = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      setDragging(true);
+    };
+    const leave = (event: DragEvent) => {
+      if (event.relatedTarget === null) setDragging(false);
+    };
+    const drop = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      setDragging(false);
+      void openFileRef.current(event.dataTransfer?.files[0]);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+
+  return (
+    <div class={`drop-target${dragging ? ' dragging' : ''}`}>
+      <AppBar title="Hopscope">
+        <button type="button" class="link-button" onClick={() => fileInput.current?.click()}>
+          Open .eml file…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".eml,.txt,message/rfc822,text/plain"
+          class="visually-hidden"
+          tabIndex={-1}
+          aria-label="Open a message file"
+          onChange={(event) => {
+            void openFile(event.currentTarget.files?.[0]);
+            event.currentTarget.value = '';
+          }}
+        />
+      </AppBar>
+      <main class="page">
+        {loaded.state === 'loading' && <p class="muted">Loading…</p>}
+        {loaded.state === 'problem' && (
+          <div class="problem" role="alert">
+            {loaded.origin && <p class="source">{loaded.origin}</p>}
+            <p>{loaded.message}</p>
+          </div>
+        )}
+        {loaded.state === 'text' && analysis && (
+          <>
+            <p class="source">
+              {loaded.origin} · {analysis.input.bytes.toLocaleString()} bytes · {analysis.headers.length} header fields
+              {analysis.input.truncated && ' · truncated'}
+            </p>
+            <Report analysis={analysis} layout="page" />
+          </>
+        )}
+        <section class="another card" aria-labelledby="another-heading">
+          <h2 id="another-heading">{loaded.state === 'text' ? 'Analyze another message' : 'Analyze a message'}</h2>
+          <p class="muted">
+            Drop an .eml file anywhere on this page, choose one with “Open .eml file…”, or paste below.
+          </p>
+          <PasteBox
+            value={draft}
+            onInput={setDraft}
+            rows={loaded.state === 'text' ? 4 : 12}
+            autoFocus={loaded.state === 'empty'}
+            onAnalyze={() => {
+              if (draft.trim()) {
+                setLoaded({ state: 'text', text: draft, origin: 'Pasted text' });
+                window.scrollTo({ top: 0 });
+              }
+            }}
+          />
+        </section>
+      </main>
+    </div>
+  );
+}

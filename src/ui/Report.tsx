@@ -1,0 +1,90 @@
+import type { Analysis } from '../core/types';
+import { DiagnosticList } from './Diagnostics';
+import { FlagList } from './Flags';
+import { HeaderList } from './Headers';
+import { Timeline } from './Timeline';
+import { VendorVerdicts } from './VendorVerdicts';
+import { VerdictLine } from './Verdict';
+
+export interface ReportProps {
+  analysis: Analysis;
+  /** The popup keeps long sections folded; the analyzer page opens them. */
+  layout?: 'popup' | 'page';
+}
+
+/** The report on one message, shared by the popup and the analyzer page. Header text is only ever text. */
+export function Report({ analysis, layout = 'page' }: ReportProps) {
+  const { summary, headers, hops, flags, diagnostics, antispam } = analysis;
+  const from = summary.from;
+  return (
+    <article class={`report layout-${layout}`} aria-label="Report">
+      <VerdictLine analysis={analysis} />
+      <dl class="message-facts">
+        {summary.subject !== undefined && (
+          <div>
+            <dt>Subject</dt>
+            <dd class="subject">{summary.subject}</dd>
+          </div>
+        )}
+        {from && (
+          <div>
+            <dt>From</dt>
+            <dd>
+              {from.name && <span class="display-name">{from.name} </span>}
+              <span class="mono">&lt;{from.address}&gt;</span>
+            </dd>
+          </div>
+        )}
+        {summary.replyTo && summary.replyTo.length > 0 && (
+          <div>
+            <dt>Reply-To</dt>
+            <dd class="mono">{summary.replyTo.map((a) => a.address).join(', ')}</dd>
+          </div>
+        )}
+        {summary.date !== undefined && (
+          <div>
+            <dt>Date</dt>
+            <dd class="mono">{summary.date}</dd>
+          </div>
+        )}
+      </dl>
+
+      {flags.length > 0 && (
+        <section aria-labelledby="flags-heading">
+          <h3 id="flags-heading">Findings ({flags.length})</h3>
+          <FlagList flags={flags} />
+        </section>
+      )}
+
+      <section aria-labelledby="path-heading">
+        <h3 id="path-heading">Path ({hops.length === 1 ? '1 hop' : `${hops.length} hops`}, oldest first)</h3>
+        <Timeline hops={hops} handoff={analysis.handoff} origin={analysis.origin} />
+      </section>
+
+      {antispam.length > 0 && (
+        <details class="section" open={layout === 'page'}>
+          <summary>
+            <h3>Spam filter verdicts ({antispam.length})</h3>
+          </summary>
+          <VendorVerdicts verdicts={antispam} />
+        </details>
+      )}
+
+      {diagnostics.length > 0 && (
+        <details class="section" open={layout === 'page'}>
+          <summary>
+            <h3>Parser notes ({diagnostics.length})</h3>
+          </summary>
+          <DiagnosticList diagnostics={diagnostics} />
+        </details>
+      )}
+
+      <details class="section">
+        <summary>
+          <h3>Headers ({headers.length})</h3>
+        </summary>
+        <HeaderList headers={headers} />
+      </details>
+    </article>
+  );
+}

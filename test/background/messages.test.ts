@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { putInput } from '../../src/background/inputs';
+import { handleMessage } from '../../src/background/messages';
+import { isOwnExtensionPage, parseRequest, type StoredInput } from '../../src/messaging';
+
+const OWN_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/analyzer.html?id=x' };
+const INPUT: StoredInput = { kind: 'text', text: 'Subject: secret', source: { kind: 'paste' }, createdAt: 1 };
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('background messages', () => {
+  it('gives a stored input to our own analyzer page', async () => {
+    const id = await putInput(INPUT);
+    expect(await handleMessage({ type: 'input/get', id }, OWN_PAGE)).toEqual({
+      type: 'input/get',
+      ok: true,
+      input: INPUT,
+    });
+  });
+
+  it.each([
+    ['another extension', { id: 'evil-extension-id', url: 'chrome-extension://evil-extension-id/page.html' }],
+    ['our own content script on a web page', { id: 'test-extension-id', url: 'https://attacker.example/' }],
+    [
+      'a page claiming our id on another origin',
+      { id: 'test-extension-id', url: 'chrome-extension://evil-extension-id/x.html' },
+    ],
+    ['a sender without a URL', { id: 'test-extension-id' }],
+    ['a sender without an id', { url: 'chrome-extension://test-extension-id/popup.html' }],
+  ])('refuses %s before touching storage', async (_name, sender) => {
+    const id = await putInput(INPUT);
+    const get = vi.spyOn(fakeBrowser.storage.session, 'get');
+    const answer = await handleMessage({ type: 'input/get', id }, sender);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(get).not.toHaveBeenCalled();
+  });
+
+  it('refuses malformed requests and ids that are not ours', async () => {
+    expect(await handleMessage({ type: 'input/get', id: '../../etc' }, OWN_PAGE)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
+    expect(await handleMessage({ type: 'nope' }, OWN_PAGE)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await handleMessage('input/get', OWN_PAGE)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+
+  it('answers not-found for an id that has expired', async () => {
+    const answer = await handleMessage({ type: 'input/get', id: '00000000-0000-4000-8000-000000000000' }, OWN_PAGE);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('stores a paste from the popup and opens it in the analyzer', async () => {
+    const answer = await handleMessage({ type: 'input/open', text: 'Subject: from popup' }, OWN_PAGE);
+    expect(answer).toMatchObject({ type: 'input/open', ok: true });
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.at(-1)?.url).toBe(
+      `chrome-extension://test-extension-id/analyzer.html?id=${(answer as { id: string }).id}`,
+    );
+  });
+
+  it('keeps only a few recent inputs in session storage', async () => {
+    for (let i = 0; i < 6; i++) await putInput({ ...INPUT, createdAt: i });
+    const keys = Object.keys(await fakeBrowser.storage.session.get(null));
+    expect(keys).toHaveLength(4);
+  });
+});
+
+describe('messaging helpers', () => {
+  it('accepts only our own extension origin', () => {
+    const base = 'moz-extension://5a2c/';
+    expect(
+      isOwnExtensionPage(
+        { id: 'hopscope@hopscope.dev', url: 'moz-extension://5a2c/popup.html' },
+        'hopscope@hopscope.dev',
+        base,
+      ),
+    ).toBe(true);
+    expect(
+      isOwnExtensionPage(
+        { id: 'hopscope@hopscope.dev', url: 'moz-extension://5a2c0/popup.html' },
+        'hopscope@hopscope.dev',
+        base,
+      ),
+    ).toBe(false);
+  });
+
+  it('parses only well-formed requests', () => {
+    expect(parseRequest({ type: 'input/open', text: 'x' })).toEqual({ type: 'input/open', text: 'x' });
+    expect(parseRequest({ type: 'input/open', text: 42 })).toBeNull();
+    expect(parseRequest(null)).toBeNull();
+  });
+});
