@@ -59,6 +59,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     senderBoundaryHeader: trust.senderBoundaryHeader,
     microsoftRecipient,
     isRecipientAuthority: trust.isRecipientAuthority,
+    authResultsAnywhere: trust.authResultsAnywhere,
   });
   const auth: AuthView = { results: ar.results, receivedSpf, dkimSignatures, arcSets: arc.sets, alignment: {} };
   summaryVerdicts(ar.results, auth);

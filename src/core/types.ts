@@ -148,8 +148,22 @@ export interface DkimSignature {
 
 export interface ArcSet {
   instance: number;
-  seal?: { header: number; cv?: string; domain?: string; selector?: string; algorithm?: string; tags: Record<string, string> };
-  messageSignature?: { header: number; domain?: string; selector?: string; algorithm?: string; signedHeaders: string[]; tags: Record<string, string> };
+  seal?: {
+    header: number;
+    cv?: string;
+    domain?: string;
+    selector?: string;
+    algorithm?: string;
+    tags: Record<string, string>;
+  };
+  messageSignature?: {
+    header: number;
+    domain?: string;
+    selector?: string;
+    algorithm?: string;
+    signedHeaders: string[];
+    tags: Record<string, string>;
+  };
   authenticationResults?: { header: number };
 }
 

@@ -37,7 +37,8 @@ export function parseAllAuthResults(
     const props: AuthResultsComments['props'] = [];
     for (const r of parsed.results)
       for (const [key, value] of Object.entries(r.props)) props.push({ method: r.method, key, value });
-    comments.push({ header: h.index, authservId: parsed.authservId, comments: seen, props });
+    // ARC-A-R records what an earlier hop (often the sending tenant) saw: never a claim about our handoff.
+    if (!arc) comments.push({ header: h.index, authservId: parsed.authservId, comments: seen, props });
   }
   return { results, comments };
 }
@@ -49,6 +50,8 @@ export interface AuthTrustContext {
   isRecipientAuthority: (authservId: string) => boolean;
   /** The recipient is Microsoft 365, which writes A-R without an authserv-id. */
   microsoftRecipient: boolean;
+  /** The recipient's provider writes its A-R away from its Received field. */
+  authResultsAnywhere: (authservId: string) => boolean;
 }
 
 /**
@@ -62,12 +65,27 @@ export function judgeAuthResults(
 ): { injected: AuthResultsHeader[] } {
   const injected: AuthResultsHeader[] = [];
   const above = (h: number): boolean => ctx.senderBoundaryHeader === null || h < ctx.senderBoundaryHeader;
+  // What trusted fields already reported, per authserv-id, method and signing domain. The recipient may write
+  // several fields (one per milter) and repeat itself, but the same check with a different result below the
+  // first can only be a copy that arrived with the message: receivers prepend, so the topmost is their own.
+  const reported = new Map<string, string>();
+  const keyOf = (r: AuthResultsHeader, x: AuthResultsHeader['results'][number]): string =>
+    `${r.kind}|${r.authservId}|${r.instance ?? ''}|${x.method}|${x.method === 'dkim' ? (x.props['header.d'] ?? x.props['header.i'] ?? '') : ''}`;
   for (const r of results) {
     const own = r.authservId === null ? ctx.microsoftRecipient : ctx.isRecipientAuthority(r.authservId);
     const who = r.authservId ?? '(no authserv-id, Microsoft 365 form)';
-    if (own && above(r.header)) {
+    const placed = above(r.header) || (r.authservId !== null && own && ctx.authResultsAnywhere(r.authservId));
+    const conflicts = r.results.some((x) => {
+      const seen = reported.get(keyOf(r, x));
+      return seen !== undefined && seen !== x.result;
+    });
+    if (own && placed && !conflicts) {
       r.trusted = true;
       r.trustReason = `written by the recipient's servers (${who}), above the hops the sender wrote`;
+      for (const x of r.results) if (!reported.has(keyOf(r, x))) reported.set(keyOf(r, x), x.result);
+    } else if (own && placed) {
+      r.trustReason = `contradicts the recipient's own field above it (${who}): a copy that arrived with the message`;
+      injected.push(r);
     } else if (own) {
       r.trustReason = `claims the recipient's own authserv-id ${who} but sits below the handoff: it arrived with the message`;
       injected.push(r);

@@ -39,6 +39,8 @@ export interface ChainTrust {
   chainBreak: { hop: number; reason: string } | null;
   /** Is this authserv-id or host the recipient's own (a recipient-zone host, or its provider's id)? */
   isRecipientAuthority: (authority: string) => boolean;
+  /** Does the recipient's provider write its A-R away from its Received field (see Provider.authResultsAnywhere)? */
+  authResultsAnywhere: (authority: string) => boolean;
 }
 
 const HOUR = 3600_000;
@@ -389,6 +391,9 @@ export function judgeChain(
     disagreements,
     chainBreak,
     isRecipientAuthority: (a) => judge.isAuthority(a),
+    authResultsAnywhere: (a) =>
+      judge.isAuthority(a) &&
+      judge.recipientProviders().some((p) => p.authResultsAnywhere && p.authservIds?.some((id) => a.endsWith(id))),
   };
 }
 

@@ -25,6 +25,11 @@ export interface Provider {
    * X-MS-Exchange-Organization-* fields at the end, and removes copies arriving from outside).
    */
   recipientFieldPrefixes?: string[];
+  /**
+   * The provider writes its Authentication-Results after the Received block rather than next to its own
+   * Received (Proton reorders the header), so its A-R is recognised by authserv-id wherever it sits.
+   */
+  authResultsAnywhere?: boolean;
   source: string;
 }
 
@@ -86,6 +91,7 @@ export const PROVIDERS: readonly Provider[] = [
     name: 'Proton Mail',
     domains: ['protonmail.ch', 'protonmail.com', 'proton.me', 'pm.me'],
     authservIds: ['protonmail.ch', 'proton.me'],
+    authResultsAnywhere: true,
     source: 'https://proton.me/support/email-headers',
   },
   {

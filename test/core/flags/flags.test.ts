@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/core/analyze';
+import { RULES } from '../../../src/core/flags/rules';
+
+// Each flag rule fires on its own fixture and not on an honest, aligned message (DESIGN.md §6).
+const dir = resolve(import.meta.dirname, '../../fixtures/auth');
+const NOW = Date.parse('2024-05-07T00:00:00Z');
+const load = (name: string) => analyze(readFileSync(resolve(dir, `${name}.eml`), 'utf8'), { now: NOW });
+const ids = (name: string) => load(name).flags.map((f) => f.id);
+
+describe('flag rules against their fixtures', () => {
+  const clean = load('clean');
+
+  it('the clean message reads as honest: only good findings', () => {
+    expect(clean.flags.filter((f) => f.severity !== 'good')).toEqual([]);
+    expect(clean.flags.map((f) => f.id).sort()).toEqual(['dmarc-aligned-pass', 'tls-every-hop']);
+    expect(clean.summary.verdict).toBe('ok');
+    expect(clean.handoff?.ip).toBe('198.51.100.20');
+  });
+
+  const fixtures = new Set(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.eml'))
+      .map((f) => f.slice(0, -4)),
+  );
+  for (const rule of RULES) {
+    if (rule.severity === 'good') {
+      it(`${rule.id} fires on the clean message`, () => {
+        expect(ids('clean')).toContain(rule.id);
+      });
+      continue;
+    }
+    it(`${rule.id} fires on ${rule.id}.eml and not on clean.eml`, () => {
+      expect(fixtures.has(rule.id), `test/fixtures/auth/${rule.id}.eml is missing`).toBe(true);
+      const a = load(rule.id);
+      const hit = a.flags.filter((f) => f.id === rule.id);
+      expect(hit.length).toBeGreaterThan(0);
+      // Every finding points at evidence a user can follow, unless it is about an absent field.
+      if (!rule.id.startsWith('missing-')) expect(hit[0]!.evidence.length).toBeGreaterThan(0);
+      expect(hit[0]!.detail.length).toBeGreaterThan(10);
+      expect(clean.flags.map((f) => f.id)).not.toContain(rule.id);
+    });
+  }
+
+  it('the summary verdict is the worst severity present', () => {
+    expect(load('dmarc-fail').summary.verdict).toBe('danger');
+    expect(load('reply-to-differs').summary.verdict).toBe('warning');
+  });
+
+  it('an injected A-R does not change the trusted verdicts', () => {
+    // The recipient's own field (topmost) says spf=fail; the copy below it claims a pass.
+    const a = load('injected-auth-results');
+    expect(a.auth.spf?.result).toBe('fail');
+    expect(a.auth.results.filter((r) => r.trusted && r.kind === 'authentication-results')).toHaveLength(1);
+  });
+});
