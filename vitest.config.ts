@@ -5,12 +5,32 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'core', environment: 'node', include: ['test/core/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/lint/**/*.test.ts'] },
+        test: {
+          name: 'core',
+          environment: 'node',
+          include: [
+            'test/core/**/*.test.ts',
+            'test/cli/**/*.test.ts',
+            'test/lint/**/*.test.ts',
+            'test/lookup/**/*.test.ts',
+            'test/fuzz/**/*.test.ts',
+          ],
+        },
       },
       {
         plugins: [WxtVitest()],
         esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-        test: { name: 'ext', environment: 'happy-dom', include: ['test/ui/**/*.test.{ts,tsx}', 'test/background/**/*.test.ts', 'test/webmail/**/*.test.ts'] },
+        test: {
+          name: 'ext',
+          environment: 'happy-dom',
+          include: [
+            'test/ui/**/*.test.{ts,tsx}',
+            'test/background/**/*.test.ts',
+            'test/webmail/**/*.test.ts',
+            'test/fuzz/**/*.test.tsx',
+            'test/security/**/*.test.ts',
+          ],
+        },
       },
     ],
   },

@@ -1,16 +1,21 @@
 import { analyze } from '../core/analyze';
 import { learnRecipientInfrastructure } from '../core/trust/mailbox';
 import { runEval } from './eval';
+import { keysFromEnv, parseLookupArg, runLookups } from './lookups';
 import { readInputFile, readStdin, type InputText } from './read-input';
 import { renderText } from './report-text';
 
 const USAGE = `Usage:
-  hopscope analyze [--json] [--trusted-host HOST]... [--learn-recipient] FILE... | -
+  hopscope analyze [--json] [--trusted-host HOST]... [--learn-recipient]
+                   [--lookups [--doh URL]... [--dnsbl ZONE]...] FILE... | -
                                             analyze .eml files or header blocks (- reads standard input);
                                             --trusted-host declares a server of your own (an MX that
                                             forwards to your mailbox host, say) as recipient-side;
                                             --learn-recipient reads all FILEs as one mailbox first and
-                                            learns its owner's servers from them
+                                            learns its owner's servers from them;
+                                            --lookups asks DNS blocklists, reverse DNS, ASN, RDAP and
+                                            SPF/DMARC records over DNS-over-HTTPS (off unless given; keys
+                                            from HOPSCOPE_SPAMHAUS_KEY / _ABUSIX_KEY / _ABUSEIPDB_KEY)
   hopscope eval --corpus DIR [--oracle FILE.jsonl] [--labels FILE.jsonl] [--min KEY=PCT]...
                                             accuracy over a corpus (see README)
   hopscope --help | --version
@@ -53,8 +58,20 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
   const trustedHosts: string[] = [];
   let learn = false;
   let endOfOptions = false;
+  const lookupArgs = { lookups: false, resolvers: [] as string[], blocklists: [] as string[] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
+    if (!endOfOptions) {
+      const used = parseLookupArg(args, i, lookupArgs);
+      if (typeof used === 'string') {
+        io.stderr(`hopscope analyze: ${used}\n`);
+        return 2;
+      }
+      if (used > 0) {
+        i += used - 1;
+        continue;
+      }
+    }
     if (!endOfOptions && arg === '--') endOfOptions = true;
     else if (!endOfOptions && arg === '--json') json = true;
     else if (!endOfOptions && arg === '--learn-recipient') learn = true;
@@ -106,9 +123,21 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
           : { ok: 'analysis', analysis };
     }
     if (result.ok === 'analysis') {
-      if (json) io.stdout(`${JSON.stringify({ file: label, ...result.analysis })}\n`);
+      const lookups = lookupArgs.lookups
+        ? await runLookups(result.analysis, {
+            resolvers: lookupArgs.resolvers,
+            blocklists: lookupArgs.blocklists,
+            keys: keysFromEnv(process.env),
+          })
+        : undefined;
+      if (json)
+        io.stdout(
+          `${JSON.stringify({ file: label, ...result.analysis, ...(lookups ? { enrichment: lookups.enrichment } : {}) })}\n`,
+        );
       else {
-        io.stdout(`${first ? '' : '\n'}${renderText(label, result.analysis)}\n`);
+        io.stdout(
+          `${first ? '' : '\n'}${renderText(label, result.analysis)}${lookups ? `\n${lookups.lines.join('\n')}` : ''}\n`,
+        );
         first = false;
       }
     } else if (!result.ok) {

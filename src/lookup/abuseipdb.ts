@@ -16,7 +16,8 @@ export async function lookupAbuseIpdb(
 ): Promise<{ info: AbuseIpdbInfo | null; state: ItemState }> {
   const url = `${baseUrl}?ipAddress=${encodeURIComponent(ip)}&maxAgeInDays=90`;
   const result = await json.get({ url, headers: { Key: key }, cacheKey: `abuseipdb:${ip}`, ttlSeconds: TTL_SECONDS });
-  if (result.status !== 'ok') return { info: null, state: { status: result.status, detail: `AbuseIPDB: ${result.detail}` } };
+  if (result.status !== 'ok')
+    return { info: null, state: { status: result.status, detail: `AbuseIPDB: ${result.detail}` } };
   const data = (result.body as { data?: Record<string, unknown> })?.data;
   if (!data || typeof data.abuseConfidenceScore !== 'number') {
     return { info: null, state: { status: 'error', detail: 'AbuseIPDB: unexpected answer' } };

@@ -39,9 +39,7 @@ export async function cymruAsn(ip: string, resolver: Resolver): Promise<{ asn: A
   }
   const rows = origin.status === 'ok' ? origin.records.map((r) => splitFields(r.data)) : [];
   // Several origins are possible (MOAS, nested prefixes): the most specific prefix wins.
-  const best = rows
-    .filter((f) => /^\d+/.test(f[0] ?? ''))
-    .sort((a, b) => prefixLength(b[1]) - prefixLength(a[1]))[0];
+  const best = rows.filter((f) => /^\d+/.test(f[0] ?? '')).sort((a, b) => prefixLength(b[1]) - prefixLength(a[1]))[0];
   if (!best) return { asn: null, state: { status: 'none', detail: `Team Cymru has no route for ${ip}` } };
   const number = Number((best[0] ?? '').split(' ')[0]);
   const info: AsnInfo = {
@@ -68,8 +66,10 @@ export async function ripestatAsn(
 ): Promise<{ asn: AsnInfo | null; state: ItemState }> {
   const url = `${baseUrl}?resource=${encodeURIComponent(ip)}`;
   const result = await json.get({ url, cacheKey: `ripestat:${ip}`, ttlSeconds: RIPESTAT_TTL_SECONDS });
-  if (result.status !== 'ok') return { asn: null, state: { status: result.status, detail: `RIPEstat: ${result.detail}` } };
-  const data = (result.body as { data?: { resource?: unknown; asns?: Array<{ asn?: unknown; holder?: unknown }> } })?.data;
+  if (result.status !== 'ok')
+    return { asn: null, state: { status: result.status, detail: `RIPEstat: ${result.detail}` } };
+  const data = (result.body as { data?: { resource?: unknown; asns?: Array<{ asn?: unknown; holder?: unknown }> } })
+    ?.data;
   const first = data?.asns?.[0];
   if (!first || typeof first.asn !== 'number') {
     return { asn: null, state: { status: 'none', detail: `RIPEstat has no route for ${ip}` } };

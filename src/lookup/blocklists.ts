@@ -32,6 +32,8 @@ export interface BlocklistEntry {
   terms: string;
   refusesPublicResolvers: boolean;
   needsKey: boolean;
+  /** Which of the user's keys fills `{key}` (one Spamhaus DQS key serves ZEN, DBL and ZRD). */
+  keyName?: 'spamhaus' | 'abusix';
   /** Queried when the user has not chosen lists. */
   default: boolean;
   verified: boolean;
@@ -126,6 +128,7 @@ export const BLOCKLISTS: BlocklistEntry[] = [
     terms: 'https://www.spamhaus.com/data-access/free-data-query-service/',
     refusesPublicResolvers: false, // DQS is keyed, so the resolver does not matter
     needsKey: true,
+    keyName: 'spamhaus',
     default: false,
     verified: true,
   },
@@ -151,6 +154,7 @@ export const BLOCKLISTS: BlocklistEntry[] = [
     terms: 'https://www.spamhaus.com/data-access/free-data-query-service/',
     refusesPublicResolvers: false,
     needsKey: true,
+    keyName: 'spamhaus',
     default: false,
     verified: true,
   },
@@ -166,6 +170,7 @@ export const BLOCKLISTS: BlocklistEntry[] = [
     terms: 'https://www.spamhaus.com/data-access/free-data-query-service/',
     refusesPublicResolvers: false,
     needsKey: true,
+    keyName: 'spamhaus',
     default: false,
     verified: true,
   },
@@ -261,6 +266,7 @@ export const BLOCKLISTS: BlocklistEntry[] = [
     terms: 'https://abusix.com/terms-of-service/',
     refusesPublicResolvers: false,
     needsKey: true,
+    keyName: 'abusix',
     default: false,
     verified: false,
   },

@@ -7,7 +7,7 @@ import type { BlocklistEntry, CodeClass } from './blocklists';
 import { displayZone } from './blocklists';
 import type { DnsResult } from './doh';
 import type { Resolver } from './resolver';
-import type { BlocklistAnswer, BlocklistStatus, SelfTestResult } from './types';
+import type { BlocklistAnswer, BlocklistStatus, LookupKeys, SelfTestResult } from './types';
 
 /** RFC 5782 §2.1 / §2.4: reversed octets, or reversed nibbles of the full IPv6 address. */
 export function reversedIp(ip: string): string | undefined {
@@ -18,9 +18,9 @@ export function reversedIp(ip: string): string | undefined {
   return hex.split('').reverse().join('.');
 }
 
-export function zoneName(entry: BlocklistEntry, keys: Record<string, string>): string | undefined {
+export function zoneName(entry: BlocklistEntry, keys: LookupKeys): string | undefined {
   if (!entry.needsKey) return entry.zone;
-  const key = keys[entry.id];
+  const key = entry.keyName ? keys[entry.keyName] : undefined;
   if (!key) return undefined;
   return entry.zone.replace('{key}', key);
 }
@@ -116,12 +116,16 @@ export async function selfTest(entry: BlocklistEntry, zone: string, resolver: Re
 }
 
 /** Combines a list's self-test with its answer for one target: a failed self-test overrides the answer. */
-export function combine(entry: BlocklistEntry, test: SelfTestResult, answer: Omit<BlocklistAnswer, 'list' | 'zone'>): BlocklistAnswer {
+export function combine(
+  entry: BlocklistEntry,
+  test: SelfTestResult,
+  answer: Omit<BlocklistAnswer, 'list' | 'zone'>,
+): BlocklistAnswer {
   const base = { list: entry.id, zone: displayZone(entry) };
   // The list's own refusal / quota code on the real query is more specific than the self-test's.
   if (answer.status === 'refused' || answer.status === 'over-quota') return { ...base, ...answer };
   if (test.status === 'ok') return { ...base, ...answer };
-  const status: BlocklistStatus = test.status === 'pending' ? 'error' : test.status;
+  const status: BlocklistStatus = test.status === 'pending' ? 'pending' : test.status;
   const out: BlocklistAnswer = { ...base, status, codes: answer.codes };
   if (test.detail) out.detail = test.detail;
   return out;

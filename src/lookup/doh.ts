@@ -86,11 +86,14 @@ async function attempt(
     controller.abort();
   }, options.timeoutMs);
   try {
-    const response = await options.fetch(url.toString(), {
-      method: 'GET',
-      headers: { accept: 'application/dns-message' },
-      signal: controller.signal,
-    });
+    const response = await untilAborted(
+      options.fetch(url.toString(), {
+        method: 'GET',
+        headers: { accept: 'application/dns-message' },
+        signal: controller.signal,
+      }),
+      controller.signal,
+    );
     if (!response.ok) return { status: 'error', detail: `resolver ${url.host} answered HTTP ${response.status}` };
     const contentType = response.headers.get('content-type') ?? '';
     if (!contentType.toLowerCase().startsWith('application/dns-message')) {
@@ -182,4 +185,14 @@ export function base64url(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** A fetch that ignores its signal must not hang us: the abort settles the wait either way. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Error('aborted'));
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

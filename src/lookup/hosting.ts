@@ -29,7 +29,16 @@ export const HOSTING_ASNS: HostingNetwork[] = [
 ];
 
 /** Words in an AS name that mark a hosting network; matched as whole words, case-insensitively. */
-export const HOSTING_KEYWORDS = ['hosting', 'hoster', 'vps', 'datacenter', 'data-center', 'colocation', 'dedicated', 'servers'];
+export const HOSTING_KEYWORDS = [
+  'hosting',
+  'hoster',
+  'vps',
+  'datacenter',
+  'data-center',
+  'colocation',
+  'dedicated',
+  'servers',
+];
 
 export function hostingNetwork(asn: number, asName: string | null): { reason: string } | undefined {
   const known = HOSTING_ASNS.find((h) => h.asn === asn);

@@ -36,7 +36,8 @@ export function createJsonClient(
     const cached = await cache.get<JsonResult>(request.cacheKey);
     if (cached) return cached;
     const result = await limiter.run(() => getJson(fetch, request, timeoutMs, signal));
-    if (result.status === 'ok' || result.status === 'none') await cache.set(request.cacheKey, result, request.ttlSeconds);
+    if (result.status === 'ok' || result.status === 'none')
+      await cache.set(request.cacheKey, result, request.ttlSeconds);
     return result;
   };
   return {
@@ -50,7 +51,12 @@ export function createJsonClient(
   };
 }
 
-async function getJson(fetch: FetchLike, request: JsonRequest, timeoutMs: number, outer?: AbortSignal): Promise<JsonResult> {
+async function getJson(
+  fetch: FetchLike,
+  request: JsonRequest,
+  timeoutMs: number,
+  outer?: AbortSignal,
+): Promise<JsonResult> {
   let host = 'service';
   try {
     host = new URL(request.url).host;
@@ -66,10 +72,13 @@ async function getJson(fetch: FetchLike, request: JsonRequest, timeoutMs: number
     controller.abort();
   }, timeoutMs);
   try {
-    const response = await fetch(request.url, {
-      headers: { accept: 'application/json, application/rdap+json', ...request.headers },
-      signal: controller.signal,
-    });
+    const response = await untilAborted(
+      fetch(request.url, {
+        headers: { accept: 'application/json, application/rdap+json', ...request.headers },
+        signal: controller.signal,
+      }),
+      controller.signal,
+    );
     if (response.status === 404) return { status: 'none', detail: `${host} has no record` };
     if (response.status === 429) return { status: 'over-quota', detail: `${host} says too many requests` };
     if (response.status === 401 || response.status === 403) {
@@ -84,4 +93,14 @@ async function getJson(fetch: FetchLike, request: JsonRequest, timeoutMs: number
     clearTimeout(timer);
     outer?.removeEventListener('abort', onOuterAbort);
   }
+}
+
+/** A fetch that ignores its signal must not hang us: the abort settles the wait either way. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Error('aborted'));
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

@@ -27,10 +27,14 @@ function readPolicy(
     return { record: null, state: { status: result.status, detail: result.detail } };
   }
   const records = result.status === 'ok' ? result.records.map((r) => r.data).filter((t) => marker.test(t)) : [];
-  if (records.length === 0) return { record: null, state: { status: 'none', detail: `${domain} publishes no ${kind} record` } };
+  if (records.length === 0)
+    return { record: null, state: { status: 'none', detail: `${domain} publishes no ${kind} record` } };
   if (records.length > 1) {
     // RFC 7208 §4.5 / RFC 7489 §6.6.3: more than one record is an error (SPF permerror, DMARC none).
-    return { record: records[0]!, state: { status: 'error', detail: `${domain} publishes ${records.length} ${kind} records` } };
+    return {
+      record: records[0]!,
+      state: { status: 'error', detail: `${domain} publishes ${records.length} ${kind} records` },
+    };
   }
   return { record: records[0]!, state: { status: 'ok' } };
 }

@@ -23,10 +23,15 @@ export async function lookupRegistration(
   bootstrapUrl: string,
   now: number,
 ): Promise<Registration> {
-  const boot = await json.get({ url: bootstrapUrl, cacheKey: `rdap-bootstrap:${bootstrapUrl}`, ttlSeconds: BOOTSTRAP_TTL_SECONDS });
+  const boot = await json.get({
+    url: bootstrapUrl,
+    cacheKey: `rdap-bootstrap:${bootstrapUrl}`,
+    ttlSeconds: BOOTSTRAP_TTL_SECONDS,
+  });
   if (boot.status !== 'ok') return unknown(boot.status, `RDAP bootstrap: ${boot.detail}`);
   const base = rdapBaseFor(domain, boot.body);
-  if (!base) return unknown('none', `no RDAP service for .${domain.slice(domain.lastIndexOf('.') + 1)} in the IANA bootstrap`);
+  if (!base)
+    return unknown('none', `no RDAP service for .${domain.slice(domain.lastIndexOf('.') + 1)} in the IANA bootstrap`);
   const url = `${base.endsWith('/') ? base : `${base}/`}domain/${encodeURIComponent(domain)}`;
   const answer = await json.get({ url, cacheKey: `rdap:${domain}`, ttlSeconds: DOMAIN_TTL_SECONDS });
   if (answer.status !== 'ok') return unknown(answer.status, `RDAP: ${answer.detail}`);

@@ -9,7 +9,12 @@ export interface Resolver {
   query(name: string, type: DnsType): Promise<DnsResult>;
 }
 
-export function createResolver(options: DohOptions, cache: LookupCache, limiter: Limiter, signal?: AbortSignal): Resolver {
+export function createResolver(
+  options: DohOptions,
+  cache: LookupCache,
+  limiter: Limiter,
+  signal?: AbortSignal,
+): Resolver {
   const inFlight = new Map<string, Promise<DnsResult>>();
   return {
     query(name, type) {

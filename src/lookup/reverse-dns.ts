@@ -28,7 +28,12 @@ export async function reverseDns(ip: string, resolver: Resolver): Promise<Revers
   const ptr = await resolver.query(arpa, 'PTR');
   if (ptr.status === 'timeout' || ptr.status === 'error') {
     const state: ItemState = { status: ptr.status, detail: ptr.detail };
-    return { ptrNames: [], fcrdns: 'unknown', ptr: state, forward: { status: 'not-applicable', detail: 'no PTR answer' } };
+    return {
+      ptrNames: [],
+      fcrdns: 'unknown',
+      ptr: state,
+      forward: { status: 'not-applicable', detail: 'no PTR answer' },
+    };
   }
   const names = ptr.status === 'ok' ? [...new Set(ptr.records.map((r) => stripDot(r.data)))] : [];
   if (names.length === 0) {
@@ -46,7 +51,12 @@ export async function reverseDns(ip: string, resolver: Resolver): Promise<Revers
   }
   const failed = forwards.find((f) => f.status === 'timeout' || f.status === 'error');
   if (failed && (failed.status === 'timeout' || failed.status === 'error')) {
-    return { ptrNames: names, fcrdns: 'unknown', ptr: { status: 'ok' }, forward: { status: failed.status, detail: failed.detail } };
+    return {
+      ptrNames: names,
+      fcrdns: 'unknown',
+      ptr: { status: 'ok' },
+      forward: { status: failed.status, detail: failed.detail },
+    };
   }
   return {
     ptrNames: names,

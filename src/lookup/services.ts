@@ -22,7 +22,8 @@ export const SERVICES: ServiceDescription[] = [
     sends:
       'every DNS question below: IP addresses from the Received chain (reversed), the From / Return-Path / DKIM / Reply-To domains, and your own IP address as the connection source',
     to: 'https://cloudflare-dns.com/dns-query, https://dns.google/dns-query',
-    terms: 'https://developers.cloudflare.com/1.1.1.1/privacy/public-dns-resolver/ · https://developers.google.com/speed/public-dns/privacy',
+    terms:
+      'https://developers.cloudflare.com/1.1.1.1/privacy/public-dns-resolver/ · https://developers.google.com/speed/public-dns/privacy',
     optIn: false,
   },
   ...BLOCKLISTS.map((b) => ({

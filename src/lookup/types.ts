@@ -13,6 +13,7 @@ export type BlocklistStatus =
   | 'unreliable' // the list failed its RFC 5782 self-test, so none of its answers count
   | 'timeout'
   | 'error'
+  | 'pending' // not answered yet (only while streaming; never in a completed Enrichment)
   | 'not-applicable'; // an IPv6 address to an IPv4-only list, a private address, a domain to an IP list
 
 export interface BlocklistAnswer {
@@ -123,3 +124,29 @@ export interface EnrichmentUpdate {
   what: 'ptr' | 'asn' | 'blocklist' | 'abuseipdb' | 'rdap' | 'spf' | 'dmarc' | 'self-test';
   enrichment: Enrichment;
 }
+
+/** The user's own keys. They go only where SERVICES says, and never into a message, log or cache key. */
+export interface LookupKeys {
+  /** Spamhaus Data Query Service key (ZEN, DBL, ZRD through `<key>.zen.dq.spamhaus.net`). */
+  spamhaus?: string;
+  abusix?: string;
+  abuseipdb?: string;
+}
+
+/** What the user allowed. Nothing is sent unless `enabled` is true (DESIGN.md §1.3). */
+export interface LookupSettings {
+  enabled: boolean;
+  /** DoH resolver URLs in order (default: Cloudflare, then Google). */
+  resolvers?: string[];
+  /** Blocklists by catalogue id or zone (default: the catalogue's defaults, plus keyed lists whose key is set). */
+  blocklists?: string[];
+  keys?: LookupKeys;
+  /** Per-request timeout in ms (default 4000). */
+  timeoutMs?: number;
+  /** Concurrent requests per service. */
+  concurrency?: Partial<Record<LookupService, number>>;
+  /** Service endpoints (tests point these at a local server). */
+  endpoints?: { ripestat?: string; rdapBootstrap?: string; abuseipdb?: string };
+}
+
+export type LookupService = 'dns' | 'rdap' | 'ripestat' | 'abuseipdb';
