@@ -115,7 +115,7 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
     if (input.ok) {
       const analysis = analyze(input.text, { now: Date.now(), trustedHosts, recipientHosts });
       result =
-        analysis.headers.length === 0
+        analysis.headers.every((h) => h.name === '')
           ? {
               ok: false,
               error: { code: 'no-headers', message: `${label}: no header fields found; is this an email message?` },

@@ -1,0 +1,81 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+
+const example = resolve(import.meta.dirname, '../../examples/phishing-example.eml');
+const dir = mkdtempSync(join(tmpdir(), 'hopscope-cli-'));
+const empty = join(dir, 'empty.eml');
+const binary = join(dir, 'image.png');
+const prose = join(dir, 'notes.txt');
+writeFileSync(empty, '');
+writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, ...new Array(64).fill(0), 1, 2, 3]));
+writeFileSync(prose, 'just some words\nwithout any header\n');
+
+async function run(argv: string[], stdin = '') {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), stdin: Readable.from([stdin]) });
+  return { code, out, err, lines: out.split('\n').filter(Boolean) };
+}
+
+describe('hopscope analyze', () => {
+  it('prints a human report with the handoff and the flags', async () => {
+    const r = await run(['analyze', example]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Handoff:  203.0.113.45');
+    expect(r.out).toContain('Hops (oldest first):');
+    expect(r.out).toMatch(/DANGER\s+The recipient's spam filter flagged it/);
+  });
+
+  it('prints one JSON object per input with the Analysis fields', async () => {
+    const r = await run(['analyze', '--json', example, example]);
+    expect(r.code).toBe(0);
+    expect(r.lines).toHaveLength(2);
+    const a = JSON.parse(r.lines[0]!);
+    expect(a.file).toBe(example);
+    expect(a.schema).toBe(1);
+    expect(a.handoff.ip).toBe('203.0.113.45');
+    expect(a.hops.length).toBe(a.summary.hopCount);
+  });
+
+  it('reads standard input with -', async () => {
+    const r = await run(['analyze', '--json', '-'], 'Received: from a (a [192.0.2.1]) by b.example; Mon, 6 May 2024 10:00:00 +0000\nSubject: hi\n');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.lines[0]!)).toMatchObject({ file: '<stdin>', summary: { subject: 'hi', hopCount: 1 } });
+  });
+
+  it.each([
+    ['/no/such/file.eml', 'not-found'],
+    [dir, 'is-directory'],
+    [empty, 'empty'],
+    [binary, 'binary'],
+    [prose, 'no-headers'],
+  ])('reports %s as error %s, exit 1, and goes on with the rest', async (file, code) => {
+    const r = await run(['analyze', '--json', file, example]);
+    expect(r.code).toBe(1);
+    expect(r.lines).toHaveLength(2);
+    expect(JSON.parse(r.lines[0]!)).toMatchObject({ file, error: { code } });
+    expect(JSON.parse(r.lines[1]!).handoff.ip).toBe('203.0.113.45');
+    expect(r.err).toContain('hopscope:');
+  });
+
+  it.each([[[]], [['analyze']], [['analyze', '--bogus', example]], [['frobnicate']], [['analyze', '-', '-']]])('exits 2 on usage error %j', async (argv) => {
+    const r = await run(argv);
+    expect(r.code).toBe(2);
+    expect(r.err.length).toBeGreaterThan(0);
+  });
+
+  it('takes declared servers as the recipient’s own', async () => {
+    const text = `Received: from relay.forwarder.example (relay.forwarder.example [198.51.100.1]) by mbox.home.example; Mon, 6 May 2024 10:00:02 +0000
+Received: from sender.example (sender.example [203.0.113.5]) by relay.forwarder.example; Mon, 6 May 2024 10:00:01 +0000
+From: a@sender.example
+`;
+    const plain = JSON.parse((await run(['analyze', '--json', '-'], text)).lines[0]!);
+    const declared = JSON.parse((await run(['analyze', '--json', '--trusted-host', 'relay.forwarder.example', '-'], text)).lines[0]!);
+    expect(plain.handoff.ip).toBe('198.51.100.1');
+    expect(declared.handoff.ip).toBe('203.0.113.5');
+  });
+});
