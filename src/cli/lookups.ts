@@ -22,6 +22,8 @@ export interface LookupCliOptions {
   /** Shared across the files of one run so repeated IPs are asked once. */
   cache?: LookupCache;
   now?: number;
+  /** The analyzed text: DKIM/ARC signatures are verified against it (body hash too for a whole message). */
+  text?: string;
 }
 
 export interface LookupRun {
@@ -72,6 +74,18 @@ export function keysFromEnv(env: Record<string, string | undefined>): LookupKeys
   return keys;
 }
 
+/**
+ * Where RDAP bootstrap, RIPEstat and AbuseIPDB are reached: the public services unless
+ * HOPSCOPE_RDAP_BOOTSTRAP / HOPSCOPE_RIPESTAT_URL / HOPSCOPE_ABUSEIPDB_URL name a mirror (or a test server).
+ */
+export function endpointsFromEnv(env: Record<string, string | undefined>): LookupSettings['endpoints'] {
+  const endpoints: NonNullable<LookupSettings['endpoints']> = {};
+  if (env.HOPSCOPE_RDAP_BOOTSTRAP) endpoints.rdapBootstrap = env.HOPSCOPE_RDAP_BOOTSTRAP;
+  if (env.HOPSCOPE_RIPESTAT_URL) endpoints.ripestat = env.HOPSCOPE_RIPESTAT_URL;
+  if (env.HOPSCOPE_ABUSEIPDB_URL) endpoints.abuseipdb = env.HOPSCOPE_ABUSEIPDB_URL;
+  return endpoints;
+}
+
 const defaultCache = createMemoryCache();
 
 export async function runLookups(analysis: Analysis, options: LookupCliOptions): Promise<LookupRun> {
@@ -87,6 +101,7 @@ export async function runLookups(analysis: Analysis, options: LookupCliOptions):
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     cache: options.cache ?? defaultCache,
     now: options.now ?? Date.now(),
+    ...(options.text === undefined ? {} : { text: options.text }),
   });
   return { enrichment, lines: renderLookupLines(enrichment) };
 }
@@ -123,11 +138,44 @@ export function renderLookupLines(e: Enrichment): string[] {
       out.push(`      DMARC    ${d.dmarc ?? describe(d.status.dmarc, 'none')}`);
     for (const b of d.blocklists) out.push(`      ${blocklistLine(b)}`);
   }
+  out.push(...signatureLines(e));
   const failedTests = Object.values(e.selfTests).filter((t) => t.status !== 'ok');
   for (const t of failedTests) out.push(`  list ${t.zone}: ${t.status}${t.detail ? ` — ${t.detail}` : ''}`);
   if (e.flags.length) {
     out.push('', 'Lookup flags:');
     for (const f of e.flags) out.push(`  ${MARK[f.severity]} ${f.title}${f.detail ? ` — ${f.detail}` : ''}`);
+  }
+  return out;
+}
+
+/** Per signature: what is proven, or which check failed (src/core/dkim). */
+function signatureLines(e: Enrichment): string[] {
+  const out: string[] = [];
+  for (const s of e.signatures ?? []) {
+    const kind =
+      s.kind === 'dkim' ? 'DKIM' : s.kind === 'arc-seal' ? `ARC-Seal i=${s.instance}` : `ARC-MS i=${s.instance}`;
+    const who = `${s.domain ?? '?'} s=${s.selector ?? '?'} ${s.algorithm ?? ''}`.trim();
+    if (s.status === 'pass') {
+      const body = s.body === 'not-applicable' ? '' : `, body ${s.body}`;
+      out.push(`  ${kind.padEnd(9)} ${who}: headers pass${body}`);
+      if (s.kind === 'dkim') {
+        out.push(
+          `            proven: ${s.signedFields.join(', ') || 'nothing'}${s.unsignedFields?.length ? `; not covered: ${s.unsignedFields.join(', ')}` : ''}`,
+        );
+      }
+    } else {
+      out.push(`  ${kind.padEnd(9)} ${who}: ${s.status}${s.failure ? ` (${s.failure})` : ''}: ${s.reason}`);
+    }
+  }
+  if (e.arc && e.arc.chain !== 'none') {
+    const chain = e.arc.instances
+      .map((i) => `i=${i.instance} ${i.domain ?? '?'} [${i.vouches.join(', ')}]`)
+      .join(' → ');
+    out.push(
+      e.arc.chain === 'pass'
+        ? `  ARC       pass: ${chain}`
+        : `  ARC       ${e.arc.chain}${e.arc.failedInstance ? ` at i=${e.arc.failedInstance}` : ''}: ${e.arc.reason}`,
+    );
   }
   return out;
 }

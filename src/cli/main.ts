@@ -1,7 +1,7 @@
 import { analyze } from '../core/analyze';
 import { learnRecipientInfrastructure } from '../core/trust/mailbox';
 import { runEval } from './eval';
-import { keysFromEnv, parseLookupArg, runLookups } from './lookups';
+import { endpointsFromEnv, keysFromEnv, parseLookupArg, runLookups } from './lookups';
 import { readInputFile, readStdin, type InputText } from './read-input';
 import { renderText } from './report-text';
 
@@ -114,13 +114,12 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
     let result: InputText | { ok: 'analysis'; analysis: ReturnType<typeof analyze> } = input;
     if (input.ok) {
       const analysis = analyze(input.text, { now: Date.now(), trustedHosts, recipientHosts });
-      result =
-        analysis.headers.every((h) => h.name === '')
-          ? {
-              ok: false,
-              error: { code: 'no-headers', message: `${label}: no header fields found; is this an email message?` },
-            }
-          : { ok: 'analysis', analysis };
+      result = analysis.headers.every((h) => h.name === '')
+        ? {
+            ok: false,
+            error: { code: 'no-headers', message: `${label}: no header fields found; is this an email message?` },
+          }
+        : { ok: 'analysis', analysis };
     }
     if (result.ok === 'analysis') {
       const lookups = lookupArgs.lookups
@@ -128,6 +127,8 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
             resolvers: lookupArgs.resolvers,
             blocklists: lookupArgs.blocklists,
             keys: keysFromEnv(process.env),
+            endpoints: endpointsFromEnv(process.env),
+            ...(input.ok ? { text: input.text } : {}),
           })
         : undefined;
       if (json)

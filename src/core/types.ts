@@ -236,3 +236,14 @@ export interface AnalyzeOptions {
   /** Input cap in bytes; beyond it the input is truncated with a diagnostic. Default 4 MB. */
   maxBytes?: number;
 }
+
+// Header-signature verification results (enrichment.signatures, enrichment.arc), defined beside their
+// verifier in src/core/dkim and part of the same JSON contract.
+export type {
+  ArcInstanceReport,
+  ArcVerification,
+  BodyStatus,
+  SignatureFailure,
+  SignatureStatus,
+  SignatureVerification,
+} from './dkim/types';

@@ -2,7 +2,10 @@
 // parallel (capped per service), answers streamed through onUpdate as they arrive, flags re-derived on
 // each answer. With `settings.enabled` false it returns at once and sends nothing.
 
-import type { Analysis } from '../core/types';
+import { type DkimSubtle, keyQueries, signatureFlags, verifyHeaderSignatures } from '../core/dkim';
+import { readHeaderBlock } from '../core/headers/read';
+import type { Analysis, Flag } from '../core/types';
+import { fetchDkimKeys } from './dkim-key';
 import { adHocBlocklist, BLOCKLISTS, type BlocklistEntry, displayZone, findBlocklist } from './blocklists';
 import { ABUSEIPDB_URL, lookupAbuseIpdb } from './abuseipdb';
 import { lookupAsn, RIPESTAT_URL } from './asn';
@@ -38,6 +41,13 @@ export interface EnrichDeps {
   now?: number;
   signal?: AbortSignal;
   onUpdate?: (update: EnrichmentUpdate) => void;
+  /**
+   * The text that was analyzed. With it, DKIM and ARC signatures are verified (keys fetched over DoH), and a
+   * DKIM body hash too when the text is a whole message. Without it, signatures are not checked.
+   */
+  text?: string;
+  /** WebCrypto's SubtleCrypto (default: globalThis.crypto.subtle). */
+  subtle?: DkimSubtle;
 }
 
 export const DEFAULT_TIMEOUT_MS = 4000;
@@ -79,8 +89,9 @@ export async function enrich(analysis: Analysis, settings: LookupSettings, deps:
   };
 
   const e = emptyEnrichment(false);
+  let signatureFlagList: Flag[] = [];
   const emit = (target: EnrichmentUpdate['target'], what: EnrichmentUpdate['what']) => {
-    e.flags = lookupFlags(analysis, e);
+    e.flags = [...lookupFlags(analysis, e), ...signatureFlagList];
     deps.onUpdate?.({ target, what, enrichment: e });
   };
   const state = (s: ItemState): ItemState => {
@@ -240,9 +251,33 @@ export async function enrich(analysis: Analysis, settings: LookupSettings, deps:
     });
   }
 
+  const subtle = deps.subtle ?? (globalThis.crypto?.subtle as unknown as DkimSubtle | undefined);
+  const keyNames = deps.text !== undefined && subtle ? keyQueries(analysis.headers) : [];
+  if (keyNames.length > 0 && subtle) {
+    const text = deps.text!;
+    work.push(
+      fetchDkimKeys(keyNames, resolver)
+        .then((keys) => {
+          const bodyAt = analysis.input.kind === 'message' ? readHeaderBlock(text).bodyOffset : null;
+          return verifyHeaderSignatures(analysis.headers, {
+            subtle,
+            keys,
+            ...(bodyAt === null ? {} : { body: text.slice(bodyAt) }),
+            now,
+          });
+        })
+        .then((verified) => {
+          e.signatures = verified.signatures;
+          e.arc = verified.arc;
+          signatureFlagList = signatureFlags(analysis, verified.signatures);
+          emit({ kind: 'signatures' }, 'signatures');
+        }),
+    );
+  }
+
   await Promise.all([...work, ...tests.values()]);
   e.complete = true;
-  e.flags = lookupFlags(analysis, e);
+  e.flags = [...lookupFlags(analysis, e), ...signatureFlagList];
   return e;
 }
 

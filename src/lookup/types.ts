@@ -1,3 +1,4 @@
+import type { ArcVerification, SignatureVerification } from '../core/dkim';
 // The Enrichment schema (DESIGN.md §7): what the network says about an Analysis' IPs and domains.
 // Every answer carries a status; nothing here is a bare "yes/no". Field names are part of the CLI's
 // JSON contract (`enrichment` beside the Analysis).
@@ -116,12 +117,19 @@ export interface Enrichment {
   selfTests: Record<string, SelfTestResult>;
   /** Flags derived from the answers (listed handoff IP, missing PTR, young domain, hosting network, …). */
   flags: Flag[];
+  /** DKIM-Signature, ARC-Seal and ARC-Message-Signature verified with keys fetched over DoH (src/core/dkim). */
+  signatures?: SignatureVerification[];
+  arc?: ArcVerification;
 }
 
 /** One answer arriving, for streaming to a UI. `enrichment` is the live object after the change. */
 export interface EnrichmentUpdate {
-  target: { kind: 'ip'; ip: string } | { kind: 'domain'; domain: string } | { kind: 'self-test'; list: string };
-  what: 'ptr' | 'asn' | 'blocklist' | 'abuseipdb' | 'rdap' | 'spf' | 'dmarc' | 'self-test';
+  target:
+    | { kind: 'ip'; ip: string }
+    | { kind: 'domain'; domain: string }
+    | { kind: 'self-test'; list: string }
+    | { kind: 'signatures' };
+  what: 'ptr' | 'asn' | 'blocklist' | 'abuseipdb' | 'rdap' | 'spf' | 'dmarc' | 'self-test' | 'signatures';
   enrichment: Enrichment;
 }
 

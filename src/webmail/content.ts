@@ -1,24 +1,75 @@
 // The webmail content script's body. It does nothing on its own: it answers one request from our background
-// ("extract the open message"), and only when a registered adapter claims the page. Placeholder until the
-// adapters exist.
+// ("extract the open message", `{type: 'webmail/extract', hints?}`) with an `Extracted`. A selection that starts
+// with a header block wins (the user pointed at it); otherwise the adapter that claims the page fetches the
+// original. Every answer names the webmail and its manual steps; an adapter bug becomes an answer too.
 
 import { browser } from 'wxt/browser';
+import { failed, looksLikeHeaders } from './extraction';
+import { generic, selectedHeaders } from './generic';
 import { findAdapter } from './registry';
-import type { Extracted } from './types';
+import type { Extracted, ExtractHints, WebmailAdapter } from './types';
 
 export const EXTRACT_REQUEST = 'webmail/extract';
 
+export interface ExtractRequest {
+  type: typeof EXTRACT_REQUEST;
+  hints?: ExtractHints;
+}
+
 export function startWebmailContentScript(): void {
+  // The background may inject the script again on the next click: answer once per page.
+  const marker = globalThis as { __hopscopeWebmail?: boolean };
+  if (marker.__hopscopeWebmail) return;
+  marker.__hopscopeWebmail = true;
+
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only our own extension may ask; web pages cannot reach runtime.onMessage, other extensions have other ids.
     if (sender.id !== browser.runtime.id) return undefined;
-    if ((message as { type?: unknown } | null)?.type !== EXTRACT_REQUEST) return undefined;
-    const url = new URL(location.href);
-    const adapter = findAdapter(url);
-    if (!adapter) {
-      const answer: Extracted = { ok: false, reason: 'unsupported', detail: `No adapter for ${url.host} yet.` };
-      return Promise.resolve(answer);
-    }
-    return adapter.extract({ document, url, fetch: globalThis.fetch.bind(globalThis) });
+    const request = parseExtractRequest(message);
+    if (!request) return undefined;
+    return extractOpenMessage(document, new URL(location.href), globalThis.fetch.bind(globalThis), request.hints);
   });
+}
+
+export function parseExtractRequest(message: unknown): ExtractRequest | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const m = message as { type?: unknown; hints?: unknown };
+  if (m.type !== EXTRACT_REQUEST) return null;
+  const hints = typeof m.hints === 'object' && m.hints !== null ? (m.hints as Record<string, unknown>) : {};
+  return {
+    type: EXTRACT_REQUEST,
+    hints: typeof hints.gmailIk === 'string' ? { gmailIk: hints.gmailIk } : {},
+  };
+}
+
+export async function extractOpenMessage(
+  document: Document,
+  url: URL,
+  fetchFn: typeof fetch,
+  hints: ExtractHints = {},
+): Promise<Extracted> {
+  const adapter: WebmailAdapter | undefined = selectedHeaders(document) ? generic : findAdapter(url, document);
+  if (!adapter) {
+    return {
+      ...failed('unsupported', `Hopscope cannot read messages on ${url.host || 'this page'} by itself.`),
+      webmail: describe(generic),
+    };
+  }
+  let answer: Extracted;
+  try {
+    answer = await adapter.extract({ document, url, fetch: fetchFn, hints });
+  } catch (error) {
+    answer = failed(
+      'layout-changed',
+      `The ${adapter.name} reader failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (answer.ok && !looksLikeHeaders(answer.raw) && answer.kind === 'message') {
+    answer = failed('layout-changed', `${adapter.name} answered with text that does not start with headers.`);
+  }
+  return { ...answer, webmail: describe(adapter) };
+}
+
+function describe(adapter: WebmailAdapter): { id: string; name: string; instructions: string } {
+  return { id: adapter.id, name: adapter.name, instructions: adapter.instructions };
 }

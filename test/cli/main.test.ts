@@ -17,7 +17,11 @@ writeFileSync(prose, 'just some words\nwithout any header\n');
 async function run(argv: string[], stdin = '') {
   let out = '';
   let err = '';
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), stdin: Readable.from([stdin]) });
+  const code = await main(argv, {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    stdin: Readable.from([stdin]),
+  });
   return { code, out, err, lines: out.split('\n').filter(Boolean) };
 }
 
@@ -42,7 +46,10 @@ describe('hopscope analyze', () => {
   });
 
   it('reads standard input with -', async () => {
-    const r = await run(['analyze', '--json', '-'], 'Received: from a (a [192.0.2.1]) by b.example; Mon, 6 May 2024 10:00:00 +0000\nSubject: hi\n');
+    const r = await run(
+      ['analyze', '--json', '-'],
+      'Received: from a (a [192.0.2.1]) by b.example; Mon, 6 May 2024 10:00:00 +0000\nSubject: hi\n',
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.lines[0]!)).toMatchObject({ file: '<stdin>', summary: { subject: 'hi', hopCount: 1 } });
   });
@@ -62,11 +69,14 @@ describe('hopscope analyze', () => {
     expect(r.err).toContain('hopscope:');
   });
 
-  it.each([[[]], [['analyze']], [['analyze', '--bogus', example]], [['frobnicate']], [['analyze', '-', '-']]])('exits 2 on usage error %j', async (argv) => {
-    const r = await run(argv);
-    expect(r.code).toBe(2);
-    expect(r.err.length).toBeGreaterThan(0);
-  });
+  it.each([[[]], [['analyze']], [['analyze', '--bogus', example]], [['frobnicate']], [['analyze', '-', '-']]])(
+    'exits 2 on usage error %j',
+    async (argv) => {
+      const r = await run(argv);
+      expect(r.code).toBe(2);
+      expect(r.err.length).toBeGreaterThan(0);
+    },
+  );
 
   it('takes declared servers as the recipient’s own', async () => {
     const text = `Received: from relay.forwarder.example (relay.forwarder.example [198.51.100.1]) by mbox.home.example; Mon, 6 May 2024 10:00:02 +0000
@@ -74,7 +84,9 @@ Received: from sender.example (sender.example [203.0.113.5]) by relay.forwarder.
 From: a@sender.example
 `;
     const plain = JSON.parse((await run(['analyze', '--json', '-'], text)).lines[0]!);
-    const declared = JSON.parse((await run(['analyze', '--json', '--trusted-host', 'relay.forwarder.example', '-'], text)).lines[0]!);
+    const declared = JSON.parse(
+      (await run(['analyze', '--json', '--trusted-host', 'relay.forwarder.example', '-'], text)).lines[0]!,
+    );
     expect(plain.handoff.ip).toBe('198.51.100.1');
     expect(declared.handoff.ip).toBe('203.0.113.5');
   });

@@ -97,15 +97,3 @@ export function encodeBase64(bytes: Uint8Array): string {
   }
   return out;
 }
-
-export function concatBytes(parts: Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const p of parts) length += p.length;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}

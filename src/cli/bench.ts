@@ -1,0 +1,544 @@
+// `hopscope bench`: how fast the core is, beside the parsers people would otherwise use (DESIGN.md §10).
+//
+// Every subject gets the same header blocks, already in memory, and is timed the same way: one untimed
+// warm-up pass, then per-message process.hrtime.bigint() around one call, over --passes passes. Peers:
+// mailauth's parse-only path (header split + Received + DKIM/ARC/A-R tag parsers, no crypto, no DNS),
+// mailparser's header parse (mailsplit's Headers + MailParser#processHeaders, what its 'headers' event
+// carries), postal-mime's parse, and SpamAssassin's Received parsing through sa-relays.pl --bench. A peer
+// that is not installed is skipped with a note. The scaling table feeds synthetic blocks of growing size
+// to analyze() and flags a row whose cost per KB is over 10× that of a typical 10 KB block.
+
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { analyze } from '../core/analyze';
+import { readHeaderBlock } from '../core/headers/read';
+import type { Io } from './main';
+import { decodeBytes } from './read-input';
+
+const USAGE = `Usage: hopscope bench [--corpus DIR]... [--passes N] [--no-peers] [--no-scaling] [--json]
+  Times analyze() and header splitting per message (median, p99, messages/s, peak RSS) on the header
+  blocks of DIR (default: examples/ and test/fixtures/auth/), beside mailauth, mailparser, postal-mime
+  and SpamAssassin when installed, and prints a scaling table (Received count, block size, one long
+  field, many RFC 2047 words).
+`;
+
+const SA_SCRIPT = '/work/shared/tools/sa-relays.pl';
+const SA_BINARY = '/usr/bin/spamassassin';
+/** A scaling row costing more than this many times the typical 10 KB block per KB is flagged. */
+const SCALING_LIMIT = 10;
+/** Each scaling row is repeated until it has run this long (and at least 3 times), for a stable median. */
+const SCALING_MIN_MS = 150;
+/** Untimed warm-up: at least one pass, and whole passes until this much time has gone. */
+const WARM_UP_MS = 300;
+/** Timed samples per subject at least (a small corpus gets more passes). */
+const MIN_SAMPLES = 2000;
+
+interface Message {
+  file: string;
+  /** The header block, up to and including the blank line that ends it. */
+  head: string;
+}
+
+export interface SubjectResult {
+  name: string;
+  corpus: string;
+  messages: number;
+  messagesPerSecond: number;
+  medianUs: number;
+  p99Us: number;
+  maxUs: number;
+  peakRssMb: number;
+  note?: string;
+}
+
+export interface ScalingRow {
+  name: string;
+  kb: number;
+  totalUs: number;
+  usPerKb: number;
+  flagged: boolean;
+}
+
+interface Subject {
+  name: string;
+  /** Prepares once (loads modules), then returns the per-message function; a string: skipped, why. */
+  prepare: () => Promise<((head: string) => unknown) | string>;
+  async?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------- inputs
+
+function walk(dir: string, out: string[]): void {
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path, out);
+    // .eml, or SpamAssassin public corpus names (`00001.7c53336b…`).
+    else if (name.endsWith('.eml') || /^\d+\.[0-9a-f]{20,}$/.test(name)) out.push(path);
+  }
+}
+
+/** The header block of a message: through the first empty line, or the whole text when there is none. */
+export function headerBlockOf(text: string): string {
+  const lf = text.indexOf('\n\n');
+  const crlf = text.indexOf('\r\n\r\n');
+  if (lf < 0 && crlf < 0) return text;
+  if (crlf >= 0 && (lf < 0 || crlf < lf)) return text.slice(0, crlf + 4);
+  return text.slice(0, lf + 2);
+}
+
+function loadCorpus(dirs: string[]): Message[] {
+  const files: string[] = [];
+  for (const d of dirs) {
+    if (existsSync(d) && statSync(d).isDirectory()) walk(d, files);
+    else if (existsSync(d)) files.push(d);
+  }
+  return files.map((file) => ({ file, head: headerBlockOf(decodeBytes(readFileSync(file))) }));
+}
+
+// -------------------------------------------------------------------------------------------- subjects
+
+function bareSplit(head: string): number {
+  // The least a splitter can do: find each line, its colon, and slice name and value. No unfolding
+  // beyond appending continuation lines, no decoding, no diagnostics.
+  const names: string[] = [];
+  const values: string[] = [];
+  let pos = 0;
+  const n = head.length;
+  while (pos < n) {
+    let end = head.indexOf('\n', pos);
+    if (end < 0) end = n;
+    const lineEnd = end > pos && head.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (lineEnd === pos) break;
+    const c = head.charCodeAt(pos);
+    if ((c === 32 || c === 9) && values.length > 0) values[values.length - 1] += head.slice(pos, lineEnd);
+    else {
+      const colon = head.indexOf(':', pos);
+      const stop = colon < 0 || colon > lineEnd ? lineEnd : colon;
+      names.push(head.slice(pos, stop));
+      values.push(head.slice(Math.min(stop + 1, lineEnd), lineEnd));
+    }
+    pos = end + 1;
+  }
+  return names.length;
+}
+
+const require = createRequire(import.meta.url);
+
+function tryRequire<T>(id: string): T | string {
+  try {
+    return require(id) as T;
+  } catch (e) {
+    return `not installed (${id}: ${(e as Error).message.split('\n', 1)[0]})`;
+  }
+}
+
+function mailauthPeer(): (head: string) => unknown {
+  const tools = require('mailauth/lib/tools') as { parseHeaders: (b: Buffer) => { parsed: MailauthRow[] } };
+  const parseDkimHeaders = require('mailauth/lib/parse-dkim-headers') as (b: Buffer) => unknown;
+  const { parseReceived } = require('mailauth/lib/parse-received') as { parseReceived: (b: Buffer) => unknown };
+  const tagged = new Set(['dkim-signature', 'arc-seal', 'arc-message-signature', 'authentication-results']);
+  tagged.add('arc-authentication-results');
+  return (head) => {
+    const { parsed } = tools.parseHeaders(Buffer.from(head, 'binary'));
+    let n = 0;
+    for (const row of parsed) {
+      if (row.key === 'received')
+        n += parseReceived(row.line) ? 1 : 0; // as mailauth.js does
+      else if (row.key !== null && tagged.has(row.key)) n += parseDkimHeaders(row.line) ? 1 : 0;
+    }
+    return n;
+  };
+}
+interface MailauthRow {
+  key: string | null;
+  line: Buffer;
+}
+
+function mailparserPeer(): ((head: string) => unknown) | string {
+  const mp = tryRequire<{ MailParser: new () => { processHeaders: (l: unknown) => unknown } }>('mailparser');
+  if (typeof mp === 'string') return mp;
+  const split = tryRequire<{ Headers: new (b: Buffer) => { getList: () => unknown } }>('@zone-eu/mailsplit');
+  if (typeof split === 'string') return split;
+  const parser = new mp.MailParser();
+  return (head) => parser.processHeaders(new split.Headers(Buffer.from(head, 'binary')).getList());
+}
+
+function subjects(): Subject[] {
+  return [
+    { name: 'hopscope analyze()', prepare: async () => (head) => analyze(head) },
+    { name: 'hopscope readHeaderBlock()', prepare: async () => (head) => readHeaderBlock(head) },
+    { name: 'bare indexOf split', prepare: async () => bareSplit },
+    {
+      name: 'mailauth 4.9.5 parse-only',
+      prepare: async () => {
+        const probe = tryRequire('mailauth/lib/tools');
+        return typeof probe === 'string' ? probe : mailauthPeer();
+      },
+    },
+    { name: 'mailparser 3.14.2 headers', prepare: async () => mailparserPeer() },
+    {
+      name: 'postal-mime parse',
+      async: true,
+      prepare: async () => {
+        try {
+          const mod = (await import('postal-mime')) as { default: { parse: (s: string) => Promise<unknown> } };
+          return (head) => mod.default.parse(head);
+        } catch (e) {
+          return `not installed (postal-mime: ${(e as Error).message.split('\n', 1)[0]})`;
+        }
+      },
+    },
+  ];
+}
+
+// ------------------------------------------------------------------------------------------------ timing
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.round((p / 100) * (sorted.length - 1)))]!;
+}
+
+async function timeSubject(
+  subject: Subject,
+  run: (head: string) => unknown,
+  messages: Message[],
+  passes: number,
+  corpus: string,
+): Promise<{ result: SubjectResult; perMessage: Float64Array }> {
+  // Warm-up: whole passes until the JIT has seen enough (a small corpus needs several).
+  const warmUntil = process.hrtime.bigint() + BigInt(WARM_UP_MS * 1e6);
+  do {
+    for (const m of messages) subject.async ? await run(m.head) : run(m.head);
+  } while (process.hrtime.bigint() < warmUntil);
+  const samples = new Float64Array(messages.length * passes);
+  const perMessage = new Float64Array(messages.length).fill(Number.POSITIVE_INFINITY);
+  let total = 0n;
+  let k = 0;
+  for (let pass = 0; pass < passes; pass++) {
+    for (let i = 0; i < messages.length; i++) {
+      const head = messages[i]!.head;
+      const t0 = process.hrtime.bigint();
+      if (subject.async) await run(head);
+      else run(head);
+      const dt = process.hrtime.bigint() - t0;
+      total += dt;
+      const us = Number(dt) / 1000;
+      samples[k++] = us;
+      if (us < perMessage[i]!) perMessage[i] = us; // best of the passes: the message's own cost
+    }
+  }
+  const sorted = samples.slice().sort();
+  return {
+    result: {
+      name: subject.name,
+      corpus,
+      messages: messages.length,
+      messagesPerSecond: samples.length / (Number(total) / 1e9),
+      medianUs: percentile(sorted, 50),
+      p99Us: percentile(sorted, 99),
+      maxUs: sorted[sorted.length - 1] ?? Number.NaN,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    },
+    perMessage,
+  };
+}
+
+function spamAssassin(messages: Message[], corpus: string, passes: number): Promise<SubjectResult> {
+  const skipped = (note: string): SubjectResult => ({
+    name: 'SpamAssassin Received parse',
+    corpus,
+    messages: 0,
+    messagesPerSecond: Number.NaN,
+    medianUs: Number.NaN,
+    p99Us: Number.NaN,
+    maxUs: Number.NaN,
+    peakRssMb: Number.NaN,
+    note,
+  });
+  if (!existsSync(SA_BINARY) || !existsSync(SA_SCRIPT))
+    return Promise.resolve(skipped(`skipped: ${existsSync(SA_BINARY) ? SA_SCRIPT : SA_BINARY} not installed`));
+  // The same header blocks, written out as .eml files for the Perl side to read into memory.
+  const dir = mkdtempSync(join(tmpdir(), 'hopscope-bench-'));
+  messages.forEach((m, i) => {
+    writeFileSync(join(dir, `${String(i).padStart(6, '0')}.eml`), m.head, 'latin1');
+  });
+  return new Promise((resolve) => {
+    execFile(
+      'perl',
+      [SA_SCRIPT, '--bench', dir, '--passes', String(passes)],
+      { maxBuffer: 1 << 20, timeout: 30 * 60_000 },
+      (error, stdout, stderr) => {
+        rmSync(dir, { recursive: true, force: true });
+        const rate = /messages\/s:\s*([\d.]+)/.exec(stdout);
+        const times = /median\s+([\d.]+)\s+p99\s+([\d.]+).*max\s+([\d.]+)/.exec(stdout);
+        if (error || !rate || !times) {
+          resolve(skipped(`failed: ${(error?.message ?? stderr ?? 'no output').split('\n', 1)[0]}`));
+          return;
+        }
+        resolve({
+          ...skipped('perl sa-relays.pl --bench (parse + metadata; own process, RSS not comparable)'),
+          messages: messages.length,
+          messagesPerSecond: Number(rate[1]),
+          medianUs: Number(times[1]),
+          p99Us: Number(times[2]),
+          maxUs: Number(times[3]),
+        });
+      },
+    );
+  });
+}
+
+// ----------------------------------------------------------------------------------------------- scaling
+
+const TYPICAL_FIELDS = [
+  'Return-Path: <bounce-42@mailer.example.net>',
+  'Delivered-To: alice@example.org',
+  'Authentication-Results: mx.example.org; dkim=pass header.d=example.com header.s=s1 header.b=AbCdEf12;\r\n\tspf=pass (mx.example.org: domain of bounce-42@mailer.example.net designates 192.0.2.25 as permitted sender) smtp.mailfrom=bounce-42@mailer.example.net;\r\n\tdmarc=pass (p=REJECT sp=REJECT dis=NONE) header.from=example.com',
+  'Received-SPF: pass (mx.example.org: domain of bounce-42@mailer.example.net designates 192.0.2.25 as permitted sender) client-ip=192.0.2.25;',
+  'DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=example.com; s=s1; t=1700000000;\r\n\th=from:to:subject:date:message-id:mime-version:content-type;\r\n\tbh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=;\r\n\tb=' +
+    'QmFzZTY0U2lnbmF0dXJlRGF0YVRoYXRJc0xvbmdFbm91Z2hUb0xvb2tSZWFsaXN0aWNBbmRGb2xkZWQ'.repeat(4),
+  'X-Spam-Status: No, score=-2.1 required=5.0 tests=BAYES_00,DKIM_SIGNED,DKIM_VALID,\r\n\tDKIM_VALID_AU,SPF_PASS autolearn=ham version=3.4.6',
+  'X-Mailer: Example Mailer 4.2',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/alternative; boundary="b1_0123456789abcdef"',
+];
+
+function received(k: number): string {
+  const a = (k % 250) + 1;
+  return (
+    `Received: from relay${k + 1}.example.net (relay${k + 1}.example.net [198.51.100.${a}])\r\n` +
+    `\tby relay${k}.example.net (Postfix) with ESMTPS id 4T${(100000 + k).toString(36).toUpperCase()}X\r\n` +
+    `\t(version=TLS1_3 cipher=TLS_AES_256_GCM_SHA384 bits=256/256)\r\n` +
+    `\tfor <alice@example.org>; Tue, 14 Nov 2023 10:${String(59 - (k % 60)).padStart(2, '0')}:00 +0000`
+  );
+}
+
+function message(receivedCount: number, extra: string[] = []): string {
+  const lines: string[] = [];
+  for (let k = 0; k < receivedCount; k++) lines.push(received(k));
+  lines.push(...TYPICAL_FIELDS, ...extra);
+  lines.push(
+    'From: "Example Shop" <news@example.com>',
+    'To: alice@example.org',
+    'Subject: Your order has shipped',
+    'Date: Tue, 14 Nov 2023 10:00:00 +0000',
+    'Message-ID: <20231114100000.42@example.com>',
+  );
+  return `${lines.join('\r\n')}\r\n\r\n`;
+}
+
+/** A block of about `bytes`: the typical message with its non-address fields repeated. */
+function blockOfSize(bytes: number): string {
+  const base = message(4);
+  const filler: string[] = [];
+  let size = base.length;
+  for (let k = 0; size < bytes; k++) {
+    const f = k % 3 === 0 ? received(k) : TYPICAL_FIELDS[k % TYPICAL_FIELDS.length]!;
+    filler.push(f);
+    size += f.length + 2;
+  }
+  return `${filler.join('\r\n')}\r\n${base}`;
+}
+
+function longField(bytes: number): string {
+  const ids: string[] = [];
+  let size = 0;
+  for (let k = 0; size < bytes; k++) {
+    const id = `<CAF${(k * 7919).toString(36)}x${k}@mail.example.com>`;
+    ids.push(id);
+    size += id.length + 3;
+  }
+  return message(4, [`References: ${ids.join('\r\n ')}`]);
+}
+
+function encodedWords(count: number): string {
+  const word = '=?UTF-8?B?w6lsw6h2ZSDDqXTDqSDDoCBQYXJpcw==?=';
+  const words: string[] = [];
+  for (let k = 0; k < count; k++) words.push(word);
+  return message(4, [`X-Encoded-Notes: ${words.join('\r\n ')}`]);
+}
+
+function scalingInputs(): Array<{ name: string; text: string }> {
+  return [
+    { name: 'typical 10 KB block', text: blockOfSize(10 * 1024) },
+    { name: '1 Received', text: message(1) },
+    { name: '10 Received', text: message(10) },
+    { name: '100 Received', text: message(100) },
+    { name: '1,000 Received', text: message(1000) },
+    { name: '100 KB block', text: blockOfSize(100 * 1024) },
+    { name: '1 MB block', text: blockOfSize(1024 * 1024) },
+    { name: '2 MB block', text: blockOfSize(2 * 1024 * 1024) },
+    { name: 'one 200 KB field', text: longField(200 * 1024) },
+    { name: '5,000 RFC 2047 words', text: encodedWords(5000) },
+  ];
+}
+
+function timeScaling(): ScalingRow[] {
+  const rows: ScalingRow[] = [];
+  let typicalPerKb = Number.NaN;
+  for (const { name, text } of scalingInputs()) {
+    for (let w = 0; w < 3; w++) analyze(text); // warm-up
+    const runs: number[] = [];
+    const stopAt = process.hrtime.bigint() + BigInt(SCALING_MIN_MS * 1e6);
+    while (runs.length < 3 || (process.hrtime.bigint() < stopAt && runs.length < 2000)) {
+      const t0 = process.hrtime.bigint();
+      analyze(text);
+      runs.push(Number(process.hrtime.bigint() - t0) / 1000);
+    }
+    runs.sort((a, b) => a - b);
+    const totalUs = runs[runs.length >> 1]!;
+    const kb = text.length / 1024;
+    const usPerKb = totalUs / kb;
+    if (rows.length === 0) typicalPerKb = usPerKb;
+    rows.push({ name, kb, totalUs, usPerKb, flagged: usPerKb > SCALING_LIMIT * typicalPerKb });
+  }
+  return rows;
+}
+
+// ------------------------------------------------------------------------------------------------ output
+
+function fixed(x: number, digits = 1): string {
+  return Number.isFinite(x) ? x.toFixed(digits) : '–';
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]): string =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+interface Options {
+  corpora: string[];
+  passes: number;
+  peers: boolean;
+  scaling: boolean;
+  json: boolean;
+}
+
+function parseArgs(args: string[]): Options | string {
+  const o: Options = { corpora: [], passes: 3, peers: true, scaling: true, json: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--corpus') {
+      const dir = args[++i];
+      if (!dir) return '--corpus needs a directory';
+      o.corpora.push(dir);
+    } else if (a === '--passes') {
+      const n = Number(args[++i]);
+      if (!Number.isInteger(n) || n < 1) return '--passes needs a whole number ≥ 1';
+      o.passes = n;
+    } else if (a === '--no-peers') o.peers = false;
+    else if (a === '--no-scaling') o.scaling = false;
+    else if (a === '--json') o.json = true;
+    else if (a === '--help' || a === '-h') return 'help';
+    else return `unknown option '${a}'`;
+  }
+  return o;
+}
+
+/** Runs the benchmark; returns the exit code. */
+export async function runBench(args: string[], io: Io): Promise<number> {
+  const o = parseArgs(args);
+  if (o === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (typeof o === 'string') {
+    io.stderr(`hopscope bench: ${o}\n\n${USAGE}`);
+    return 2;
+  }
+  const sets = o.corpora.length ? o.corpora.map((d) => ({ label: d, dirs: [d] })) : [defaultCorpus()];
+  const results: SubjectResult[] = [];
+  const notable: Array<{ corpus: string; file: string; us: number }> = [];
+  for (const set of sets) {
+    const messages = loadCorpus(set.dirs);
+    if (messages.length === 0) {
+      io.stderr(`hopscope bench: no messages in ${set.label}\n`);
+      return 1;
+    }
+    if (!o.json) io.stderr(`bench: ${set.label}: ${messages.length} header blocks, ${o.passes} pass(es)…\n`);
+    for (const subject of subjects()) {
+      if (!o.peers && !subject.name.startsWith('hopscope') && subject.name !== 'bare indexOf split') continue;
+      const run = await subject.prepare();
+      if (typeof run === 'string') {
+        results.push({ ...emptyResult(subject.name, set.label), note: `skipped: ${run}` });
+        continue;
+      }
+      const passes = Math.max(o.passes, Math.min(100, Math.ceil(MIN_SAMPLES / messages.length)));
+      const { result, perMessage } = await timeSubject(subject, run, messages, passes, set.label);
+      results.push(result);
+      if (subject.name === 'hopscope analyze()') {
+        // phishing_pot sample-3854 carries a 22 KB In-Reply-To: it must cost what an ordinary message does.
+        messages.forEach((m, i) => {
+          if (/sample-3854\.eml$/.test(m.file)) notable.push({ corpus: set.label, file: m.file, us: perMessage[i]! });
+        });
+        let worst = 0;
+        for (let i = 1; i < perMessage.length; i++) if (perMessage[i]! > perMessage[worst]!) worst = i;
+        notable.push({ corpus: set.label, file: `slowest: ${messages[worst]!.file}`, us: perMessage[worst]! });
+      }
+    }
+    if (o.peers) results.push(await spamAssassin(messages, set.label, o.passes));
+  }
+  const scaling = o.scaling ? timeScaling() : [];
+
+  if (o.json) {
+    io.stdout(`${JSON.stringify({ node: process.version, passes: o.passes, results, notable, scaling }, null, 2)}\n`);
+    return 0;
+  }
+  io.stdout(`node ${process.version}, ${o.passes} timed pass(es) after one warm-up; header blocks in memory\n\n`);
+  for (const set of sets) {
+    const rows = results.filter((r) => r.corpus === set.label);
+    io.stdout(`${set.label}\n`);
+    io.stdout(
+      `${table(
+        ['subject', 'msg/s', 'median µs', 'p99 µs', 'max µs', 'peak RSS MB', 'note'],
+        rows.map((r) => [
+          r.name,
+          fixed(r.messagesPerSecond, 0),
+          fixed(r.medianUs),
+          fixed(r.p99Us),
+          fixed(r.maxUs),
+          fixed(r.peakRssMb, 0),
+          r.note ?? '',
+        ]),
+      )}\n`,
+    );
+    for (const n of notable.filter((x) => x.corpus === set.label))
+      io.stdout(
+        `  analyze() ${relative(process.cwd(), n.file.replace(/^slowest: /, '')) || n.file}${n.file.startsWith('slowest') ? ' (slowest)' : ''}: ${fixed(n.us)} µs (best of passes)\n`,
+      );
+    io.stdout('\n');
+  }
+  if (scaling.length) {
+    io.stdout(`scaling of analyze() (median of repeated runs; ⚠ = over ${SCALING_LIMIT}× the 10 KB block's µs/KB)\n`);
+    io.stdout(
+      `${table(
+        ['input', 'KB', 'total µs', 'µs/KB', ''],
+        scaling.map((r) => [r.name, fixed(r.kb), fixed(r.totalUs), fixed(r.usPerKb, 2), r.flagged ? '⚠' : '']),
+      )}\n`,
+    );
+  }
+  return 0;
+}
+
+function emptyResult(name: string, corpus: string): SubjectResult {
+  return {
+    name,
+    corpus,
+    messages: 0,
+    messagesPerSecond: Number.NaN,
+    medianUs: Number.NaN,
+    p99Us: Number.NaN,
+    maxUs: Number.NaN,
+    peakRssMb: Number.NaN,
+  };
+}
+
+function defaultCorpus(): { label: string; dirs: string[] } {
+  return { label: 'bundled fixtures (examples/, test/fixtures/auth/)', dirs: ['examples', 'test/fixtures/auth'] };
+}
