@@ -1,19 +1,61 @@
 import { defineConfig } from 'wxt';
 
+// HOPSCOPE_VARIANT=test builds a copy for the end-to-end runs into .output/test/ (never .output/chrome-mv3 or
+// .output/firefox-mv2, which are what ships). It differs from the shipped build in two ways only:
+//  - a host permission for http://127.0.0.1, standing in for the activeTab grant that a real toolbar click
+//    gives (a test cannot click the toolbar; see test/e2e/run.mjs);
+//  - a background self-check that analyzes a fixture at start-up and logs HOPSCOPE_SELF_CHECK
+//    (test/e2e/firefox-smoke.mjs reads it from Firefox's console).
+const testVariant = process.env.HOPSCOPE_VARIANT === 'test';
+
+// The webmails whose open message the adapters in src/webmail read (same-origin fetches from the content
+// script, plus Yahoo's API host). Nothing else: self-hosted Roundcube/Zimbra ask for their own host at run
+// time through the optional permission.
+const WEBMAIL_HOSTS = [
+  'https://mail.google.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+  'https://outlook.live.com/*',
+  'https://mail.yahoo.com/*',
+  'https://apis.mail.yahoo.com/*',
+  'https://mail.aol.com/*',
+  'https://mail.proton.me/*',
+  'https://mail.protonmail.com/*',
+  'https://app.fastmail.com/*',
+  'https://www.fastmail.com/*',
+  'https://beta.fastmail.com/*',
+];
+const SELF_HOSTED = ['https://*/*'];
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
+  ...(testVariant ? { outDir: '.output/test' } : {}),
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
+    define: { __HOPSCOPE_SELF_CHECK__: JSON.stringify(testVariant) },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Hopscope',
     description: 'Where did this email really come from? Hops, handoff IP, authentication and flags with evidence.',
-    permissions: ['contextMenus', 'activeTab', 'scripting', 'storage'],
+    permissions: [
+      'contextMenus',
+      'activeTab',
+      'scripting',
+      'storage',
+      // MV2 puts host permissions among the others; MV3 has host_permissions.
+      ...(manifestVersion === 2 ? [...WEBMAIL_HOSTS, ...(testVariant ? ['http://127.0.0.1/*'] : [])] : []),
+    ],
+    ...(manifestVersion === 3
+      ? {
+          host_permissions: [...WEBMAIL_HOSTS, ...(testVariant ? ['http://127.0.0.1/*'] : [])],
+          optional_host_permissions: SELF_HOSTED,
+        }
+      : { optional_permissions: SELF_HOSTED }),
     action: { default_title: 'Hopscope: analyze this message' },
     commands: {
       // MV2 (Firefox) names the toolbar button's command _execute_browser_action.

@@ -2,4 +2,4 @@ import { render } from 'preact';
 import { Popup } from '../../src/ui/Popup';
 import '../../src/ui/hopscope.css';
 
-render(<Popup />, document.getElementById('app')!);
+render(<Popup search={location.search} />, document.getElementById('app')!);

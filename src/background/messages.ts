@@ -4,6 +4,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { failure, isOwnExtensionPage, parseRequest, type Request, type ResponseTo } from '../messaging';
 import { getInput, openAnalyzer } from './inputs';
+import { putTabResult } from './tab-cache';
+import { readTab } from './tab-reader';
 
 export async function handleMessage(
   message: unknown,
@@ -29,6 +31,18 @@ export async function handleMessage(
         createdAt: Date.now(),
       });
       return { type: 'input/open', ok: true, id };
+    }
+    case 'tab/read':
+      return { type: 'tab/read', ok: true, reading: await readTab(request.tabId, { refresh: request.refresh }) };
+    case 'tab/remember': {
+      let url = '';
+      try {
+        url = (await browser.tabs.get(request.tabId)).url ?? '';
+      } catch {
+        return failure('not-found', 'The tab is no longer open.');
+      }
+      await putTabResult(request.tabId, { url, text: request.text, source: { kind: 'paste' } });
+      return { type: 'tab/remember', ok: true };
     }
   }
 }

@@ -1,15 +1,130 @@
 // User settings in storage.local, owned by the background (which runs the lookups) and edited on the
-// options page. Privacy by default (DESIGN.md §1): lookups are off until the user turns them on.
+// options page. Privacy by default (DESIGN.md §1): lookups are off until the user turns them on. Keys
+// (Spamhaus DQS, AbuseIPDB) live here and go only to the lookups; nothing in this module logs them.
 
 import { browser } from 'wxt/browser';
+import type { LookupSettings } from '../lookup/types';
 
-export const LOOKUPS_ENABLED_KEY = 'settings.lookupsEnabled';
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  lookupsEnabled: boolean;
+  /** DoH resolver URLs in order; empty means the lookup module's defaults. */
+  resolvers: string[];
+  /** Blocklist ids; null means the catalogue's defaults (plus keyed lists whose key is set). */
+  blocklists: string[] | null;
+  keys: { spamhaus?: string; abuseipdb?: string };
+  theme: Theme;
+  /** "Your own mail servers": host names or domains passed to analyze() as trustedHosts. */
+  trustedHosts: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  lookupsEnabled: false,
+  resolvers: [],
+  blocklists: null,
+  keys: {},
+  theme: 'system',
+  trustedHosts: [],
+};
+
+/** One storage key per setting, so an old build that knows only some of them keeps working. */
+export const SETTING_KEYS: { [K in keyof Settings]: string } = {
+  lookupsEnabled: 'settings.lookupsEnabled',
+  resolvers: 'settings.resolvers',
+  blocklists: 'settings.blocklists',
+  keys: 'settings.keys',
+  theme: 'settings.theme',
+  trustedHosts: 'settings.trustedHosts',
+};
+export const LOOKUPS_ENABLED_KEY = SETTING_KEYS.lookupsEnabled;
+
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+/** Reads stored values defensively: anything of the wrong type falls back to the default. */
+export function settingsFrom(stored: Record<string, unknown>): Settings {
+  const get = (name: keyof Settings) => stored[SETTING_KEYS[name]];
+  const keys = get('keys');
+  const theme = get('theme');
+  const blocklists = get('blocklists');
+  const keyOf = (name: 'spamhaus' | 'abuseipdb') => {
+    const value = (keys as Record<string, unknown> | undefined)?.[name];
+    return typeof value === 'string' && value.trim() ? { [name]: value.trim() } : {};
+  };
+  return {
+    lookupsEnabled: get('lookupsEnabled') === true,
+    resolvers: isStringArray(get('resolvers')) ? (get('resolvers') as string[]) : [],
+    blocklists: isStringArray(blocklists) ? blocklists : null,
+    keys: typeof keys === 'object' && keys !== null ? { ...keyOf('spamhaus'), ...keyOf('abuseipdb') } : {},
+    theme: theme === 'light' || theme === 'dark' ? theme : 'system',
+    trustedHosts: isStringArray(get('trustedHosts')) ? (get('trustedHosts') as string[]) : [],
+  };
+}
+
+export async function getSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(Object.values(SETTING_KEYS));
+  return settingsFrom(stored as Record<string, unknown>);
+}
+
+export async function setSettings(change: Partial<Settings>): Promise<void> {
+  const entries = Object.entries(change).map(([name, value]) => [SETTING_KEYS[name as keyof Settings], value]);
+  await browser.storage.local.set(Object.fromEntries(entries));
+}
 
 export async function getLookupsEnabled(): Promise<boolean> {
-  const stored = await browser.storage.local.get(LOOKUPS_ENABLED_KEY);
-  return stored[LOOKUPS_ENABLED_KEY] === true;
+  return (await getSettings()).lookupsEnabled;
 }
 
 export async function setLookupsEnabled(enabled: boolean): Promise<void> {
-  await browser.storage.local.set({ [LOOKUPS_ENABLED_KEY]: enabled });
+  await setSettings({ lookupsEnabled: enabled });
+}
+
+/** What the lookup module is given: only what the user chose, keys only when set. */
+export function lookupSettingsOf(settings: Settings): LookupSettings {
+  return {
+    enabled: settings.lookupsEnabled,
+    ...(settings.resolvers.length > 0 ? { resolvers: settings.resolvers } : {}),
+    ...(settings.blocklists ? { blocklists: settings.blocklists } : {}),
+    keys: { ...settings.keys },
+  };
+}
+
+// --- Parsing what the user types on the options page ------------------------------------------------------
+
+/** A host name or domain with at least two labels (optional leading "*." or "."), lower-cased. */
+const HOST = /^(?:\*\.|\.)?[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
+export type ParsedList = { values: string[]; rejected: string[] };
+
+/** One host per line (or separated by commas/spaces); what is not a host name is returned as rejected. */
+export function parseHostList(text: string): ParsedList {
+  const values: string[] = [];
+  const rejected: string[] = [];
+  for (const token of text.split(/[\s,]+/)) {
+    if (!token) continue;
+    const host = token.toLowerCase().replace(/\.$/, '');
+    if (host.length <= 253 && HOST.test(host)) {
+      if (!values.includes(host)) values.push(host);
+    } else rejected.push(token);
+  }
+  return { values, rejected };
+}
+
+/** One DoH endpoint per line; only https:// URLs are accepted (RFC 8484 requires HTTPS). */
+export function parseResolverList(text: string): ParsedList {
+  const values: string[] = [];
+  const rejected: string[] = [];
+  for (const token of text.split(/\s+/)) {
+    if (!token) continue;
+    let url: URL | null = null;
+    try {
+      url = new URL(token);
+    } catch {
+      url = null;
+    }
+    if (url && url.protocol === 'https:' && !url.username && !url.password) {
+      if (!values.includes(url.href)) values.push(url.href);
+    } else rejected.push(token);
+  }
+  return { values, rejected };
 }

@@ -1,48 +1,24 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { analyze } from '../core/analyze';
-import { type InputSource, isInputId, sendRequest } from '../messaging';
+import { isInputId, sendRequest } from '../messaging';
 import { AppBar } from './AppBar';
 import { readMessageFile } from './file';
+import { type MessageInput, MessageView } from './MessageView';
 import { PasteBox } from './PasteBox';
-import { Report } from './Report';
+import { describeSource, fileOfSource } from './source';
+import { useSettings } from './useSettings';
 
 type Loaded =
   | { state: 'empty' }
   | { state: 'loading' }
-  | { state: 'text'; text: string; origin: string }
+  | { state: 'text'; input: MessageInput }
   | { state: 'problem'; message: string; origin?: string };
-
-function describeSource(source: InputSource): string {
-  switch (source.kind) {
-    case 'selection':
-      return source.pageUrl ? `Selected text on ${hostOf(source.pageUrl)}` : 'Selected text';
-    case 'page':
-      return source.pageUrl ? `The page ${hostOf(source.pageUrl)}` : 'A page';
-    case 'link':
-      return `The file ${fileOf(source.linkUrl)}`;
-    case 'paste':
-      return 'Pasted in the popup';
-  }
-}
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host || url;
-  } catch {
-    return url;
-  }
-}
-function fileOf(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.pathname.split('/').pop() || parsed.pathname} (${parsed.host})`;
-  } catch {
-    return url;
-  }
-}
 
 /** The full-tab analyzer: input from the context menu (by id), a dropped or chosen file, or a paste. */
 export function Analyzer({ search }: { search: string }) {
   const id = new URLSearchParams(search).get('id');
+  const settings = useSettings();
   const [loaded, setLoaded] = useState<Loaded>(id ? { state: 'loading' } : { state: 'empty' });
   const [draft, setDraft] = useState('');
   const [dragging, setDragging] = useState(false);
@@ -58,25 +34,28 @@ export function Analyzer({ search }: { search: string }) {
       if (!answer.ok) setLoaded({ state: 'problem', message: answer.error.message });
       else if (answer.input.kind === 'unreadable')
         setLoaded({ state: 'problem', message: answer.input.reason, origin: describeSource(answer.input.source) });
-      else setLoaded({ state: 'text', text: answer.input.text, origin: describeSource(answer.input.source) });
+      else
+        setLoaded({
+          state: 'text',
+          input: {
+            text: answer.input.text,
+            origin: describeSource(answer.input.source),
+            file: fileOfSource(answer.input.source),
+          },
+        });
     });
   }, [id]);
 
-  const analysis = useMemo(
-    () => (loaded.state === 'text' ? analyze(loaded.text, { now: Date.now() }) : null),
-    [loaded],
-  );
-
   useEffect(() => {
-    document.title = analysis?.summary.subject ? `${analysis.summary.subject} — Hopscope` : 'Hopscope analyzer';
-  }, [analysis]);
+    if (loaded.state !== 'text') document.title = 'Hopscope analyzer';
+  }, [loaded]);
 
   const openFile = async (file: File | undefined) => {
     if (!file) return;
     const result = await readMessageFile(file);
     setLoaded(
       result.ok
-        ? { state: 'text', text: result.text, origin: `The file ${result.name}` }
+        ? { state: 'text', input: { text: result.text, origin: `The file ${result.name}`, file: result.name } }
         : { state: 'problem', message: result.reason, origin: `The file ${result.name}` },
     );
   };
@@ -116,6 +95,9 @@ export function Analyzer({ search }: { search: string }) {
         <button type="button" class="link-button" onClick={() => fileInput.current?.click()}>
           Open .eml file…
         </button>
+        <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings
+        </button>
         <input
           ref={fileInput}
           type="file"
@@ -130,21 +112,30 @@ export function Analyzer({ search }: { search: string }) {
         />
       </AppBar>
       <main class="page">
-        {loaded.state === 'loading' && <p class="muted">Loading…</p>}
+        {loaded.state === 'loading' && (
+          <p class="muted" role="status">
+            Loading…
+          </p>
+        )}
         {loaded.state === 'problem' && (
           <div class="problem" role="alert">
             {loaded.origin && <p class="source">{loaded.origin}</p>}
             <p>{loaded.message}</p>
           </div>
         )}
-        {loaded.state === 'text' && analysis && (
-          <>
-            <p class="source">
-              {loaded.origin} · {analysis.input.bytes.toLocaleString()} bytes · {analysis.headers.length} header fields
-              {analysis.input.truncated && ' · truncated'}
-            </p>
-            <Report analysis={analysis} layout="page" />
-          </>
+        {loaded.state === 'text' && (
+          <MessageView
+            input={loaded.input}
+            layout="page"
+            analyze={analyze}
+            settings={settings}
+            onOpenSettings={() => void browser.runtime.openOptionsPage()}
+            onAnalysis={(analysis) => {
+              document.title = analysis.summary.subject
+                ? `${analysis.summary.subject} — Hopscope`
+                : 'Hopscope analyzer';
+            }}
+          />
         )}
         <section class="another card" aria-labelledby="another-heading">
           <h2 id="another-heading">{loaded.state === 'text' ? 'Analyze another message' : 'Analyze a message'}</h2>
@@ -158,7 +149,7 @@ export function Analyzer({ search }: { search: string }) {
             autoFocus={loaded.state === 'empty'}
             onAnalyze={() => {
               if (draft.trim()) {
-                setLoaded({ state: 'text', text: draft, origin: 'Pasted text' });
+                setLoaded({ state: 'text', input: { text: draft, origin: 'Pasted text', file: 'paste' } });
                 window.scrollTo({ top: 0 });
               }
             }}

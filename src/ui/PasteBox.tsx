@@ -7,6 +7,8 @@ interface PasteBoxProps {
   onAnalyze: () => void;
   rows?: number;
   autoFocus?: boolean;
+  /** Overrides the default placeholder (the popup puts a webmail's "show original" instructions here). */
+  placeholder?: string;
   /** Extra buttons after "Analyze". */
   children?: ComponentChildren;
 }
@@ -14,7 +16,15 @@ interface PasteBoxProps {
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 
 /** The labeled textarea for raw headers, with an Analyze button and Ctrl/⌘+Enter. */
-export function PasteBox({ value, onInput, onAnalyze, rows = 6, autoFocus = false, children }: PasteBoxProps) {
+export function PasteBox({
+  value,
+  onInput,
+  onAnalyze,
+  rows = 6,
+  autoFocus = false,
+  placeholder = 'Paste the message source or just its headers',
+  children,
+}: PasteBoxProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   return (
@@ -36,7 +46,7 @@ export function PasteBox({ value, onInput, onAnalyze, rows = 6, autoFocus = fals
         // biome-ignore lint/a11y/noAutofocus: the popup exists to take a paste; focus belongs in the box.
         autoFocus={autoFocus}
         aria-describedby={hintId}
-        placeholder="Paste the message source or just its headers"
+        placeholder={placeholder}
         onInput={(event) => onInput(event.currentTarget.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {

@@ -1,7 +1,11 @@
 import type { Analysis } from '../core/types';
+import { AuthPanel } from './AuthPanel';
 import { DiagnosticList } from './Diagnostics';
+import { ExportBar } from './ExportBar';
 import { FlagList } from './Flags';
 import { HeaderList } from './Headers';
+import { Lookups, reputationOf } from './Lookups';
+import type { LookupState } from './lookups-client';
 import { Timeline } from './Timeline';
 import { VendorVerdicts } from './VendorVerdicts';
 import { VerdictLine } from './Verdict';
@@ -10,15 +14,36 @@ export interface ReportProps {
   analysis: Analysis;
   /** The popup keeps long sections folded; the analyzer page opens them. */
   layout?: 'popup' | 'page';
+  /** Lookups for this analysis; null or absent: not asked (tests, or before the settings are read). */
+  lookup?: LookupState | null;
+  onRetryLookups?: () => void;
+  onOpenSettings?: () => void;
+  /** The `file` field of exported JSON. */
+  file?: string;
 }
 
 /** The report on one message, shared by the popup and the analyzer page. Header text is only ever text. */
-export function Report({ analysis, layout = 'page' }: ReportProps) {
-  const { summary, headers, hops, flags, diagnostics, antispam } = analysis;
+export function Report({
+  analysis,
+  layout = 'page',
+  lookup,
+  onRetryLookups,
+  onOpenSettings,
+  file = 'paste',
+}: ReportProps) {
+  const { summary, headers, hops, diagnostics, antispam, auth } = analysis;
+  const enrichment = lookup && 'enrichment' in lookup ? lookup.enrichment : null;
+  const extraFlags = enrichment?.flags ?? [];
+  const flags = [...analysis.flags, ...extraFlags];
   const from = summary.from;
+  const page = layout === 'page';
   return (
     <article class={`report layout-${layout}`} aria-label="Report">
-      <VerdictLine analysis={analysis} />
+      <VerdictLine
+        analysis={analysis}
+        extraFlags={extraFlags}
+        reputation={reputationOf(enrichment, summary.handoffIp, lookup?.state !== 'running')}
+      />
       <dl class="message-facts">
         {summary.subject !== undefined && (
           <div>
@@ -61,8 +86,31 @@ export function Report({ analysis, layout = 'page' }: ReportProps) {
         <Timeline hops={hops} handoff={analysis.handoff} origin={analysis.origin} />
       </section>
 
+      <details class="section" open={page}>
+        <summary>
+          <h3>
+            Authentication ({auth.results.length} result header{auth.results.length === 1 ? '' : 's'},{' '}
+            {auth.dkimSignatures.length} DKIM signature{auth.dkimSignatures.length === 1 ? '' : 's'})
+          </h3>
+        </summary>
+        <AuthPanel auth={auth} />
+      </details>
+
+      {lookup && (
+        <details class="section lookups-section" open={page || lookup.state !== 'off'}>
+          <summary>
+            <h3>Lookups</h3>
+          </summary>
+          <Lookups
+            lookup={lookup}
+            {...(onRetryLookups ? { onRetry: onRetryLookups } : {})}
+            {...(onOpenSettings ? { onOpenSettings } : {})}
+          />
+        </details>
+      )}
+
       {antispam.length > 0 && (
-        <details class="section" open={layout === 'page'}>
+        <details class="section" open={page}>
           <summary>
             <h3>Spam filter verdicts ({antispam.length})</h3>
           </summary>
@@ -71,7 +119,7 @@ export function Report({ analysis, layout = 'page' }: ReportProps) {
       )}
 
       {diagnostics.length > 0 && (
-        <details class="section" open={layout === 'page'}>
+        <details class="section" open={page}>
           <summary>
             <h3>Parser notes ({diagnostics.length})</h3>
           </summary>
@@ -85,6 +133,10 @@ export function Report({ analysis, layout = 'page' }: ReportProps) {
         </summary>
         <HeaderList headers={headers} />
       </details>
+
+      <section aria-label="Export" class="export">
+        <ExportBar analysis={analysis} enrichment={enrichment} file={file} />
+      </section>
     </article>
   );
 }

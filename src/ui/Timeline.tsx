@@ -80,7 +80,11 @@ function Route({ hop }: { hop: Hop }) {
     <p class="hop-route">
       <span class="endpoint">
         <span class="muted">from </span>
-        {fromName ? <span class="host mono">{fromName}</span> : <span class="muted">(unnamed)</span>}
+        {fromName ? (
+          <span class="host mono">{fromName}</span>
+        ) : (
+          !hop.from.ip && <span class="muted">(not recorded)</span>
+        )}
         {hop.from.ip && <span class="ip mono"> [{hop.from.ip}]</span>}
         {hop.ipScope && hop.ipScope !== 'public' && <span class="scope"> {hop.ipScope}</span>}
         {showHelo && <span class="helo mono"> HELO {hop.from.helo}</span>}
@@ -91,8 +95,16 @@ function Route({ hop }: { hop: Hop }) {
       </span>
       <span class="endpoint">
         <span class="muted">by </span>
-        {hop.by.host ? <span class="host mono">{hop.by.host}</span> : <span class="muted">(unnamed)</span>}
-        {hop.by.ip && <span class="ip mono"> [{hop.by.ip}]</span>}
+        {hop.by.host ? (
+          <span class="host mono">{hop.by.host}</span>
+        ) : (
+          !hop.by.ip && <span class="muted">(not recorded)</span>
+        )}
+        {hop.by.ip && (
+          <span class="ip mono">
+            {hop.by.host ? ' ' : ''}[{hop.by.ip}]
+          </span>
+        )}
       </span>
     </p>
   );

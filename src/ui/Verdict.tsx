@@ -1,26 +1,25 @@
-import type { Analysis, Verdict } from '../core/types';
-import { authTone, flagsBySeverity, formatDuration, plural, VERDICT_LABEL } from './format';
+import type { Analysis, Flag, Verdict } from '../core/types';
+import { authTone, formatDuration, headlineOf, plural, VERDICT_LABEL, verdictOf } from './format';
 import { hopAnchor, reveal } from './reveal';
 
-/** The one-glance answer: verdict, worst finding, handoff IP, SPF/DKIM/DMARC. */
-export function VerdictLine({ analysis }: { analysis: Analysis }) {
+interface VerdictLineProps {
+  analysis: Analysis;
+  /** Findings from lookups, which can make the verdict worse. */
+  extraFlags?: readonly Flag[];
+  /** The handoff IP's reputation in a few words, once lookups have said something. */
+  reputation?: string | null;
+}
+
+/** The one-glance answer: verdict, worst finding, handoff IP and its reputation, SPF/DKIM/DMARC. */
+export function VerdictLine({ analysis, extraFlags = [], reputation }: VerdictLineProps) {
   const { summary, handoff, auth } = analysis;
-  const worst = flagsBySeverity(analysis.flags).find(
-    (flag) => flag.severity === 'danger' || flag.severity === 'warning',
-  );
-  const headline =
-    worst?.title ??
-    (summary.verdict === 'ok'
-      ? 'Nothing suspicious was found.'
-      : analysis.hops.length === 0
-        ? 'No Received headers were found: paste the full headers to see the path.'
-        : 'No findings either way.');
+  const verdict = verdictOf(analysis, extraFlags);
   return (
-    <section class={`verdict verdict-${summary.verdict}`} aria-labelledby="verdict-heading">
+    <section class={`verdict verdict-${verdict}`} aria-labelledby="verdict-heading">
       <div class="verdict-top">
-        <span class={`verdict-badge verdict-${summary.verdict}`}>{VERDICT_LABEL[summary.verdict]}</span>
+        <span class={`verdict-badge verdict-${verdict}`}>{VERDICT_LABEL[verdict]}</span>
         <h2 id="verdict-heading" class="verdict-headline">
-          {headline}
+          {headlineOf(analysis, extraFlags)}
         </h2>
       </div>
       <dl class="facts">
@@ -31,8 +30,9 @@ export function VerdictLine({ analysis }: { analysis: Analysis }) {
               <>
                 {handoff ? (
                   <a
-                    class="mono"
+                    class="mono ip-link"
                     href={`#${hopAnchor(handoff.hop)}`}
+                    title={summary.handoffIp}
                     onClick={(event) => {
                       event.preventDefault();
                       reveal(hopAnchor(handoff.hop));
@@ -44,6 +44,9 @@ export function VerdictLine({ analysis }: { analysis: Analysis }) {
                   <span class="mono">{summary.handoffIp}</span>
                 )}
                 {handoff && <span class="muted"> · {handoff.confidence} confidence</span>}
+                {reputation && (
+                  <span class={/^listed/.test(reputation) ? 'status status-listed' : 'muted'}> · {reputation}</span>
+                )}
               </>
             ) : (
               <span class="muted">not found</span>
@@ -73,16 +76,19 @@ function AuthFacts({ spf, dkim, dmarc }: { spf?: Verdict; dkim?: Verdict[]; dmar
     ['DKIM', dkimShown],
     ['DMARC', dmarc],
   ];
-  if (items.every(([, verdict]) => !verdict)) return null;
   return (
     <div>
       <dt>Authentication</dt>
       <dd class="auth-chips">
-        {items.map(([name, verdict]) => (
-          <span key={name} class={`chip tone-${verdict ? authTone(verdict.result) : 'neutral'}`}>
-            {name} <strong>{verdict ? verdict.result : 'none'}</strong>
-          </span>
-        ))}
+        {items.every(([, verdict]) => !verdict) ? (
+          <span class="muted">no verdict from the recipient's servers</span>
+        ) : (
+          items.map(([name, verdict]) => (
+            <span key={name} class={`chip tone-${verdict ? authTone(verdict.result) : 'neutral'}`}>
+              {name} <strong>{verdict ? verdict.result : 'none'}</strong>
+            </span>
+          ))
+        )}
       </dd>
     </div>
   );

@@ -33,9 +33,40 @@ export const ZONE_HINT: Record<Zone, string> = {
   unverified: 'Below a break in the chain: may be forged',
 };
 
-/** Flags, worst first; the order within one severity is the core's. */
+/**
+ * Within one severity, which findings say most about the message. A verdict the recipient's own filter wrote
+ * (a phishing category) or an Authentication-Results header forged into the message outranks a failed
+ * signature, which also happens to honest mail (mailing lists, forwarding). Unlisted ids come after these,
+ * in the core's order.
+ */
+export const FLAG_IMPORTANCE: readonly string[] = [
+  'recipient-filter-verdict',
+  'injected-auth-results',
+  'lookup-handoff-listed',
+  'from-domain-lookalike',
+  'lookup-young-domain',
+  'lookup-domain-listed',
+  'dmarc-fail',
+  'compauth-fail',
+  'display-name-address',
+  'from-not-aligned',
+  'spf-fail',
+  'dkim-fail',
+  'handoff-claim-disagrees',
+  'chain-broken',
+  'reply-to-differs',
+];
+
+function importance(flag: Flag): number {
+  const rank = FLAG_IMPORTANCE.indexOf(flag.id);
+  return rank === -1 ? FLAG_IMPORTANCE.length : rank;
+}
+
+/** Flags, worst first: by severity, then by importance; otherwise the core's order (the sort is stable). */
 export function flagsBySeverity(flags: readonly Flag[]): Flag[] {
-  return [...flags].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+  return [...flags].sort(
+    (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || importance(a) - importance(b),
+  );
 }
 
 /** "0 s", "42 s", "3 min 5 s", "2 h 4 min", "1 d 3 h"; negative delays keep their sign. */
@@ -85,4 +116,29 @@ export function authTone(result: string): 'good' | 'danger' | 'warning' | 'neutr
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The verdict line's headline: the worst finding, or what the absence of findings means. */
+export function headlineOf(analysis: Analysis, extraFlags: readonly Flag[] = []): string {
+  const worst = flagsBySeverity([...analysis.flags, ...extraFlags]).find(
+    (flag) => flag.severity === 'danger' || flag.severity === 'warning',
+  );
+  if (worst) return worst.title;
+  if (analysis.summary.verdict === 'ok') {
+    const dmarc = analysis.auth.dmarc;
+    const domain = dmarc?.props['header.from'] ?? analysis.auth.alignment.fromDomain;
+    return dmarc?.result === 'pass' && domain
+      ? `DMARC passed for ${domain}; no warning signs.`
+      : 'No warning signs were found.';
+  }
+  if (analysis.hops.length === 0) return 'No Received headers were found: paste the full headers to see the path.';
+  return 'No findings either way.';
+}
+
+/** The verdict shown: the core's, made worse (never better) by findings from lookups. */
+export function verdictOf(analysis: Analysis, extraFlags: readonly Flag[] = []): Analysis['summary']['verdict'] {
+  const core = analysis.summary.verdict;
+  if (extraFlags.some((f) => f.severity === 'danger')) return 'danger';
+  if (extraFlags.some((f) => f.severity === 'warning') && core !== 'danger') return 'warning';
+  return core;
 }

@@ -31,6 +31,8 @@ beforeEach(() => {
   }) as never);
   // Reading from the page is refused unless a test allows it (as on a chrome:// page).
   vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access contents of the page'));
+  // fakeBrowser implements no ports; the lookup port is tested in lookups.test.ts.
+  vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => {});
   startBackground();
 });
 afterEach(() => {

@@ -133,3 +133,82 @@ describe('Report: spam filter verdicts', () => {
     expect(text(item.querySelector('dd'))).toBe('Phishing');
   });
 });
+
+describe('Report: headline', () => {
+  it('is the worst flag by severity, then importance: a filter phishing verdict beats a DKIM fail', () => {
+    const analysis = sampleAnalysis();
+    analysis.flags = [
+      { id: 'dkim-fail', severity: 'danger', title: 'DKIM signature failed', detail: '', evidence: [] },
+      { id: 'reply-to-differs', severity: 'warning', title: 'Replies go elsewhere', detail: '', evidence: [] },
+      {
+        id: 'recipient-filter-verdict',
+        severity: 'danger',
+        title: "The recipient's spam filter flagged it",
+        detail: '',
+        evidence: [],
+      },
+    ];
+    render(<Report analysis={analysis} />, root);
+    expect(text(root.querySelector('.verdict h2'))).toBe("The recipient's spam filter flagged it");
+    const titles = [...root.querySelectorAll('ul.flags .flag-title')].map((el) => text(el));
+    expect(titles).toEqual(["The recipient's spam filter flagged it", 'DKIM signature failed', 'Replies go elsewhere']);
+  });
+
+  it('an injected Authentication-Results header beats a failed signature too', () => {
+    const analysis = sampleAnalysis();
+    analysis.flags = [
+      { id: 'dkim-fail', severity: 'danger', title: 'DKIM signature failed', detail: '', evidence: [] },
+      {
+        id: 'injected-auth-results',
+        severity: 'danger',
+        title: 'Forged Authentication-Results',
+        detail: '',
+        evidence: [],
+      },
+    ];
+    render(<Report analysis={analysis} />, root);
+    expect(text(root.querySelector('.verdict h2'))).toBe('Forged Authentication-Results');
+  });
+});
+
+describe('Report: authentication panel', () => {
+  it('lists trusted Authentication-Results first and marks untrusted ones with their reason', () => {
+    const analysis = sampleAnalysis();
+    analysis.auth.results = [
+      {
+        header: 5,
+        kind: 'authentication-results',
+        authservId: 'mx.attacker.example',
+        version: null,
+        results: [{ method: 'dkim', result: 'pass', props: { 'header.d': 'bank.example' } }],
+        trusted: false,
+        trustReason: 'below the handoff: it arrived with the message',
+      },
+      {
+        header: 2,
+        kind: 'authentication-results',
+        authservId: 'mx.recipient.example',
+        version: null,
+        results: [{ method: 'spf', result: 'fail', props: { 'smtp.mailfrom': 'bank.example' } }],
+        trusted: true,
+        trustReason: "written by the recipient's servers",
+      },
+    ];
+    analysis.auth.dkimSignatures = [
+      {
+        header: 8,
+        tags: {},
+        domain: 'bank.example',
+        selector: 's1',
+        algorithm: 'rsa-sha256',
+        signedHeaders: ['from', 'to'],
+      },
+    ];
+    render(<Report analysis={analysis} />, root);
+    const items = [...root.querySelectorAll('.auth-results > li')];
+    expect(items.map((li) => text(li.querySelector('.trust-tag')))).toEqual(['Trusted', 'Untrusted']);
+    expect(text(items[1])).toContain('Not used: below the handoff: it arrived with the message');
+    expect(text(items[1])).toContain('mx.attacker.example');
+    expect(text(root.querySelector('.auth-panel'))).toContain('d=bank.example s=s1 rsa-sha256 · 2 signed headers');
+  });
+});

@@ -1,0 +1,146 @@
+import type { AuthResultsHeader, AuthView } from '../core/types';
+import { EvidenceList } from './Evidence';
+import { authTone, plural } from './format';
+
+/** The props a reader looks for first, in this order; the rest follow as written. */
+const KEY_PROPS = ['header.d', 'header.from', 'smtp.mailfrom', 'header.i', 'header.s', 'smtp.helo', 'policy.dmarc'];
+
+function propsText(props: Record<string, string>): string {
+  const keys = Object.keys(props).sort((a, b) => (KEY_PROPS.indexOf(a) + 1 || 99) - (KEY_PROPS.indexOf(b) + 1 || 99));
+  return keys.map((key) => `${key}=${props[key]}`).join(' ');
+}
+
+/**
+ * Authentication: the Authentication-Results the recipient's servers wrote come first; headers that arrived
+ * with the message are marked untrusted with the reason. Then Received-SPF, DKIM signatures and ARC sets.
+ */
+export function AuthPanel({ auth }: { auth: AuthView }) {
+  // Trusted first; among them the recipient's own Authentication-Results before ARC copies.
+  const results = [...auth.results].sort(
+    (a, b) =>
+      Number(b.trusted) - Number(a.trusted) ||
+      Number(a.kind === 'arc-authentication-results') - Number(b.kind === 'arc-authentication-results'),
+  );
+  const { alignment } = auth;
+  return (
+    <div class="auth-panel">
+      {alignment.fromDomain && (
+        <p class="alignment">
+          From domain <span class="mono">{alignment.fromDomain}</span>
+          {alignment.spfAligned !== undefined && (
+            <span class={`chip tone-${alignment.spfAligned ? 'good' : 'warning'}`}>
+              SPF {alignment.spfAligned ? 'aligned' : 'not aligned'}
+            </span>
+          )}
+          {alignment.dkimAligned !== undefined && (
+            <span class={`chip tone-${alignment.dkimAligned ? 'good' : 'warning'}`}>
+              DKIM {alignment.dkimAligned ? 'aligned' : 'not aligned'}
+            </span>
+          )}
+        </p>
+      )}
+      {results.length === 0 ? (
+        <p class="empty">No Authentication-Results header: the recipient's servers recorded no verdict.</p>
+      ) : (
+        <ul class="auth-results">
+          {results.map((header) => (
+            <AuthResultsItem key={header.header} header={header} />
+          ))}
+        </ul>
+      )}
+      {auth.receivedSpf.length > 0 && (
+        <>
+          <h4>Received-SPF</h4>
+          <ul class="plain-list">
+            {auth.receivedSpf.map((spf) => (
+              <li key={spf.header}>
+                <span class={`chip tone-${authTone(spf.result)}`}>
+                  SPF <strong>{spf.result}</strong>
+                </span>{' '}
+                {spf.clientIp && <span class="mono">client-ip {spf.clientIp}</span>}
+                {spf.comment && <span class="muted wrap"> {spf.comment}</span>}
+                <EvidenceList evidence={[{ header: spf.header }]} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h4>DKIM signatures ({auth.dkimSignatures.length})</h4>
+      {auth.dkimSignatures.length === 0 ? (
+        <p class="empty">The message is not DKIM-signed.</p>
+      ) : (
+        <ul class="plain-list">
+          {auth.dkimSignatures.map((sig) => (
+            <li key={sig.header}>
+              <span class="mono">d={sig.domain ?? '?'}</span> <span class="mono">s={sig.selector ?? '?'}</span>{' '}
+              <span class="muted">
+                {sig.algorithm ?? 'unknown algorithm'} · {plural(sig.signedHeaders.length, 'signed header')}
+                {sig.bodyLength !== undefined && ` · body limited to l=${sig.bodyLength}`}
+              </span>
+              <EvidenceList evidence={[{ header: sig.header }]} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {auth.arcSets.length > 0 && (
+        <>
+          <h4>ARC sets ({auth.arcSets.length})</h4>
+          <ul class="plain-list">
+            {auth.arcSets.map((set) => (
+              <li key={set.instance}>
+                <span class="mono">i={set.instance}</span>
+                {set.seal?.cv && (
+                  <span class={`chip tone-${authTone(set.seal.cv === 'none' ? 'neutral' : set.seal.cv)}`}>
+                    cv={set.seal.cv}
+                  </span>
+                )}{' '}
+                {set.seal?.domain && <span class="mono">sealed by {set.seal.domain}</span>}
+                {set.messageSignature?.domain && set.messageSignature.domain !== set.seal?.domain && (
+                  <span class="mono"> · signed by {set.messageSignature.domain}</span>
+                )}
+                <EvidenceList
+                  evidence={[set.seal?.header, set.messageSignature?.header, set.authenticationResults?.header]
+                    .filter((h): h is number => h !== undefined)
+                    .map((header) => ({ header }))}
+                />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function AuthResultsItem({ header }: { header: AuthResultsHeader }) {
+  const name =
+    header.kind === 'arc-authentication-results'
+      ? `ARC-Authentication-Results i=${header.instance ?? '?'}`
+      : 'Authentication-Results';
+  return (
+    <li class={`auth-result ${header.trusted ? 'trusted' : 'untrusted'}`}>
+      <div class="auth-result-head">
+        <span class={`trust-tag ${header.trusted ? 'trusted' : 'untrusted'}`}>
+          {header.trusted ? 'Trusted' : 'Untrusted'}
+        </span>
+        <span class="auth-result-name">{name}</span>
+        <span class="mono wrap">{header.authservId ?? '(no authserv-id)'}</span>
+      </div>
+      <p class="trust-reason">{header.trusted ? header.trustReason : `Not used: ${header.trustReason}`}</p>
+      <ul class="auth-methods">
+        {header.results.map((result, i) => (
+          <li key={`${result.method}-${i}`}>
+            <span class={`chip tone-${header.trusted ? authTone(result.result) : 'neutral'}`}>
+              {result.method} <strong>{result.result}</strong>
+            </span>{' '}
+            <span class="mono wrap muted">
+              {propsText(result.props)}
+              {result.reason && ` (${result.reason})`}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <EvidenceList evidence={[{ header: header.header }]} />
+    </li>
+  );
+}

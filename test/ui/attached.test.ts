@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findAttachedMessages } from '../../src/ui/attached';
+
+describe('findAttachedMessages', () => {
+  it('finds the message/rfc822 part of a forwarded report, with its own headers', async () => {
+    const found = await findAttachedMessages(readFileSync('test/fixtures/ui/forwarded-report.eml', 'utf8'));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.number).toBe(1);
+    expect(found[0]!.filename).toBe('suspicious invoice.eml');
+    expect(found[0]!.text).toMatch(/^Received: from mail\.bad-invoices\.example/);
+    expect(found[0]!.text).toContain('Subject: Invoice #4471 overdue');
+  });
+
+  it('finds an .eml sent as application/octet-stream, base64-encoded', async () => {
+    const inner =
+      'Received: from a.example by b.example; Tue, 4 Mar 2025 09:15:05 +0000\r\nSubject: inner\r\n\r\nhi\r\n';
+    const raw = [
+      'Subject: fwd',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="x"',
+      '',
+      '--x',
+      'Content-Type: text/plain',
+      '',
+      'see attached',
+      '--x',
+      'Content-Type: application/octet-stream; name="one.eml"',
+      'Content-Disposition: attachment; filename="one.eml"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.from(inner).toString('base64'),
+      '--x',
+      'Content-Type: application/pdf; name="invoice.pdf"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.from('%PDF-1.4').toString('base64'),
+      '--x--',
+      '',
+    ].join('\r\n');
+    const found = await findAttachedMessages(raw);
+    expect(found.map((m) => m.filename)).toEqual(['one.eml']);
+    expect(found[0]!.text).toContain('Subject: inner');
+  });
+
+  it('returns nothing for a message without attachments, or headers only, without parsing', async () => {
+    expect(await findAttachedMessages('Subject: plain\r\n\r\nno parts here, message/rfc822 mentioned\r\n')).toEqual([]);
+    expect(await findAttachedMessages(readFileSync('test/fixtures/ui/list-12-hops.eml', 'utf8'))).toEqual([]);
+  });
+});
