@@ -1,5 +1,6 @@
 import { analyze } from '../core/analyze';
 import { learnRecipientInfrastructure } from '../core/trust/mailbox';
+import { runBench } from './bench';
 import { runEval } from './eval';
 import { endpointsFromEnv, keysFromEnv, parseLookupArg, runLookups } from './lookups';
 import { readInputFile, readStdin, type InputText } from './read-input';
@@ -18,6 +19,8 @@ const USAGE = `Usage:
                                             from HOPSCOPE_SPAMHAUS_KEY / _ABUSIX_KEY / _ABUSEIPDB_KEY)
   hopscope eval --corpus DIR [--oracle FILE.jsonl] [--labels FILE.jsonl] [--min KEY=PCT]...
                                             accuracy over a corpus (see README)
+  hopscope bench [--corpus DIR]... [--passes N] [--no-peers] [--no-scaling] [--json]
+                                            speed of analyze() and of peers on the same header blocks
   hopscope --help | --version
 
 Exit codes: 0 every input analyzed, 1 some input failed, 2 usage error.
@@ -48,6 +51,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   if (command === 'analyze') return analyzeCommand(rest, io);
   if (command === 'eval') return runEval(rest, io);
+  if (command === 'bench') return runBench(rest, io);
   io.stderr(`hopscope: unknown command '${command}'\n\n${USAGE}`);
   return 2;
 }

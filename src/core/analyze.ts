@@ -4,6 +4,7 @@ import { parseDkimSignature } from './auth/dkim-signature';
 import { parseReceivedSpf } from './auth/received-spf';
 import { evaluateFlags, verdictOf } from './flags';
 import { parseAddress, parseAddressList } from './headers/address';
+import { FieldIndex } from './headers/fields';
 import { readHeaderBlock } from './headers/read';
 import { buildHops, totalDelay } from './hops';
 import { computeAlignment, judgeAuthResults, parseAllAuthResults, summaryVerdicts } from './trust/auth-trust';
@@ -19,30 +20,31 @@ import type { Analysis, AnalyzeOptions, AuthView, DkimSignature, HeaderField, Re
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const block = readHeaderBlock(typeof text === 'string' ? text : String(text ?? ''), options.maxBytes);
   const { headers, diagnostics } = block;
-  const byName = indexByName(headers);
+  const fields = new FieldIndex(headers);
 
-  const { hops, chain } = buildHops(headers, diagnostics);
+  const { hops, chain } = buildHops(fields.all('received'), diagnostics);
 
   // Authentication headers, parsed once.
-  const ar = parseAllAuthResults(headers, diagnostics);
+  const ar = parseAllAuthResults(headers, fields.names, diagnostics);
   const receivedSpf: ReceivedSpf[] = [];
-  for (const h of byName.get('received-spf') ?? []) {
+  for (const h of fields.all('received-spf')) {
     const { diagnostics: d, ...spf } = parseReceivedSpf(h.value);
     for (const x of d) diagnostics.push({ ...x, header: h.index });
     receivedSpf.push({ header: h.index, ...spf });
   }
   const dkimSignatures: DkimSignature[] = [];
-  for (const h of byName.get('dkim-signature') ?? []) {
+  for (const h of fields.all('dkim-signature')) {
     const { diagnostics: d, ...sig } = parseDkimSignature(h.value);
     for (const x of d) diagnostics.push({ ...x, header: h.index });
     dkimSignatures.push({ header: h.index, ...sig });
   }
-  const arc = groupArcSets(headers);
+  const arc = groupArcSets(headers, fields.names, ar.arcInstances);
   diagnostics.push(...arc.diagnostics);
 
   // Trust: who wrote which hop, then which headers.
   const claims = collectClaims(
     headers,
+    fields.names,
     ar.comments,
     receivedSpf.map((s) => ({
       header: s.header,
@@ -64,7 +66,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const auth: AuthView = { results: ar.results, receivedSpf, dkimSignatures, arcSets: arc.sets, alignment: {} };
   summaryVerdicts(ar.results, auth);
 
-  const summary = buildSummary(byName, diagnostics);
+  const summary = buildSummary(fields, diagnostics);
   computeAlignment(auth, summary.from?.address);
   summary.hopCount = hops.length;
   summary.totalDelaySeconds = totalDelay(chain);
@@ -74,7 +76,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const ownPrefixes = recipientFieldPrefixes(trust.recipientOrgs);
   const isTrusted = (headerIndex: number): boolean => {
     if (trust.senderBoundaryHeader === null || headerIndex < trust.senderBoundaryHeader) return true;
-    const name = headers[headerIndex]?.name.toLowerCase() ?? '';
+    const name = fields.names[headerIndex] ?? '';
     return !name.endsWith('-untrusted') && ownPrefixes.some((p) => name.startsWith(p));
   };
   const antispam = decodeAntispam(headers, isTrusted);
@@ -92,7 +94,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     flags: [],
     diagnostics,
   };
-  analysis.flags = evaluateFlags(analysis, { trust, injected, now: options.now });
+  analysis.flags = evaluateFlags(analysis, { trust, injected, now: options.now, fields });
   summary.verdict = verdictOf(analysis.flags, hops.length > 0 || auth.results.length > 0);
   return analysis;
 }
@@ -107,17 +109,6 @@ function recipientFieldPrefixes(recipientOrgs: Set<string>): string[] {
   return out;
 }
 
-function indexByName(headers: HeaderField[]): Map<string, HeaderField[]> {
-  const map = new Map<string, HeaderField[]>();
-  for (const h of headers) {
-    const key = h.name.toLowerCase();
-    const list = map.get(key);
-    if (list) list.push(h);
-    else map.set(key, [h]);
-  }
-  return map;
-}
-
 /** The SPF receiver: `receiver=` or the host in the comment (`(protection.outlook.com: domain of …)`). */
 function spfAuthority(s: ReceivedSpf): string | undefined {
   if (s.props.receiver) return s.props.receiver;
@@ -128,8 +119,8 @@ function spfAuthority(s: ReceivedSpf): string | undefined {
   return host && !host.includes(' ') ? host : undefined;
 }
 
-function buildSummary(byName: Map<string, HeaderField[]>, diagnostics: Analysis['diagnostics']): Summary {
-  const first = (name: string): HeaderField | undefined => byName.get(name)?.[0];
+function buildSummary(fields: FieldIndex, diagnostics: Analysis['diagnostics']): Summary {
+  const first = (name: string): HeaderField | undefined => fields.first(name);
   const text = (h: HeaderField | undefined): string | undefined => (h ? (h.decoded ?? h.value) : undefined);
   const summary: Summary = {
     hopCount: 0,

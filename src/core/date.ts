@@ -238,8 +238,112 @@ function clockAt(tokens: Token[], i: number): Clock | undefined {
   return clock;
 }
 
+/** The value of the `count` digits at s[i…], or -1 when any of them is not a digit. */
+function digitsAt(s: string, i: number, count: number): number {
+  let value = 0;
+  for (let k = i; k < i + count; k++) {
+    const c = s.charCodeAt(k);
+    if (!isDigit(c)) return -1;
+    value = value * 10 + (c - 48);
+  }
+  return value;
+}
+
+function skipBlanks(s: string, i: number): number {
+  while (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9) i++;
+  return i;
+}
+
+/** Three ASCII characters at s[i…], letters lower-cased, as one number (no string is built); -1 otherwise. */
+function code3(s: string, i: number): number {
+  const a = s.charCodeAt(i);
+  const b = s.charCodeAt(i + 1);
+  const c = s.charCodeAt(i + 2);
+  // Beyond ASCII (or past the end: NaN) the bytes would overlap; no month or day name is there anyway.
+  if (!(a < 128 && b < 128 && c < 128)) return -1;
+  return ((a | 32) << 16) | ((b | 32) << 8) | (c | 32);
+}
+
+/** Month number by the code3 of its first three letters; the same for day names (value unused). */
+const MONTH_CODES = new Map<number, number>(MONTHS.map((m, k) => [code3(m, 0), k + 1]));
+const DAY_CODES = new Set<number>(DAYS.map((d) => code3(d, 0)));
+
+/** 1–12 for a three-letter month abbreviation at s[i…] (any case), else 0. */
+function monthAt(s: string, i: number): number {
+  return MONTH_CODES.get(code3(s, i)) ?? 0;
+}
+
+/** pad(n, 2) for 0 ≤ n ≤ 99, without building a repeat string. */
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
+}
+
+/**
+ * The form nearly every Received and Date field uses, `[Ddd, ]D Mon YYYY HH:MM:SS ±HHMM` with anything
+ * after the zone, read without tokens. Gives exactly what the general parser below gives for such text
+ * (same fields, same checks); undefined for anything else, which the general parser then reads.
+ * Received dates are parsed once per hop, so this is on the hot path.
+ */
+function parseCommonDate(s: string): ParsedDate | undefined {
+  let i = skipBlanks(s, 0);
+  if (isLetter(s.charCodeAt(i))) {
+    // A three-letter day name, then a comma and/or blanks.
+    if (!isLetter(s.charCodeAt(i + 1)) || !isLetter(s.charCodeAt(i + 2)) || isLetter(s.charCodeAt(i + 3)))
+      return undefined;
+    if (!DAY_CODES.has(code3(s, i))) return undefined;
+    i += 3;
+    if (s.charCodeAt(i) === 44) i++;
+    const next = skipBlanks(s, i);
+    if (next === i && s.charCodeAt(i - 1) !== 44) return undefined;
+    i = next;
+  }
+  const dayDigits = isDigit(s.charCodeAt(i + 1)) ? 2 : 1;
+  const day = digitsAt(s, i, dayDigits);
+  i += dayDigits;
+  if (day < 0 || (s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 9)) return undefined;
+  i = skipBlanks(s, i);
+  const month = monthAt(s, i);
+  i += 3;
+  if (month === 0 || (s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 9)) return undefined;
+  i = skipBlanks(s, i);
+  const year = digitsAt(s, i, 4);
+  i += 4;
+  if (year < 1000 || (s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 9)) return undefined;
+  i = skipBlanks(s, i);
+  const hourDigits = isDigit(s.charCodeAt(i + 1)) ? 2 : 1;
+  const hour = digitsAt(s, i, hourDigits);
+  i += hourDigits;
+  if (hour < 0 || s.charCodeAt(i) !== 58 || s.charCodeAt(i + 3) !== 58) return undefined;
+  const minute = digitsAt(s, i + 1, 2);
+  const second = digitsAt(s, i + 4, 2);
+  i += 6;
+  if (minute < 0 || second < 0 || (s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 9)) return undefined;
+  i = skipBlanks(s, i);
+  const sign = s.charCodeAt(i);
+  if (sign !== 43 && sign !== 45) return undefined;
+  // The general parser reads only the first MAX_DATE_LENGTH characters; past them it is left to decide.
+  if (i + 5 > MAX_DATE_LENGTH) return undefined;
+  const zone = digitsAt(s, i + 1, 4);
+  if (zone < 0 || isDigit(s.charCodeAt(i + 5))) return undefined;
+  const zh = Math.floor(zone / 100);
+  const zm = zone % 100;
+  if (day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60 || zh > 23 || zm > 59)
+    return undefined;
+  const magnitude = zh * 60 + zm;
+  // RFC 5322 §3.3: "-0000" says the local zone is unknown; the instant is UTC.
+  const known = !(sign === 45 && magnitude === 0);
+  const offset = sign === 45 ? (magnitude === 0 ? 0 : -magnitude) : magnitude;
+  const epochMs = Date.UTC(year, month - 1, day, hour, minute, second, 0) - offset * 60000;
+  const zoneSign = offset > 0 || (offset === 0 && known) ? '+' : '-';
+  // year is 1000–9999 here, so it needs no padding.
+  const iso = `${year}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}${zoneSign}${pad2(zh)}:${pad2(zm)}`;
+  return { ok: true, epochMs, offsetMinutes: offset, iso, zoneKnown: known };
+}
+
 /** Parses an RFC 5322 date-time (and the real-world variants above). Never throws. */
 export function parseDate(text: string): ParsedDate {
+  const common = parseCommonDate(text);
+  if (common !== undefined) return common;
   const tokens = tokenize(text);
   let i = 0;
   if (isDayName(tokens[i])) i++;

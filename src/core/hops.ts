@@ -5,13 +5,16 @@ import type { ChainHop } from './trust/chain';
 import type { Diagnostic, HeaderField, Hop } from './types';
 
 /**
- * Turns every Received field into a Hop (oldest first), with its date and the delay from the hop before.
- * Returns the chain top-first as well, for trust, which walks down from the recipient.
+ * Turns every Received field (`received`: the message's Received fields, top first) into a Hop (oldest
+ * first), with its date and the delay from the hop before. Returns the chain top-first as well, for trust,
+ * which walks down from the recipient.
  */
-export function buildHops(headers: HeaderField[], diagnostics: Diagnostic[]): { hops: Hop[]; chain: ChainHop[] } {
+export function buildHops(
+  received: readonly HeaderField[],
+  diagnostics: Diagnostic[],
+): { hops: Hop[]; chain: ChainHop[] } {
   const chain: ChainHop[] = [];
-  for (const field of headers) {
-    if (field.name.length !== 8 || field.name.toLowerCase() !== 'received') continue;
+  for (const field of received) {
     const p = parseReceived(field.value);
     for (const d of p.diagnostics) diagnostics.push({ ...d, header: field.index });
     const hop: Hop = {

@@ -19,13 +19,30 @@ const MAX_IPV6_LENGTH = 45;
  * (`::ffff:1.2.3.4`) is reduced to its IPv4 address. Anything else, including `ip:port`, is undefined.
  */
 export function parseIp(text: string): ParsedIp | undefined {
+  const a = parseAddressWords(text);
+  if (a === undefined) return undefined;
+  return a.version === 4
+    ? { ip: formatIpv4(((a.words[0]! << 16) | a.words[1]!) >>> 0), version: 4 }
+    : { ip: formatIpv6(a.words), version: 6 };
+}
+
+/** Whether parseIp would read `text` as an address (without building its canonical text). */
+export function isIpAddress(text: string): boolean {
+  return parseAddressWords(text) !== undefined;
+}
+
+/**
+ * The address as numbers, without formatting it: IPv4 as two 16-bit words (high, low), IPv6 as eight,
+ * an IPv4-mapped IPv6 address as its IPv4 address. What parseIp accepts, and nothing else.
+ */
+function parseAddressWords(text: string): { version: 4 | 6; words: number[] } | undefined {
   let start = 0;
   let end = text.length;
   if (end > 0 && text.charCodeAt(0) === 91 /* [ */ && text.charCodeAt(end - 1) === 93 /* ] */) {
     start = 1;
     end -= 1;
   }
-  if (end - start > 5 && text.slice(start, start + 5).toLowerCase() === 'ipv6:') start += 5;
+  if (end - start > 5 && isIpv6Tag(text, start)) start += 5;
   const zone = text.indexOf('%', start);
   if (zone !== -1 && zone < end) {
     if (!isZoneId(text, zone + 1, end)) return undefined;
@@ -34,14 +51,23 @@ export function parseIp(text: string): ParsedIp | undefined {
   if (end - start < 2) return undefined;
   if (text.indexOf(':', start) === -1 || text.indexOf(':', start) >= end) {
     const v4 = parseIpv4(text, start, end);
-    return v4 === undefined ? undefined : { ip: formatIpv4(v4), version: 4 };
+    return v4 === undefined ? undefined : { version: 4, words: [v4 >>> 16, v4 & 0xffff] };
   }
   const words = parseIpv6(text, start, end);
   if (words === undefined) return undefined;
-  if (isV4Mapped(words)) {
-    return { ip: formatIpv4(((words[6]! << 16) | words[7]!) >>> 0), version: 4 };
-  }
-  return { ip: formatIpv6(words), version: 6 };
+  if (isV4Mapped(words)) return { version: 4, words: [words[6]!, words[7]!] };
+  return { version: 6, words };
+}
+
+/** `IPv6:` (any case) at text[at…] (RFC 5321 §4.1.3), compared in place: most texts seen here are host names. */
+function isIpv6Tag(text: string, at: number): boolean {
+  return (
+    (text.charCodeAt(at) | 32) === 105 /* i */ &&
+    (text.charCodeAt(at + 1) | 32) === 112 /* p */ &&
+    (text.charCodeAt(at + 2) | 32) === 118 /* v */ &&
+    text.charCodeAt(at + 3) === 54 /* 6 */ &&
+    text.charCodeAt(at + 4) === 58 /* : */
+  );
 }
 
 function isZoneId(text: string, from: number, to: number): boolean {
@@ -204,15 +230,36 @@ interface Range {
 }
 
 function range(prefix: string, scope: IpScope): Range {
-  const slash = prefix.indexOf('/');
-  const parsed = parseIp(prefix.slice(0, slash))!;
-  return { version: parsed.version, words: toWords(parsed), bits: Number(prefix.slice(slash + 1)), scope };
+  return { ...compilePrefix(prefix)!, scope };
 }
 
-function toWords(parsed: ParsedIp): number[] {
-  if (parsed.version === 6) return parseIpv6(parsed.ip, 0, parsed.ip.length)!;
-  const v4 = parseIpv4(parsed.ip, 0, parsed.ip.length)!;
-  return [v4 >>> 16, v4 & 0xffff];
+/** A CIDR prefix read once (compilePrefix), for testing many addresses against it. */
+export interface IpPrefix {
+  version: 4 | 6;
+  words: number[];
+  bits: number;
+}
+
+/** Reads `10.0.0.0/8` or `2603:10b6::/32`; undefined for anything malformed (as ipInPrefix treats it). */
+export function compilePrefix(prefix: string): IpPrefix | undefined {
+  const slash = prefix.indexOf('/');
+  if (slash === -1) return undefined;
+  const net = parseAddressWords(prefix.slice(0, slash));
+  if (net === undefined) return undefined;
+  const bitsText = prefix.slice(slash + 1);
+  if (!/^\d{1,3}$/.test(bitsText)) return undefined;
+  const bits = Number(bitsText);
+  if (bits > (net.version === 4 ? 32 : 128)) return undefined;
+  return { version: net.version, words: net.words, bits };
+}
+
+/** Whether `ip` lies in any of the compiled prefixes; the address is parsed once. */
+export function ipInAnyPrefix(ip: string, prefixes: readonly IpPrefix[]): boolean {
+  if (prefixes.length === 0) return false;
+  const addr = parseAddressWords(ip);
+  if (addr === undefined) return false;
+  for (const p of prefixes) if (p.version === addr.version && wordsMatch(addr.words, p.words, p.bits)) return true;
+  return false;
 }
 
 function wordsMatch(a: number[], b: number[], bits: number): boolean {
@@ -258,25 +305,16 @@ const SCOPES: Range[] = [
 
 /** Where an address is routable. An unparseable string is `reserved` (it names nothing on the Internet). */
 export function ipScope(ip: string): IpScope {
-  const parsed = parseIp(ip);
+  const parsed = parseAddressWords(ip);
   if (parsed === undefined) return 'reserved';
-  const words = toWords(parsed);
   for (const r of SCOPES) {
-    if (r.version === parsed.version && wordsMatch(words, r.words, r.bits)) return r.scope;
+    if (r.version === parsed.version && wordsMatch(parsed.words, r.words, r.bits)) return r.scope;
   }
   return 'public';
 }
 
 /** Whether `ip` lies in the CIDR `prefix` (`10.0.0.0/8`, `2603:10b6::/32`); false for anything malformed. */
 export function ipInPrefix(ip: string, prefix: string): boolean {
-  const slash = prefix.indexOf('/');
-  if (slash === -1) return false;
-  const net = parseIp(prefix.slice(0, slash));
-  const addr = parseIp(ip);
-  if (net === undefined || addr === undefined || net.version !== addr.version) return false;
-  const bitsText = prefix.slice(slash + 1);
-  if (!/^\d{1,3}$/.test(bitsText)) return false;
-  const bits = Number(bitsText);
-  if (bits > (net.version === 4 ? 32 : 128)) return false;
-  return wordsMatch(toWords(addr), toWords(net), bits);
+  const p = compilePrefix(prefix);
+  return p !== undefined && ipInAnyPrefix(ip, [p]);
 }

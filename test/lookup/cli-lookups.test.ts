@@ -40,7 +40,7 @@ describe('CLI lookups', () => {
       resolvers: [server.url],
       blocklists: ['spamcop', 'spamhaus-zen', 'zen.spamhaus.org'],
       keys: { spamhaus: SPAMHAUS_KEY },
-      timeoutMs: 200,
+      timeoutMs: 1500,
       endpoints: endpoints(server),
       cache: createMemoryCache(),
       now: NOW,

@@ -31,7 +31,7 @@ afterAll(() => server.close());
 async function verifyOverDoh(message: string) {
   const block = readHeaderBlock(message);
   const resolver = createResolver(
-    { resolvers: [server.url], fetch, timeoutMs: 300 },
+    { resolvers: [server.url], fetch, timeoutMs: 1500 },
     createMemoryCache(),
     createLimiter(4),
   );

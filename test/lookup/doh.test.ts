@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const opts = (resolvers = [server.url], timeoutMs = 200) => ({ resolvers, fetch: globalThis.fetch, timeoutMs });
+const opts = (resolvers = [server.url], timeoutMs = 1500) => ({ resolvers, fetch: globalThis.fetch, timeoutMs });
 
 describe('dohQuery (RFC 8484)', () => {
   it('sends GET ?dns=base64url with ID 0 and Accept: application/dns-message', async () => {
@@ -62,7 +62,7 @@ describe('dohQuery (RFC 8484)', () => {
     const elapsed = performance.now() - t0;
     expect(r.status).toBe('timeout');
     expect(elapsed).toBeGreaterThanOrEqual(390);
-    expect(elapsed).toBeLessThan(1500);
+    expect(elapsed).toBeLessThan(3000);
   });
 
   it('a failing first resolver is retried on the second', async () => {

@@ -19,11 +19,12 @@ const MAX_INSTANCE = 50; // RFC 8617 §4.2.1
 
 type Member = 'seal' | 'messageSignature' | 'authenticationResults';
 
-const MEMBER_OF: Record<string, Member> = {
-  'arc-seal': 'seal',
-  'arc-message-signature': 'messageSignature',
-  'arc-authentication-results': 'authenticationResults',
-};
+// A Map, not an object literal: a field named `constructor` or `toString` must not look like a member.
+const MEMBER_OF = new Map<string, Member>([
+  ['arc-seal', 'seal'],
+  ['arc-message-signature', 'messageSignature'],
+  ['arc-authentication-results', 'authenticationResults'],
+]);
 
 const MEMBER_NAME: Record<Member, string> = {
   seal: 'ARC-Seal',
@@ -39,44 +40,71 @@ function nonEmpty(text: string | undefined): string | undefined {
   return text === undefined || text === '' ? undefined : text;
 }
 
-/** Groups the ARC header fields of a message by instance. `headers` may hold any fields. Never throws. */
-export function groupArcSets(headers: HeaderField[]): GroupedArcSets {
+/** The field name as groupArcSets compares it: trimmed and lower-cased. */
+function memberKey(name: string, lower: string | undefined): string {
+  if (lower === undefined) return name.trim().toLowerCase();
+  // A name that begins and ends with a visible ASCII character has nothing to trim.
+  const first = lower.charCodeAt(0);
+  const last = lower.charCodeAt(lower.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127 ? lower : lower.trim();
+}
+
+type Signed = NonNullable<ArcSet['seal']> & NonNullable<ArcSet['messageSignature']>;
+
+/**
+ * An ARC-Seal or ARC-Message-Signature member: `header`, then the tags it names when present
+ * ("unknown is absent", DESIGN.md §3), in the schema's key order.
+ */
+function signedMember(header: number, tags: Record<string, string>, member: 'seal' | 'messageSignature'): Signed {
+  const out = { header } as Signed;
+  const domain = lowerOrUndefined(tags.d);
+  if (domain !== undefined) out.domain = domain;
+  const selector = nonEmpty(tags.s);
+  if (selector !== undefined) out.selector = selector;
+  const algorithm = lowerOrUndefined(tags.a);
+  if (algorithm !== undefined) out.algorithm = algorithm;
+  if (member === 'seal') {
+    const cv = lowerOrUndefined(tags.cv);
+    if (cv !== undefined) out.cv = cv;
+  } else out.signedHeaders = signedHeaderList(tags.h);
+  out.tags = tags;
+  return out;
+}
+
+/**
+ * Groups the ARC header fields of a message by instance. `headers` may hold any fields. Never throws.
+ * `names` (FieldIndex.names) and `arcInstances` (the instances parseAllAuthResults read from
+ * ARC-Authentication-Results values, by header index) spare a second pass over names and values.
+ */
+export function groupArcSets(
+  headers: readonly HeaderField[],
+  names?: readonly string[],
+  arcInstances?: ReadonlyMap<number, number | null>,
+): GroupedArcSets {
   const diagnostics: Diagnostic[] = [];
   const byInstance = new Map<number, ArcSet>();
 
-  for (const field of headers) {
-    const member = MEMBER_OF[field.name.trim().toLowerCase()];
+  for (let k = 0; k < headers.length; k++) {
+    const field = headers[k]!;
+    const lower = names?.[k];
+    // Cheap reject first: every ARC field name starts with "arc-" (unless it carries white space to trim).
+    if (lower !== undefined && lower.charCodeAt(0) > 32 && lower.charCodeAt(0) < 127 && !lower.startsWith('arc-'))
+      continue;
+    const member = MEMBER_OF.get(memberKey(field.name, lower));
     if (member === undefined) continue;
     let instance: number | undefined;
-    let fill: (set: ArcSet) => void;
+    let tags: Record<string, string> | undefined;
 
     if (member === 'authenticationResults') {
-      const parsed = parseArcAuthResults(field.value);
-      instance = parsed.instance ?? undefined;
-      fill = (set) => {
-        set.authenticationResults = { header: field.index };
-      };
+      const known = arcInstances?.get(field.index);
+      const parsed =
+        known !== undefined || arcInstances?.has(field.index) ? known : parseArcAuthResults(field.value).instance;
+      instance = parsed ?? undefined;
     } else {
-      const { tags, diagnostics: tagDiagnostics } = parseTagList(
-        field.value,
-        member === 'seal' ? 'arc-seal' : 'arc-message-signature',
-      );
-      for (const d of tagDiagnostics) diagnostics.push({ ...d, header: field.index });
+      const list = parseTagList(field.value, member === 'seal' ? 'arc-seal' : 'arc-message-signature');
+      tags = list.tags;
+      for (const d of list.diagnostics) diagnostics.push({ ...d, header: field.index });
       instance = tags.i === undefined ? undefined : parseDecimal(tags.i);
-      const common = {
-        header: field.index,
-        domain: lowerOrUndefined(tags.d),
-        selector: nonEmpty(tags.s),
-        algorithm: lowerOrUndefined(tags.a),
-      };
-      fill =
-        member === 'seal'
-          ? (set) => {
-              set.seal = dropUndefined({ ...common, cv: lowerOrUndefined(tags.cv), tags });
-            }
-          : (set) => {
-              set.messageSignature = dropUndefined({ ...common, signedHeaders: signedHeaderList(tags.h), tags });
-            };
     }
 
     if (instance === undefined || instance < 1 || instance > MAX_INSTANCE) {
@@ -100,7 +128,9 @@ export function groupArcSets(headers: HeaderField[]): GroupedArcSets {
       });
       continue;
     }
-    fill(set);
+    if (member === 'authenticationResults') set.authenticationResults = { header: field.index };
+    else if (member === 'seal') set.seal = signedMember(field.index, tags!, member);
+    else set.messageSignature = signedMember(field.index, tags!, member);
   }
 
   const sets = [...byInstance.values()].sort((a, b) => a.instance - b.instance);
@@ -145,10 +175,4 @@ export function groupArcSets(headers: HeaderField[]): GroupedArcSets {
     }
   }
   return { sets, diagnostics };
-}
-
-/** Removes keys whose value is undefined ("unknown is absent", DESIGN.md §3). */
-function dropUndefined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
-  return value;
 }

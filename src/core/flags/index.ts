@@ -1,3 +1,6 @@
+import { Alignment } from '../auth/alignment';
+import { type ParsedDate, parseDate } from '../date';
+import type { FieldIndex } from '../headers/fields';
 import type { ChainTrust } from '../trust/chain';
 import type { Analysis, AuthResultsHeader, Evidence, Flag, Severity, Summary } from '../types';
 import { RULES } from './rules';
@@ -9,6 +12,12 @@ export interface FlagContext {
   /** Untrusted A-R fields that claim the recipient's own authserv-id (arrived with the message). */
   injected: AuthResultsHeader[];
   now: number | undefined;
+  /** The message's fields by name (rules look fields up here rather than scanning the headers). */
+  fields: FieldIndex;
+  /** The first Date field, parsed (once, however many rules read it); undefined without one. */
+  headerDate: () => ParsedDate | undefined;
+  /** DMARC alignment with the Organizational Domains looked up once per rule pass. */
+  alignment: Alignment;
 }
 
 export interface Finding {
@@ -27,8 +36,19 @@ export interface FlagRule {
   check: (ctx: FlagContext) => Finding[];
 }
 
-export function evaluateFlags(analysis: Analysis, ctx: Omit<FlagContext, 'analysis'>): Flag[] {
-  const full: FlagContext = { analysis, ...ctx };
+export function evaluateFlags(
+  analysis: Analysis,
+  ctx: Omit<FlagContext, 'analysis' | 'headerDate' | 'alignment'>,
+): Flag[] {
+  let date: ParsedDate | undefined | null = null;
+  const headerDate = (): ParsedDate | undefined => {
+    if (date === null) {
+      const h = ctx.fields.first('date');
+      date = h ? parseDate(h.value) : undefined;
+    }
+    return date;
+  };
+  const full: FlagContext = { analysis, ...ctx, headerDate, alignment: new Alignment() };
   const flags: Flag[] = [];
   for (const rule of RULES) {
     let findings: Finding[];

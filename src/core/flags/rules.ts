@@ -1,15 +1,10 @@
-import { aligned } from '../auth/alignment';
-import { parseDate } from '../date';
 import { domainOf } from '../trust/auth-trust';
-import type { Analysis, Evidence, HeaderField, VendorVerdictItem, Verdict } from '../types';
+import type { Alignment } from '../auth/alignment';
+import type { FieldIndex } from '../headers/fields';
+import type { Analysis, Evidence, VendorVerdictItem, Verdict } from '../types';
 import type { Finding, FlagRule } from './index';
 
 const DAY = 86_400;
-
-function header(a: Analysis, name: string): HeaderField | undefined {
-  const n = name.toLowerCase();
-  return a.headers.find((h) => h.name.toLowerCase() === n);
-}
 
 /** Microsoft's phishing, malware and spoofing categories (X-Forefront-Antispam-Report CAT). */
 const MS_DANGER_CATEGORIES = new Set([
@@ -30,7 +25,9 @@ function filterVerdict(
   field: string,
   items: VendorVerdictItem[],
 ): { severity: 'danger' | 'warning'; text: string } | undefined {
-  const get = (key: string): string | undefined => items.find((i) => i.key.toLowerCase() === key)?.value;
+  // Length first: most keys differ in length, and lower-casing each would allocate a string per item.
+  const get = (key: string): string | undefined =>
+    items.find((i) => i.key.length === key.length && i.key.toLowerCase() === key)?.value;
   if (field === 'x-forefront-antispam-report') {
     const cat = get('cat')?.toUpperCase();
     if (cat && MS_DANGER_CATEGORIES.has(cat))
@@ -58,16 +55,16 @@ function filterVerdict(
 }
 
 /** Enough of a message that missing fields mean something (not a fragment of pasted headers). */
-function looksLikeMessage(a: Analysis): boolean {
-  return a.summary.from !== undefined && (a.hops.length > 0 || header(a, 'subject') !== undefined);
+function looksLikeMessage(a: Analysis, fields: FieldIndex): boolean {
+  return a.summary.from !== undefined && (a.hops.length > 0 || fields.first('subject') !== undefined);
 }
 
 function ev(v: Verdict, text?: string): Evidence[] {
   return [{ header: v.header, text: text ?? `${v.method}=${v.result}${v.reason ? ` (${v.reason})` : ''}` }];
 }
 
-function sameOrg(a: string, b: string): boolean {
-  return aligned(a, b, 'r');
+function sameOrg(alignment: Alignment, a: string, b: string): boolean {
+  return alignment.aligned(a, b, 'r');
 }
 
 /** A verdict-failure rule: which results are how bad for one method of the trusted A-R. */
@@ -83,7 +80,8 @@ function verdictRule(
     title,
     check: ({ analysis }) =>
       pick(analysis).flatMap((v): Finding[] => {
-        const severity = severities[v.result.toLowerCase()];
+        const result = v.result.toLowerCase();
+        const severity = Object.hasOwn(severities, result) ? severities[result] : undefined;
         if (!severity) return [];
         const d = v.props['header.d'] ?? v.props['smtp.mailfrom'] ?? v.props['header.from'];
         return [
@@ -115,12 +113,19 @@ function mixedScripts(label: string): boolean {
 }
 
 function punycodeLabels(domain: string): string[] {
+  if (!domain.includes('xn--')) return [];
   return domain.split('.').filter((l) => l.startsWith('xn--'));
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** Addresses inside a display name: `"support@paypal.com" <x@evil.example>`. */
 function addressesIn(text: string): string[] {
   const out: string[] = [];
+  if (!text.includes('@')) return out;
   const re = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g;
   for (const m of text.matchAll(re)) out.push(m[0].toLowerCase());
   return out;
@@ -177,13 +182,13 @@ export const RULES: readonly FlagRule[] = [
     id: 'display-name-address',
     severity: 'danger',
     title: 'Display name shows a different address',
-    check: ({ analysis: a }) => {
+    check: ({ analysis: a, fields }) => {
       const from = a.summary.from;
       if (!from?.name) return [];
       const real = from.address.toLowerCase();
       const shown = addressesIn(from.name).filter((x) => x !== real);
       if (!shown.length) return [];
-      const h = header(a, 'from');
+      const h = fields.first('from');
       return [
         {
           detail: `The name reads "${shown[0]}" but the message is from ${from.address}.`,
@@ -196,14 +201,14 @@ export const RULES: readonly FlagRule[] = [
     id: 'reply-to-differs',
     severity: 'warning',
     title: 'Replies go to a different domain',
-    check: ({ analysis: a }) => {
+    check: ({ analysis: a, fields, alignment }) => {
       const from = domainOf(a.summary.from?.address);
       if (!from || !a.summary.replyTo) return [];
-      const h = header(a, 'reply-to');
+      const h = fields.first('reply-to');
       return a.summary.replyTo
         .filter((r) => {
           const d = domainOf(r.address);
-          return d !== undefined && !sameOrg(d, from);
+          return d !== undefined && !sameOrg(alignment, d, from);
         })
         .slice(0, 1)
         .map((r) => ({
@@ -216,11 +221,11 @@ export const RULES: readonly FlagRule[] = [
     id: 'return-path-differs',
     severity: 'info',
     title: 'Bounce address in another domain',
-    check: ({ analysis: a }) => {
+    check: ({ analysis: a, fields, alignment }) => {
       const from = domainOf(a.summary.from?.address);
       const rp = domainOf(a.summary.returnPath);
-      if (!from || !rp || sameOrg(rp, from)) return [];
-      const h = header(a, 'return-path');
+      if (!from || !rp || sameOrg(alignment, rp, from)) return [];
+      const h = fields.first('return-path');
       return [
         {
           detail: `Return-Path ${a.summary.returnPath} is outside ${from}; normal for mailing services, suspicious for a personal message.`,
@@ -233,12 +238,13 @@ export const RULES: readonly FlagRule[] = [
     id: 'from-domain-lookalike',
     severity: 'warning',
     title: 'From domain uses punycode or mixed scripts',
-    check: ({ analysis: a }) => {
+    check: ({ analysis: a, fields }) => {
       const d = domainOf(a.summary.from?.address);
       if (!d) return [];
-      const h = header(a, 'from');
+      const h = fields.first('from');
       const puny = punycodeLabels(d);
-      const mixed = d.split('.').filter(mixedScripts);
+      // Mixing needs a letter outside ASCII; most domains have none, and need no walk label by label.
+      const mixed = isAscii(d) ? [] : d.split('.').filter(mixedScripts);
       if (mixed.length) {
         return [
           {
@@ -262,11 +268,11 @@ export const RULES: readonly FlagRule[] = [
     id: 'date-skew',
     severity: 'warning',
     title: 'Date header far from the first hop',
-    check: ({ analysis: a }) => {
-      const h = header(a, 'date');
+    check: ({ analysis: a, fields, headerDate }) => {
+      const h = fields.first('date');
       const first = a.hops.find((x) => x.date !== undefined && x.zone !== 'unverified');
       if (!h || !first?.date) return [];
-      const d = parseDate(h.value);
+      const d = headerDate()!;
       const hopMs = Date.parse(first.date);
       if (!d.ok || Number.isNaN(hopMs)) return [];
       const diff = Math.round((d.epochMs - hopMs) / 1000);
@@ -284,10 +290,10 @@ export const RULES: readonly FlagRule[] = [
     id: 'date-future',
     severity: 'warning',
     title: 'Message dated in the future',
-    check: ({ analysis: a, now }) => {
-      const h = header(a, 'date');
+    check: ({ fields, headerDate, now }) => {
+      const h = fields.first('date');
       if (!h || now === undefined) return [];
-      const d = parseDate(h.value);
+      const d = headerDate()!;
       if (!d.ok || d.epochMs - now < DAY * 1000) return [];
       return [
         {
@@ -381,8 +387,8 @@ export const RULES: readonly FlagRule[] = [
     id: 'missing-message-id',
     severity: 'warning',
     title: 'No Message-ID',
-    check: ({ analysis: a }) =>
-      looksLikeMessage(a) && !header(a, 'message-id')
+    check: ({ analysis: a, fields }) =>
+      looksLikeMessage(a, fields) && !fields.first('message-id')
         ? [
             {
               detail:
@@ -396,8 +402,8 @@ export const RULES: readonly FlagRule[] = [
     id: 'missing-date',
     severity: 'warning',
     title: 'No Date header',
-    check: ({ analysis: a }) =>
-      looksLikeMessage(a) && !header(a, 'date')
+    check: ({ analysis: a, fields }) =>
+      looksLikeMessage(a, fields) && !fields.first('date')
         ? [{ detail: 'The Date header is required by RFC 5322 §3.6.', evidence: [] }]
         : [],
   },

@@ -302,14 +302,15 @@ function trimWsp(v: string): string {
   return a === 0 && b === v.length ? v : v.slice(a, b);
 }
 
-/** Builds a field: the value unfolded (first line's value part + continuation lines) and trimmed. */
-function makeField(index: number, name: string, raw: string, first: string, folds: string[] | null): HeaderField {
-  let value: string;
-  if (folds === null) value = trimWsp(first);
-  else {
-    folds.unshift(first);
-    value = trimWsp(folds.join(''));
-  }
+/** s.slice(start, end) without spaces and tabs at either end, in one slice. */
+function trimmedSlice(s: string, start: number, end: number): string {
+  while (start < end && isWsp(s.charCodeAt(start))) start++;
+  while (end > start && isWsp(s.charCodeAt(end - 1))) end--;
+  return s.slice(start, end);
+}
+
+/** Builds a field from its unfolded, trimmed value and decodes its RFC 2047 words. */
+function makeField(index: number, name: string, raw: string, value: string): HeaderField {
   const field: HeaderField = { index, name, raw, value };
   if (value.includes('=?') && !isOpaqueField(name)) {
     const decoded = decodeEncodedWords(value);
@@ -361,9 +362,13 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
   let name: string | null = null;
   let fieldStart = 0; // start of its first line's content
   let fieldEnd = 0; // end of its last line's content
+  let valueStart = 0; // where its value starts on the first line
+  let valueEnd = 0; // where it ends on the first line
   let raw = ''; // built only when a prefix is removed (otherwise raw is one slice)
-  let value = ''; // the first line's value part
-  let folds: string[] | null = null; // the value's continuation lines, joined once (+= would build a rope)
+  // A folded value's pieces (first line's value part, then each continuation line), joined once: += would
+  // build a rope. Null for a one-line field, whose value is one trimmed slice.
+  let folds: string[] | null = null;
+  const unfolded = (): string => (folds === null ? trimmedSlice(src, valueStart, valueEnd) : trimWsp(folds.join('')));
 
   let firstLine = true;
   while (sc.advance()) {
@@ -386,15 +391,14 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
     if (isWsp(src.charCodeAt(from)) && name !== null) {
       // Continuation line (RFC 5322 §2.2.3): unfolding removes only the line break.
       if (!plain) raw += src.slice(fieldEnd, lineStart) + src.slice(from, lineEnd); // previous break + line
-      if (folds === null) folds = [];
+      if (folds === null) folds = [src.slice(valueStart, valueEnd)];
       folds.push(src.slice(from, lineEnd));
       fieldEnd = lineEnd;
       continue;
     }
 
     if (name !== null) {
-      headers.push(makeField(headers.length, name, plain ? src.slice(fieldStart, fieldEnd) : raw, value, folds));
-      folds = null;
+      headers.push(makeField(headers.length, name, plain ? src.slice(fieldStart, fieldEnd) : raw, unfolded()));
     }
 
     // The name runs to the first colon. Scanning it also checks ftext; each line is scanned at most once.
@@ -408,7 +412,7 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
       }
       if (c < 33 || c > 126) valid = false;
     }
-    let valueStart = from;
+    valueStart = from;
     name = '';
     if (colon >= 0) {
       let nameEnd = colon;
@@ -438,11 +442,12 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
     }
     fieldStart = from;
     fieldEnd = lineEnd;
-    value = src.slice(valueStart, lineEnd);
+    valueEnd = lineEnd;
+    folds = null;
     if (!plain) raw = src.slice(from, lineEnd);
   }
   if (name !== null) {
-    headers.push(makeField(headers.length, name, plain ? src.slice(fieldStart, fieldEnd) : raw, value, folds));
+    headers.push(makeField(headers.length, name, plain ? src.slice(fieldStart, fieldEnd) : raw, unfolded()));
   }
 
   if (noColon > MAX_REPEATED_DIAGNOSTICS) {

@@ -4,21 +4,56 @@
 // split into clauses at top-level keywords, and the comments of the `from` clause are read against the table
 // of MTA forms (forms.ts). Linear in the input; never throws.
 
-import { parseIp } from '../ip';
+import { isIpAddress, parseIp } from '../ip';
 import type { Diagnostic, Hop, HopFrom } from '../types';
 import { type CommentFacts, matchFromComment, readAddress } from './forms';
 import { readTls } from './tls';
-import { commentWords, type Token, tokenize } from './tokenize';
+import { type Token, tokenize, wordsOf } from './tokenize';
 import type { ParsedReceived } from './types';
 
 type Keyword = 'from' | 'by' | 'via' | 'with' | 'id' | 'for';
 
-const KEYWORDS = new Set<string>(['from', 'by', 'via', 'with', 'id', 'for']);
+/** ASCII letter `c` lower-cased (other characters unchanged). */
+function fold(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
 
+/**
+ * The clause keyword an atom is, case-insensitively. Called for every token of every Received field, so it
+ * compares character codes instead of lower-casing the atom into a new string for a Set lookup.
+ */
 function keywordOf(token: Token): Keyword | undefined {
-  if (token.kind !== 'atom' || token.text.length > 4) return undefined;
-  const lower = token.text.toLowerCase();
-  return KEYWORDS.has(lower) ? (lower as Keyword) : undefined;
+  if (token.kind !== 'atom') return undefined;
+  const t = token.text;
+  const c0 = fold(t.charCodeAt(0));
+  switch (t.length) {
+    case 2:
+      if (c0 === 98 /* b */ && fold(t.charCodeAt(1)) === 121 /* y */) return 'by';
+      if (c0 === 105 /* i */ && fold(t.charCodeAt(1)) === 100 /* d */) return 'id';
+      return undefined;
+    case 3:
+      if (c0 === 118 /* v */ && fold(t.charCodeAt(1)) === 105 && fold(t.charCodeAt(2)) === 97) return 'via';
+      if (c0 === 102 /* f */ && fold(t.charCodeAt(1)) === 111 && fold(t.charCodeAt(2)) === 114) return 'for';
+      return undefined;
+    case 4:
+      if (
+        c0 === 102 /* f */ &&
+        fold(t.charCodeAt(1)) === 114 &&
+        fold(t.charCodeAt(2)) === 111 &&
+        fold(t.charCodeAt(3)) === 109
+      )
+        return 'from';
+      if (
+        c0 === 119 /* w */ &&
+        fold(t.charCodeAt(1)) === 105 &&
+        fold(t.charCodeAt(2)) === 116 &&
+        fold(t.charCodeAt(3)) === 104
+      )
+        return 'with';
+      return undefined;
+    default:
+      return undefined;
+  }
 }
 
 const DAY_NAME = /^(?:mon|tue|wed|thu|fri|sat|sun),?$/i;
@@ -30,18 +65,29 @@ const WEBMAIL_PROTOCOL = /^https?u?$/i;
 
 interface Clauses {
   pre: Token[];
-  from?: Token[];
-  by?: Token[];
-  via?: Token[];
-  with?: Token[];
-  id?: Token[];
-  for?: Token[];
+  from: Token[] | undefined;
+  by: Token[] | undefined;
+  via: Token[] | undefined;
+  with: Token[] | undefined;
+  id: Token[] | undefined;
+  for: Token[] | undefined;
   /** Every comment, in any clause, for TLS and kind markers. */
   comments: Token[];
 }
 
 function splitClauses(tokens: Token[]): Clauses {
-  const clauses: Clauses = { pre: [], comments: [] };
+  // Every slot present from the start: one object shape, so the keyed reads and writes below stay fast
+  // (adding the clauses in message order gave each order its own shape).
+  const clauses: Clauses = {
+    pre: [],
+    from: undefined,
+    by: undefined,
+    via: undefined,
+    with: undefined,
+    id: undefined,
+    for: undefined,
+    comments: [],
+  };
   let current: Token[] = clauses.pre;
   for (const token of tokens) {
     const keyword = keywordOf(token);
@@ -155,7 +201,7 @@ function readFrom(tokens: Token[], mta: RdnsFirstMta): FromReading {
   for (let k = primary === undefined ? 0 : 1; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.kind === 'comment') {
-      const words = commentWords(t.text);
+      const words = wordsOf(t);
       const found = matchFromComment(words, t.text);
       if (found === undefined) {
         if (badAddress === undefined && looksLikeAddress(t.text)) badAddress = t.text;
@@ -281,8 +327,7 @@ function readFrom(tokens: Token[], mta: RdnsFirstMta): FromReading {
   if (rdns !== undefined) {
     const name = stripTrailingDots(rdns);
     const lower = name.toLowerCase();
-    if (name !== '' && lower !== 'unknown' && name.charCodeAt(0) !== 91 && parseIp(name) === undefined)
-      from.rdns = name;
+    if (name !== '' && lower !== 'unknown' && name.charCodeAt(0) !== 91 && !isIpAddress(name)) from.rdns = name;
   }
   if (ip !== undefined) from.ip = ip;
   if (port !== undefined && ip !== undefined) from.port = port;
@@ -319,7 +364,7 @@ function readBy(tokens: Token[] | undefined): Hop['by'] {
   }
   for (const t of tokens) {
     if (t.kind !== 'comment' || by.ip !== undefined) continue;
-    const words = commentWords(t.text);
+    const words = wordsOf(t);
     if (words.length !== 1) continue;
     const address = readAddress(words[0]!, false);
     if (address !== undefined) by.ip = address.ip;
@@ -408,7 +453,7 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
     else if (mta === 'other' && text.startsWith('qmail-')) mta = 'qmail';
     // Only comments that can hold TLS, kind or login facts are split into words.
     if (!mayCarryFacts(text)) continue;
-    const words = commentWords(text);
+    const words = wordsOf(c);
     if (tls === undefined) tls = readTls(words);
     const head = (words[0] ?? '').toLowerCase();
     if (head.startsWith('fetchmail') || head.startsWith('getmail')) kind = 'fetch';

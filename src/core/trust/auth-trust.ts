@@ -1,17 +1,21 @@
-import { organizationalDomain, aligned } from '../auth/alignment';
+import { Alignment } from '../auth/alignment';
 import { parseArcAuthResults, parseAuthResults } from '../auth/authres';
 import type { AuthResultsHeader, AuthView, Diagnostic, HeaderField, Verdict } from '../types';
 import type { AuthResultsComments } from './claims';
 
 /** Every A-R / ARC-A-R parsed once, with the comments and properties that claims read. */
 export function parseAllAuthResults(
-  headers: HeaderField[],
+  headers: readonly HeaderField[],
+  names: readonly string[],
   diagnostics: Diagnostic[],
-): { results: AuthResultsHeader[]; comments: AuthResultsComments[] } {
+): { results: AuthResultsHeader[]; comments: AuthResultsComments[]; arcInstances: Map<number, number | null> } {
   const results: AuthResultsHeader[] = [];
   const comments: AuthResultsComments[] = [];
-  for (const h of headers) {
-    const name = h.name.toLowerCase();
+  // ARC-A-R instances read from the raw value, by header index, so that groupArcSets need not parse again.
+  const arcInstances = new Map<number, number | null>();
+  for (let k = 0; k < headers.length; k++) {
+    const h = headers[k]!;
+    const name = names[k]!;
     const arc = name === 'arc-authentication-results';
     if (!arc && name !== 'authentication-results') continue;
     const seen: AuthResultsComments['comments'] = [];
@@ -32,15 +36,19 @@ export function parseAllAuthResults(
       trusted: false,
       trustReason: '',
     };
-    if (arc && 'instance' in parsed && parsed.instance !== null) entry.instance = parsed.instance as number;
+    if (arc && 'instance' in parsed) {
+      if (parsed.instance !== null) entry.instance = parsed.instance as number;
+      if (h.decoded === undefined) arcInstances.set(h.index, parsed.instance as number | null);
+    }
     results.push(entry);
     const props: AuthResultsComments['props'] = [];
     for (const r of parsed.results)
-      for (const [key, value] of Object.entries(r.props)) props.push({ method: r.method, key, value });
+      for (const key in r.props)
+        if (Object.hasOwn(r.props, key)) props.push({ method: r.method, key, value: r.props[key]! });
     // ARC-A-R records what an earlier hop (often the sending tenant) saw: never a claim about our handoff.
     if (!arc) comments.push({ header: h.index, authservId: parsed.authservId, comments: seen, props });
   }
-  return { results, comments };
+  return { results, comments, arcInstances };
 }
 
 export interface AuthTrustContext {
@@ -75,14 +83,17 @@ export function judgeAuthResults(
     const own = r.authservId === null ? ctx.microsoftRecipient : ctx.isRecipientAuthority(r.authservId);
     const who = r.authservId ?? '(no authserv-id, Microsoft 365 form)';
     const placed = above(r.header) || (r.authservId !== null && own && ctx.authResultsAnywhere(r.authservId));
-    const conflicts = r.results.some((x) => {
-      const seen = reported.get(keyOf(r, x));
+    const keys = r.results.map((x) => keyOf(r, x));
+    const conflicts = r.results.some((x, k) => {
+      const seen = reported.get(keys[k]!);
       return seen !== undefined && seen !== x.result;
     });
     if (own && placed && !conflicts) {
       r.trusted = true;
       r.trustReason = `written by the recipient's servers (${who}), above the hops the sender wrote`;
-      for (const x of r.results) if (!reported.has(keyOf(r, x))) reported.set(keyOf(r, x), x.result);
+      r.results.forEach((x, k) => {
+        if (!reported.has(keys[k]!)) reported.set(keys[k]!, x.result);
+      });
     } else if (own && placed) {
       r.trustReason = `contradicts the recipient's own field above it (${who}): a copy that arrived with the message`;
       injected.push(r);
@@ -136,7 +147,9 @@ export function computeAlignment(view: AuthView, fromAddress: string | undefined
   const fromDomain = domainOf(fromAddress);
   if (!fromDomain) return;
   view.alignment.fromDomain = fromDomain;
-  const org = organizationalDomain(fromDomain);
+  const alignment = new Alignment();
+  const aligned = (a: string, b: string, mode: 'r' | 's'): boolean => alignment.aligned(a, b, mode);
+  const org = alignment.organizationalDomain(fromDomain);
   if (org) view.alignment.organizationalDomain = org;
   if (view.spf) {
     const d = domainOf(view.spf.props['smtp.mailfrom'] ?? view.spf.props['smtp.helo']);

@@ -1,4 +1,3 @@
-import { ipScope } from '../ip';
 import type { ParsedReceived } from '../received/types';
 import type { Handoff, Hop, Origin, Zone } from '../types';
 import { inProviderNetwork, Organisations, providerOfKey } from './organisation';
@@ -49,15 +48,14 @@ const TZ_ERROR_MAX = 14 * HOUR;
 const TZ_ERROR_SLACK = 10 * 60_000;
 const QUEUE_MAX = 7 * 24 * HOUR;
 
-function isLoopbackOrLinkLocal(ip: string | undefined): boolean {
-  if (!ip) return false;
-  const s = ipScope(ip);
+// Scopes come from Hop.ipScope, which buildHops computed from `from.ip` once (set exactly when it is).
+function isLoopbackOrLinkLocal(h: Hop): boolean {
+  const s = h.ipScope;
   return s === 'loopback' || s === 'link-local';
 }
 
-function isInternalAddress(ip: string | undefined): boolean {
-  if (!ip) return false;
-  const s = ipScope(ip);
+function isInternalAddress(h: Hop): boolean {
+  const s = h.ipScope;
   return s === 'loopback' || s === 'link-local' || s === 'private' || s === 'shared';
 }
 
@@ -71,16 +69,66 @@ function peerName(h: Hop): string | undefined {
   return helo;
 }
 
-/** Host labels too common to identify a machine across two domains (`mail.a.com` is not `mail.b.org`). */
-const GENERIC_LABEL =
-  /^(?:mail|smtp|mx|mta|relay|out|outbound|inbound|in|mailhost|mailgw|gw|gate|gateway|www|web|host|server|ns|localhost|email|exchange|post|postfix|exim)[0-9-]*[a-z]?[0-9]*$/;
+/** Words that, numbered, make host labels too common to identify a machine across two domains. */
+const GENERIC_WORDS = [
+  'mail',
+  'smtp',
+  'mx',
+  'mta',
+  'relay',
+  'out',
+  'outbound',
+  'inbound',
+  'in',
+  'mailhost',
+  'mailgw',
+  'gw',
+  'gate',
+  'gateway',
+  'www',
+  'web',
+  'host',
+  'server',
+  'ns',
+  'localhost',
+  'email',
+  'exchange',
+  'post',
+  'postfix',
+  'exim',
+];
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * `mail.a.com` is not `mail.b.org`: a label that is one of GENERIC_WORDS followed by a numbering
+ * (`[0-9-]*[a-z]?[0-9]*`: `mx2`, `out-03`, `relay1b`, `in4a7`). A scanner rather than the regular
+ * expression it replaces, which backtracked quadratically on `in000…0_` (scripts/redos-check.mjs).
+ */
+function isGenericLabel(label: string): boolean {
+  for (const word of GENERIC_WORDS) if (label.startsWith(word) && isNumbering(label, word.length)) return true;
+  return false;
+}
+
+/** label[from…] is digits and hyphens, then at most one lower-case letter, then digits only. */
+function isNumbering(label: string, from: number): boolean {
+  let i = from;
+  while (i < label.length && (isDigitCode(label.charCodeAt(i)) || label.charCodeAt(i) === 45)) i++;
+  if (i === label.length) return true;
+  const c = label.charCodeAt(i);
+  if (c < 97 || c > 122) return false;
+  for (i++; i < label.length; i++) if (!isDigitCode(label.charCodeAt(i))) return false;
+  return true;
+}
 
 /**
  * A first label distinctive enough that the same machine under two names (`listman.example.org` written by
  * itself, `listman.example.com` by its peer, renamed or anonymised) counts as one.
  */
 function distinctiveLabel(label: string): boolean {
-  return label.length >= 5 && !GENERIC_LABEL.test(label) && !/^[0-9-]+$/.test(label);
+  return label.length >= 5 && !isGenericLabel(label) && !/^[0-9-]+$/.test(label);
 }
 
 /** A hop that records no handover between two machines: it neither links nor breaks the chain. */
@@ -91,7 +139,7 @@ function isTransparent(c: ChainHop): boolean {
   if (c.kind === 'filter') return true;
   const by = Organisations.normalise(h.by.host);
   // Loopback re-injection (`from localhost [127.0.0.1] by localhost`) and local stages with a placeholder `by`.
-  if ((!by || Organisations.isPlaceholder(by)) && (!h.from.ip || isLoopbackOrLinkLocal(h.from.ip))) return true;
+  if ((!by || Organisations.isPlaceholder(by)) && (!h.from.ip || isLoopbackOrLinkLocal(h))) return true;
   return false;
 }
 
@@ -164,7 +212,7 @@ class ChainJudge {
     const h = c.hop;
     if (c.kind === 'fetch' || c.kind === 'local' || c.kind === 'filter') return true;
     if (!h.from.ip && !h.from.rdns && !h.from.helo) return true;
-    if (h.from.ip && (isInternalAddress(h.from.ip) || this.inRecipientNetwork(h.from.ip))) {
+    if (h.from.ip && (isInternalAddress(h) || this.inRecipientNetwork(h.from.ip))) {
       // A provider's outbound relay for other tenants can sit in its internal range too.
       const name = peerName(h);
       return !(name && this.isOutbound(name));
@@ -230,7 +278,7 @@ class ChainJudge {
       // The same host wrote both headers: a filter or re-injection stage.
       if (byHost === Organisations.normalise(newer.by.host)) return 'link';
       // An internal relay of one organisation: the newer hop came from a private or bare address.
-      const newerFromAnonymous = isInternalAddress(newer.from.ip) || (!newer.from.rdns && !peerName(newer));
+      const newerFromAnonymous = isInternalAddress(newer) || (!newer.from.rdns && !peerName(newer));
       if (newerFromAnonymous && byOrg && byOrg === this.orgs.of(newer.by.host)) return 'link';
       if (Organisations.isPlaceholder(byHost) || Organisations.isBare(byHost)) return 'soft';
       return 'hard';
@@ -311,7 +359,7 @@ export function judgeChain(
     disagreements.push(...accepted);
     if (structural >= 0) {
       const h = chain[structural]!.hop;
-      const scope = h.from.ip ? ipScope(h.from.ip) : undefined;
+      const scope = h.from.ip ? h.ipScope : undefined;
       confidence = scope === 'public' && h.parsed ? 'medium' : 'low';
       reason = `oldest hop received by the recipient's servers (${h.by.host ?? h.by.ip ?? '?'}) from a machine outside them`;
     }
@@ -369,7 +417,7 @@ export function judgeChain(
       }
     }
     if (originHop) {
-      const scope = originHop.from.ip ? ipScope(originHop.from.ip) : undefined;
+      const scope = originHop.from.ip ? originHop.ipScope : undefined;
       const deeper = originHop.index !== h.index;
       origin = {
         hop: originHop.index,
@@ -399,5 +447,5 @@ export function judgeChain(
 
 /** A hop whose `from` names a client IP: not a machine talking to itself, not a mailbox fetch. */
 function isClientHop(c: ChainHop): boolean {
-  return c.kind !== 'fetch' && c.kind !== 'local' && !!c.hop.from.ip && !isLoopbackOrLinkLocal(c.hop.from.ip);
+  return c.kind !== 'fetch' && c.kind !== 'local' && !!c.hop.from.ip && !isLoopbackOrLinkLocal(c.hop);
 }

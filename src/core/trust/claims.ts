@@ -22,7 +22,9 @@ for (const p of PROVIDERS) for (const h of p.connectingIpHeaders ?? []) provider
  * Whether a claim counts is decided by trust (judgeChain), from who makes it and where it sits.
  */
 export function collectClaims(
-  headers: HeaderField[],
+  headers: readonly HeaderField[],
+  /** `names[i]`: headers[i].name lower-cased (FieldIndex.names). */
+  names: readonly string[],
   authResults: AuthResultsComments[],
   receivedSpf: Array<{ header: number; clientIp?: string; authority?: string; comment?: string }>,
 ): ConnectingIpClaim[] {
@@ -51,8 +53,9 @@ export function collectClaims(
     const ip = spf.clientIp ?? (spf.comment ? permittedSenderIp(spf.comment) : undefined);
     if (ip) claims.push(claim(ip, 'Received-SPF client-ip', spf.header, spf.authority, undefined));
   }
-  for (const h of headers) {
-    const name = h.name.toLowerCase();
+  for (let k = 0; k < headers.length; k++) {
+    const h = headers[k]!;
+    const name = names[k]!;
     const provider = providerHeaders.get(name);
     if (provider) {
       const ip = parseIp(h.value.trim())?.ip;

@@ -1,6 +1,6 @@
 import { getDomain } from 'tldts';
-import { ipInPrefix, parseIp } from '../ip';
-import { type Provider, providerOfDomain } from './providers';
+import { compilePrefix, type IpPrefix, ipInAnyPrefix, isIpAddress } from '../ip';
+import { PROVIDERS, type Provider, providerOfDomain } from './providers';
 
 const TLDTS_OPTIONS = {
   allowPrivateDomains: false,
@@ -40,7 +40,7 @@ export class Organisations {
   }
 
   static isPlaceholder(host: string): boolean {
-    return PLACEHOLDERS.has(host) || host.startsWith('localhost.') || parseIp(host) !== undefined;
+    return PLACEHOLDERS.has(host) || host.startsWith('localhost.') || isIpAddress(host);
   }
 
   static isBare(host: string): boolean {
@@ -57,9 +57,13 @@ export class Organisations {
     if (Organisations.isPlaceholder(h)) key = null;
     else if (Organisations.isBare(h)) key = `b:${h}`;
     else {
-      const domain = getDomain(h, TLDTS_OPTIONS);
-      const provider = domain ? providerOfDomain(domain) : undefined;
-      key = provider ? `p:${provider.id}` : domain ? `d:${domain}` : `b:${h}`;
+      const known = providerBySuffix(h);
+      if (known) key = `p:${known.id}`;
+      else {
+        const domain = getDomain(h, TLDTS_OPTIONS);
+        const provider = domain ? providerOfDomain(domain) : undefined;
+        key = provider ? `p:${provider.id}` : domain ? `d:${domain}` : `b:${h}`;
+      }
     }
     this.cache.set(h, key);
     return key;
@@ -74,12 +78,40 @@ export class Organisations {
   }
 }
 
+/**
+ * The provider whose domain the host is or ends in, without the Public Suffix List walk: the provider
+ * table lists registrable domains of two or three labels (`outlook.com`, `yahoo.co.jp`), and no ICANN
+ * rule sits below any of them, so a host ending in one has that one as its registrable domain. Most hops
+ * of big-provider mail are such hosts, and this spares tldts for them.
+ */
+function providerBySuffix(host: string): Provider | undefined {
+  const last = host.lastIndexOf('.');
+  if (last <= 0) return undefined;
+  const second = host.lastIndexOf('.', last - 1);
+  const two = providerOfDomain(second < 0 ? host : host.slice(second + 1));
+  if (two) return two;
+  if (second <= 0) return undefined;
+  const third = host.lastIndexOf('.', second - 1);
+  return providerOfDomain(third < 0 ? host : host.slice(third + 1));
+}
+
 export function providerOfKey(key: string | null): string | undefined {
   return key?.startsWith('p:') ? key.slice(2) : undefined;
 }
 
+function compileNetwork(provider: Provider): IpPrefix[] {
+  const out: IpPrefix[] = [];
+  for (const prefix of provider.internalPrefixes ?? []) {
+    const p = compilePrefix(prefix);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+/** The provider table's internal ranges, read once at load rather than on every hop. */
+const NETWORKS = new Map<Provider, IpPrefix[]>(PROVIDERS.map((p) => [p, compileNetwork(p)]));
+
 export function inProviderNetwork(ip: string, provider: Provider | undefined): boolean {
   if (!provider?.internalPrefixes) return false;
-  for (const prefix of provider.internalPrefixes) if (ipInPrefix(ip, prefix)) return true;
-  return false;
+  return ipInAnyPrefix(ip, NETWORKS.get(provider) ?? compileNetwork(provider));
 }
