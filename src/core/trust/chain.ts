@@ -140,6 +140,9 @@ function isTransparent(c: ChainHop): boolean {
   const by = Organisations.normalise(h.by.host);
   // Loopback re-injection (`from localhost [127.0.0.1] by localhost`) and local stages with a placeholder `by`.
   if ((!by || Organisations.isPlaceholder(by)) && (!h.from.ip || isLoopbackOrLinkLocal(h))) return true;
+  // A content filter on the same machine, named by a bare label (`from mx.example.org [127.0.0.1] by IMSVA`,
+  // `by amavisd`): the message went out over loopback and came back, nothing crossed the network.
+  if (by && Organisations.isBare(by) && h.from.ip && isLoopbackOrLinkLocal(h)) return true;
   return false;
 }
 
@@ -280,7 +283,14 @@ class ChainJudge {
       // An internal relay of one organisation: the newer hop came from a private or bare address.
       const newerFromAnonymous = isInternalAddress(newer) || (!newer.from.rdns && !peerName(newer));
       if (newerFromAnonymous && byOrg && byOrg === this.orgs.of(newer.by.host)) return 'link';
-      if (Organisations.isPlaceholder(byHost) || Organisations.isBare(byHost)) return 'soft';
+      if (Organisations.isPlaceholder(byHost) || Organisations.isBare(byHost)) {
+        // A machine known only by a bare name (`by cmsmtp`) that received from a host of the same organisation
+        // as the one that handed the message on: an internal relay of that organisation.
+        const olderOrg = this.orgs.of(peerName(older));
+        const newerOrg = this.orgs.of(peerName(newer));
+        if (olderOrg?.startsWith('d:') && olderOrg === newerOrg) return 'link';
+        return 'soft';
+      }
       return 'hard';
     }
     return 'soft';
