@@ -222,7 +222,11 @@ class ChainJudge {
     }
     const name = peerName(h);
     if (!name) return false;
-    if (this.knownHosts.has(name) || this.knownHosts.has(Organisations.normalise(h.from.helo) ?? '')) return true;
+    // The rDNS or the HELO may name a learned server, but not a HELO that parrots the receiving host itself
+    // (`from mx.victim (spammer.example [ip]) by mx.victim`), a classic spam trick.
+    const helo = Organisations.normalise(h.from.helo);
+    const parrot = helo === Organisations.normalise(h.by.host);
+    if (this.knownHosts.has(name) || (helo && !parrot && this.knownHosts.has(helo))) return true;
     if (Organisations.isBare(name)) return !h.from.ip;
     // The receiver's rDNS when it recorded one, else the HELO (peerName drops a HELO parroting the receiver).
     if (this.isRecipientHost(name)) return true;
@@ -280,8 +284,13 @@ class ChainJudge {
       }
       // The same host wrote both headers: a filter or re-injection stage.
       if (byHost === Organisations.normalise(newer.by.host)) return 'link';
-      // An internal relay of one organisation: the newer hop came from a private or bare address.
-      const newerFromAnonymous = isInternalAddress(newer) || (!newer.from.rdns && !peerName(newer));
+      // An internal relay of one organisation: the newer hop came from a private or bare address, or from a
+      // machine known only by a bare name (a LAN client `from MATT_LINUX by hippo.example.co.uk`).
+      const newerPeer = peerName(newer);
+      const newerFromAnonymous =
+        isInternalAddress(newer) ||
+        (!newer.from.rdns && !newerPeer) ||
+        (!newer.from.ip && newerPeer !== undefined && Organisations.isBare(newerPeer));
       if (newerFromAnonymous && byOrg && byOrg === this.orgs.of(newer.by.host)) return 'link';
       if (Organisations.isPlaceholder(byHost) || Organisations.isBare(byHost)) {
         // A machine known only by a bare name (`by cmsmtp`) that received from a host of the same organisation
