@@ -14,6 +14,7 @@ export default defineConfig({
             'test/lint/**/*.test.ts',
             'test/lookup/**/*.test.ts',
             'test/fuzz/**/*.test.ts',
+            'test/mime/**/*.test.ts',
           ],
         },
       },

@@ -1,4 +1,5 @@
 import { analyze } from '../core/analyze';
+import { findAttachedMessages } from '../mime/attached';
 import { learnRecipientInfrastructure } from '../core/trust/mailbox';
 import { runBench } from './bench';
 import { runEval } from './eval';
@@ -7,9 +8,11 @@ import { readInputFile, readStdin, type InputText } from './read-input';
 import { renderText } from './report-text';
 
 const USAGE = `Usage:
-  hopscope analyze [--json] [--trusted-host HOST]... [--learn-recipient]
+  hopscope analyze [--json] [--attached] [--trusted-host HOST]... [--learn-recipient]
                    [--lookups [--doh URL]... [--dnsbl ZONE]...] FILE... | -
                                             analyze .eml files or header blocks (- reads standard input);
+                                            --attached also analyzes messages attached as message/rfc822
+                                            (a forwarded phishing report), labelled FILE#attached-N;
                                             --trusted-host declares a server of your own (an MX that
                                             forwards to your mailbox host, say) as recipient-side;
                                             --learn-recipient reads all FILEs as one mailbox first and
@@ -61,6 +64,7 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
   const files: string[] = [];
   const trustedHosts: string[] = [];
   let learn = false;
+  let attached = false;
   let endOfOptions = false;
   const lookupArgs = { lookups: false, resolvers: [] as string[], blocklists: [] as string[] };
   for (let i = 0; i < args.length; i++) {
@@ -79,6 +83,7 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
     if (!endOfOptions && arg === '--') endOfOptions = true;
     else if (!endOfOptions && arg === '--json') json = true;
     else if (!endOfOptions && arg === '--learn-recipient') learn = true;
+    else if (!endOfOptions && arg === '--attached') attached = true;
     else if (!endOfOptions && arg === '--trusted-host') {
       const host = args[++i];
       if (!host) {
@@ -105,6 +110,21 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
       label: file === '-' ? '<stdin>' : file,
       input: file === '-' ? await readStdin(io.stdin) : await readInputFile(file),
     });
+  }
+  if (attached) {
+    // A forwarded report carries the suspicious message as a message/rfc822 part: analyze it on its own,
+    // right after the message that carries it.
+    for (let i = 0; i < inputs.length; i++) {
+      const { label, input } = inputs[i]!;
+      if (!input.ok) continue;
+      const found = await findAttachedMessages(input.text);
+      inputs.splice(
+        i + 1,
+        0,
+        ...found.map((m) => ({ label: `${label}#attached-${m.number}`, input: { ok: true as const, text: m.text } })),
+      );
+      i += found.length;
+    }
   }
   let recipientHosts: string[] = [];
   if (learn) {

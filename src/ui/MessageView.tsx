@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Settings } from '../background/settings';
 import type { Analysis, AnalyzeOptions } from '../core/types';
-import { type AttachedMessage, findAttachedMessages } from './attached';
+import { type AttachedMessage, findAttachedMessages } from '../mime/attached';
 import { useLookups } from './lookups-client';
 import { Report } from './Report';
 

@@ -78,6 +78,18 @@ describe('hopscope analyze', () => {
     },
   );
 
+  it('analyzes an attached message on its own with --attached', async () => {
+    const report = resolve(import.meta.dirname, '../fixtures/ui/forwarded-report.eml');
+    const plain = await run(['analyze', '--json', report]);
+    expect(plain.lines).toHaveLength(1);
+    const r = await run(['analyze', '--json', '--attached', report]);
+    expect(r.code).toBe(0);
+    expect(r.lines).toHaveLength(2);
+    const inner = JSON.parse(r.lines[1]!);
+    expect(inner.file).toBe(`${report}#attached-1`);
+    expect(inner.summary.subject).toBe('Invoice #4471 overdue');
+  });
+
   it('takes declared servers as the recipient’s own', async () => {
     const text = `Received: from relay.forwarder.example (relay.forwarder.example [198.51.100.1]) by mbox.home.example; Mon, 6 May 2024 10:00:02 +0000
 Received: from sender.example (sender.example [203.0.113.5]) by relay.forwarder.example; Mon, 6 May 2024 10:00:01 +0000

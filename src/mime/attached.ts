@@ -1,4 +1,4 @@
-// Messages attached to the input: a forwarded phishing report carries the suspicious message as a
+// Shared by the UI and the CLI (no DOM, no Node). Messages attached to the input: a forwarded phishing report carries the suspicious message as a
 // message/rfc822 part (or an .eml file sent as octet-stream), and its headers are the ones worth analyzing.
 // postal-mime does the MIME walk; it is loaded only when the input can hold an attachment at all, so the
 // popup's first paint does not wait for it.

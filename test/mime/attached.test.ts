@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findAttachedMessages } from '../../src/ui/attached';
+import { findAttachedMessages } from '../../src/mime/attached';
 
 describe('findAttachedMessages', () => {
   it('finds the message/rfc822 part of a forwarded report, with its own headers', async () => {
