@@ -35,6 +35,24 @@ function textOfPage(): string {
   return pre.length > 200 ? pre : (document.body?.innerText ?? '');
 }
 
+/**
+ * The body, read as a stream and cut at `max` characters: a hostile server cannot make the worker hold
+ * more than the input cap (response.text() would buffer everything first).
+ */
+async function readCapped(response: Response, max: number): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return (await response.text()).slice(0, max);
+  const decoder = new TextDecoder();
+  let out = '';
+  while (out.length < max) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    out += decoder.decode(value, { stream: true });
+  }
+  await reader.cancel().catch(() => undefined);
+  return out.slice(0, max);
+}
+
 function text(text: string, source: InputSource): StoredInput {
   return { kind: 'text', text: text.slice(0, MAX_INPUT_CHARS), source, createdAt: Date.now() };
 }
@@ -81,7 +99,7 @@ export async function readLink(info: ClickInfo): Promise<StoredInput> {
     const response = await fetch(url, { credentials: 'include' });
     if (!response.ok)
       return unreadable(`The server answered HTTP ${response.status}. Save the file and drop it here instead.`, source);
-    return text(await response.text(), source);
+    return text(await readCapped(response, MAX_INPUT_CHARS), source);
   } catch {
     return unreadable('The file could not be downloaded from this site. Save it and drop it here instead.', source);
   }

@@ -274,7 +274,7 @@ function spamAssassin(messages: Message[], corpus: string, passes: number): Prom
       (error, stdout, stderr) => {
         rmSync(dir, { recursive: true, force: true });
         const rate = /messages\/s:\s*([\d.]+)/.exec(stdout);
-        const times = /median\s+([\d.]+)\s+p99\s+([\d.]+).*max\s+([\d.]+)/.exec(stdout);
+        const times = readSaTimes(stdout);
         if (error || !rate || !times) {
           resolve(skipped(`failed: ${(error?.message ?? stderr ?? 'no output').split('\n', 1)[0]}`));
           return;
@@ -541,4 +541,21 @@ function emptyResult(name: string, corpus: string): SubjectResult {
 
 function defaultCorpus(): { label: string; dirs: string[] } {
   return { label: 'bundled fixtures (examples/, test/fixtures/auth/)', dirs: ['examples', 'test/fixtures/auth'] };
+}
+
+/** sa-relays.pl --bench prints "median N … p99 N … max N" on one line; read the numbers after those words. */
+function readSaTimes(stdout: string): [string, string, string, string] | null {
+  for (const line of stdout.split('\n')) {
+    const words = line.split(/\s+/);
+    const after = (w: string): string | undefined => {
+      const i = words.indexOf(w);
+      const v = i >= 0 ? words[i + 1] : undefined;
+      return v !== undefined && /^[\d.]+$/.test(v) ? v : undefined;
+    };
+    const median = after('median');
+    const p99 = after('p99');
+    const max = after('max');
+    if (median && p99 && max) return [line, median, p99, max];
+  }
+  return null;
 }

@@ -1,7 +1,6 @@
 // DNSBL queries (RFC 5782): name construction, the self-test that decides whether a list's answers count,
 // and the reading of its return codes into a status.
 
-import { Address6 } from 'ip-address';
 import { parseIp } from '../core/ip';
 import type { BlocklistEntry, CodeClass } from './blocklists';
 import { displayZone } from './blocklists';
@@ -14,8 +13,25 @@ export function reversedIp(ip: string): string | undefined {
   const parsed = parseIp(ip);
   if (parsed === undefined) return undefined;
   if (parsed.version === 4) return parsed.ip.split('.').reverse().join('.');
-  const hex = new Address6(parsed.ip).canonicalForm().replace(/:/g, '');
-  return hex.split('').reverse().join('.');
+  return fullIpv6Hex(parsed.ip).split('').reverse().join('.');
+}
+
+/**
+ * The 32 hex digits of an IPv6 address in parseIp's canonical text (RFC 5952: hex words only, at most one
+ * `::`, no IPv4 tail), each word padded to four digits.
+ */
+function fullIpv6Hex(canonical: string): string {
+  const gap = canonical.indexOf('::');
+  const head = gap < 0 ? canonical.split(':') : canonical.slice(0, gap).split(':').filter(Boolean);
+  const tail =
+    gap < 0
+      ? []
+      : canonical
+          .slice(gap + 2)
+          .split(':')
+          .filter(Boolean);
+  const words = [...head, ...Array<string>(8 - head.length - tail.length).fill('0'), ...tail];
+  return words.map((word) => word.padStart(4, '0')).join('');
 }
 
 export function zoneName(entry: BlocklistEntry, keys: LookupKeys): string | undefined {

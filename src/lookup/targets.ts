@@ -1,7 +1,7 @@
 // What an Analysis asks the network about: the handoff IP, the origin IP and every public hop IP; the
 // From, Return-Path, DKIM d= and Reply-To domains.
 
-import { getDomain } from 'tldts';
+import { getDomain } from 'tldts-icann';
 import { ipScope, parseIp } from '../core/ip';
 import type { Analysis, IpScope } from '../core/types';
 import type { DomainRole, IpRole } from './types';

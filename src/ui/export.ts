@@ -2,6 +2,7 @@
 // `enrichment` when lookups ran), Markdown for a ticket or a chat, and redacted copies of both that keep the
 // evidence and hide who received the message. Pure functions: no DOM, no clipboard.
 
+import { findAddresses } from '../core/headers/find-addresses';
 import type { Analysis, HeaderField } from '../core/types';
 import type { Enrichment } from '../lookup/types';
 import {
@@ -39,11 +40,8 @@ export const RECIPIENT_FIELDS: ReadonlySet<string> = new Set([
 
 export const MASK = 'redacted';
 
-// Linear: a bounded local-part class, "@", then dot-separated labels that cannot contain a dot themselves.
-const ADDRESS = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@((?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z0-9-]{1,63})/g;
-
 function addressesIn(text: string): string[] {
-  return [...text.matchAll(ADDRESS)].map((m) => m[0].toLowerCase());
+  return findAddresses(text).map((f) => f.address.toLowerCase());
 }
 
 export interface RecipientView {
@@ -71,10 +69,15 @@ export function recipientsOf(analysis: Analysis): RecipientView {
 }
 
 function maskText(text: string, view: RecipientView): string {
-  return text.replace(ADDRESS, (address, domain: string) => {
-    const lower = address.toLowerCase();
-    return view.addresses.has(lower) || view.domains.has(domain.toLowerCase()) ? `${MASK}@${domain}` : address;
-  });
+  let out = '';
+  let last = 0;
+  for (const found of findAddresses(text)) {
+    const domain = found.address.slice(found.address.lastIndexOf('@') + 1);
+    if (!view.addresses.has(found.address.toLowerCase()) && !view.domains.has(domain.toLowerCase())) continue;
+    out += `${text.slice(last, found.start)}${MASK}@${domain}`;
+    last = found.end;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 function maskDeep<T>(value: T, view: RecipientView): T {
@@ -228,7 +231,7 @@ export function exportFileName(analysis: Analysis, suffix: string): string {
   const base = (analysis.summary.subject ?? 'message')
     .normalize('NFKD')
     .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    .replace(/^-|-$/g, '')
     .slice(0, 60)
     .toLowerCase();
   return `${base || 'message'}${suffix}`;

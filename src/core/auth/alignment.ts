@@ -18,7 +18,7 @@
 // - Speed: tldts walks a compact trie, ~0.65 µs a lookup here; psl 1.15 took ~5.3 µs.
 // - Dependencies: tldts-core only; psl pulls in punycode.
 
-import { getDomain } from 'tldts';
+import { getDomain } from 'tldts-icann';
 
 // Built once: tldts reads its options on every call.
 const PSL_OPTIONS = { allowPrivateDomains: false, allowIcannDomains: true, detectIp: true, validateHostname: true };

@@ -1,3 +1,4 @@
+import { findAddresses } from '../headers/find-addresses';
 import { domainOf } from '../trust/auth-trust';
 import type { Alignment } from '../auth/alignment';
 import type { FieldIndex } from '../headers/fields';
@@ -124,11 +125,7 @@ function isAscii(text: string): boolean {
 
 /** Addresses inside a display name: `"support@paypal.com" <x@evil.example>`. */
 function addressesIn(text: string): string[] {
-  const out: string[] = [];
-  if (!text.includes('@')) return out;
-  const re = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g;
-  for (const m of text.matchAll(re)) out.push(m[0].toLowerCase());
-  return out;
+  return findAddresses(text).map((f) => f.address.toLowerCase());
 }
 
 export const RULES: readonly FlagRule[] = [

@@ -1,4 +1,4 @@
-import { getDomain } from 'tldts';
+import { getDomain } from 'tldts-icann';
 import { compilePrefix, type IpPrefix, ipInAnyPrefix, isIpAddress } from '../ip';
 import { PROVIDERS, type Provider, providerOfDomain } from './providers';
 
