@@ -1,3 +1,4 @@
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 // HOPSCOPE_VARIANT=test builds a copy for the end-to-end runs into .output/test/ (never .output/chrome-mv3 or
@@ -7,6 +8,11 @@ import { defineConfig } from 'wxt';
 //  - a background self-check that analyzes a fixture at start-up and logs HOPSCOPE_SELF_CHECK
 //    (test/e2e/firefox-smoke.mjs reads it from Firefox's console).
 const testVariant = process.env.HOPSCOPE_VARIANT === 'test';
+
+// Measurement builds (scripts/bundle-budget.mjs, scripts/bundle-attribution.mjs) build the shipped variant into
+// a directory of their own, so they never overwrite .output/, and may ask for source maps to attribute bytes.
+const outDirOverride = process.env.HOPSCOPE_OUT_DIR;
+const sourcemap = process.env.HOPSCOPE_SOURCEMAP === '1';
 
 // The webmails whose open message the adapters in src/webmail read (same-origin fetches from the content
 // script, plus Yahoo's API host). Nothing else: self-hosted Roundcube/Zimbra ask for their own host at run
@@ -27,17 +33,61 @@ const WEBMAIL_HOSTS = [
 ];
 const SELF_HOSTED = ['https://*/*'];
 
+/**
+ * The core as one chunk, preloaded by the popup (DESIGN.md §10: first timeline paint; test/e2e/popup-paint.mjs).
+ * The popup imports the core lazily so that its first paint never waits for it, but it needs the core for every
+ * report: a `<link rel="modulepreload">` in popup.html lets the browser fetch and compile that chunk while it
+ * loads the popup's own, instead of after they have run.
+ */
+function popupCoreChunk(): Plugin {
+  return {
+    name: 'hopscope:popup-core-chunk',
+    apply: 'build',
+    // The pages' build (ES modules; the worker and content script are single IIFE files): all of src/core in one
+    // chunk, or a core module that a lazy UI chunk also imports (find-addresses, for the exporters) becomes a
+    // chunk of its own that the popup must fetch before the core can run.
+    outputOptions(options) {
+      if (options.format !== 'es' && options.format !== 'esm' && options.format !== 'module') return null;
+      return { ...options, codeSplitting: { groups: [{ name: 'analyze', test: /[\\/]src[\\/]core[\\/]/ }] } };
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.filename.endsWith('popup/index.html') || !ctx.chunk || !ctx.bundle) return html;
+        // A chunk shared with the analyzer page (which imports the core statically): found by what it holds.
+        const core = ctx.chunk.dynamicImports
+          .map((file) => ctx.bundle?.[file])
+          .find((out) => out?.type === 'chunk' && out.moduleIds.some((id) => id.endsWith('/src/core/analyze.ts')));
+        if (core?.type !== 'chunk') throw new Error('popup.html: the lazily imported core chunk was not found');
+        // The core and whatever it imports in turn (the runtime helper), unless the page preloads it already.
+        return [core.fileName, ...core.imports]
+          .filter((file) => !html.includes(`/${file}"`))
+          .map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+            injectTo: 'head' as const,
+          }));
+      },
+    },
+  };
+}
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
-  ...(testVariant ? { outDir: '.output/test' } : {}),
+  ...(outDirOverride ? { outDir: outDirOverride } : testVariant ? { outDir: '.output/test' } : {}),
   vite: () => ({
+    plugins: [popupCoreChunk()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
     define: { __HOPSCOPE_SELF_CHECK__: JSON.stringify(testVariant) },
+    build: {
+      rolldownOptions: { optimization: { inlineConst: false } },
+      ...(sourcemap ? { sourcemap: true } : {}),
+    },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Hopscope',

@@ -6,6 +6,7 @@ import { AppBar } from './AppBar';
 import { readMessageFile } from './file';
 import { type MessageInput, MessageView } from './MessageView';
 import { PasteBox } from './PasteBox';
+import { Report } from './Report';
 import { describeSource, fileOfSource } from './source';
 import { useSettings } from './useSettings';
 
@@ -127,6 +128,7 @@ export function Analyzer({ search }: { search: string }) {
           <MessageView
             input={loaded.input}
             layout="page"
+            report={Report}
             analyze={analyze}
             settings={settings}
             onOpenSettings={() => void browser.runtime.openOptionsPage()}

@@ -1,7 +1,20 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import type { Analysis } from '../core/types';
 import type { Enrichment } from '../lookup/types';
-import { analysisJson, analysisMarkdown, exportFileName, redactAnalysis, redactEnrichment } from './export';
+
+// The exporters run only when a button is pressed, so they stay out of the chunks the popup needs for its first
+// report (scripts/bundle-budget.mjs). They load once the bar is on screen, so a click finds them ready and the
+// copy runs within the click's user activation.
+type ExportModule = typeof import('./export');
+let exporters: ExportModule | undefined;
+let loading: Promise<ExportModule> | undefined;
+function loadExporters(): Promise<ExportModule> {
+  loading ??= import('./export').then((module) => {
+    exporters = module;
+    return module;
+  });
+  return loading;
+}
 
 interface ExportBarProps {
   analysis: Analysis;
@@ -27,9 +40,18 @@ export function ExportBar({ analysis, enrichment, file }: ExportBarProps) {
   const [redacted, setRedacted] = useState(false);
   const [said, setSaid] = useState('');
   const id = useId();
-  const shown = () =>
+  useEffect(() => {
+    const timer = setTimeout(() => void loadExporters().catch(() => undefined), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  /** Runs `action` with the exporters: at once when loaded (the usual case), else after loading them. */
+  const withExporters = (action: (x: ExportModule) => void | Promise<void>) => {
+    if (exporters) return void action(exporters);
+    void loadExporters().then(action, () => setSaid('Hopscope could not load its exporters.'));
+  };
+  const shown = (x: ExportModule) =>
     redacted
-      ? { a: redactAnalysis(analysis), e: enrichment ? redactEnrichment(enrichment, analysis) : enrichment }
+      ? { a: x.redactAnalysis(analysis), e: enrichment ? x.redactEnrichment(enrichment, analysis) : enrichment }
       : { a: analysis, e: enrichment };
   const copy = async (text: string, what: string) => {
     try {
@@ -41,19 +63,38 @@ export function ExportBar({ analysis, enrichment, file }: ExportBarProps) {
   };
   return (
     <div class="export-bar">
-      <button type="button" onClick={() => void copy(analysisMarkdown(shown().a, shown().e), 'Markdown')}>
+      <button
+        type="button"
+        onClick={() =>
+          withExporters((x) => {
+            const { a, e } = shown(x);
+            return copy(x.analysisMarkdown(a, e), 'Markdown');
+          })
+        }
+      >
         Copy Markdown
       </button>
-      <button type="button" onClick={() => void copy(analysisJson(shown().a, file, shown().e), 'JSON')}>
+      <button
+        type="button"
+        onClick={() =>
+          withExporters((x) => {
+            const { a, e } = shown(x);
+            return copy(x.analysisJson(a, file, e), 'JSON');
+          })
+        }
+      >
         Copy JSON
       </button>
       <button
         type="button"
-        onClick={() => {
-          const name = exportFileName(analysis, redacted ? '.redacted.json' : '.hopscope.json');
-          download(name, analysisJson(shown().a, file, shown().e), 'application/json');
-          setSaid(`Saved ${name}.`);
-        }}
+        onClick={() =>
+          withExporters((x) => {
+            const name = x.exportFileName(analysis, redacted ? '.redacted.json' : '.hopscope.json');
+            const { a, e } = shown(x);
+            download(name, x.analysisJson(a, file, e), 'application/json');
+            setSaid(`Saved ${name}.`);
+          })
+        }
       >
         Download JSON
       </button>

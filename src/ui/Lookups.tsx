@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import type { BlocklistAnswer, DomainEnrichment, Enrichment, IpEnrichment, ItemState } from '../lookup/types';
 import type { LookupState } from './lookups-client';
 
+export { reputationOf } from './reputation';
+
 /** Words for every status, so a state is never only a colour or a spinner. */
 const STATUS_WORD: Record<string, string> = {
   pending: 'waiting…',
@@ -244,22 +246,4 @@ function DomainItem({ domain, settled }: { domain: DomainEnrichment; settled: bo
       </dl>
     </li>
   );
-}
-
-/** "listed on 2 of 5" / "not listed (5 lists)" / "checking…": the handoff IP's reputation in a few words. */
-export function reputationOf(
-  enrichment: Enrichment | null | undefined,
-  ip: string | null,
-  settled: boolean,
-): string | null {
-  if (!ip || !enrichment) return null;
-  const item = enrichment.ips[ip];
-  if (!item) return null;
-  const answered = item.blocklists.filter((b) => b.status === 'listed' || b.status === 'not-listed');
-  const listed = answered.filter((b) => b.status === 'listed');
-  if (listed.length > 0) return `listed on ${listed.length} of ${answered.length} blocklists`;
-  if (answered.length > 0) return `not listed (${answered.length} blocklists)`;
-  if (item.blocklists.length > 0 && item.blocklists.every((b) => b.status === 'not-applicable'))
-    return 'blocklists not applicable to this address';
-  return settled ? 'blocklists did not answer' : 'checking blocklists…';
 }

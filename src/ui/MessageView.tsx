@@ -1,9 +1,10 @@
+import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Settings } from '../background/settings';
 import type { Analysis, AnalyzeOptions } from '../core/types';
 import { type AttachedMessage, findAttachedMessages } from '../mime/attached';
 import { useLookups } from './lookups-client';
-import { Report } from './Report';
+import type { ReportProps } from './Report';
 
 export type AnalyzeFn = (text: string, options: AnalyzeOptions) => Analysis;
 
@@ -18,6 +19,8 @@ export interface MessageInput {
 interface MessageViewProps {
   input: MessageInput;
   layout: 'popup' | 'page';
+  /** Report for the analyzer page, PopupReport for the popup (which loads the folded sections on its own). */
+  report: ComponentType<ReportProps>;
   analyze: AnalyzeFn;
   settings: Settings | null;
   onOpenSettings?: () => void;
@@ -29,7 +32,15 @@ interface MessageViewProps {
  * One message analyzed and reported, with its lookups, and the messages attached to it (a forwarded phishing
  * report) offered for analysis on their own, one level at a time, with a way back.
  */
-export function MessageView({ input, layout, analyze, settings, onOpenSettings, onAnalysis }: MessageViewProps) {
+export function MessageView({
+  input,
+  layout,
+  report: Report,
+  analyze,
+  settings,
+  onOpenSettings,
+  onAnalysis,
+}: MessageViewProps) {
   const [stack, setStack] = useState<MessageInput[]>([]);
   useEffect(() => setStack([]), [input]);
   const current = stack[stack.length - 1] ?? input;

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendRequest, type TabReading } from '../messaging';
 import { AppBar } from './AppBar';
 import { readMessageFile } from './file';
 import { type AnalyzeFn, type MessageInput, MessageView } from './MessageView';
 import { PasteBox } from './PasteBox';
+import { PopupReport } from './PopupReport';
 import { describeSource, fileOfSource } from './source';
 import { useSettings } from './useSettings';
 
@@ -61,7 +62,15 @@ export function Popup({ search = '' }: { search?: string }) {
 
   useEffect(() => {
     core.then(
-      (module) => setAnalyze(() => module.analyze),
+      (module) => {
+        performance.mark('hopscope:core-loaded');
+        setAnalyze(() => (text: string, options: Parameters<AnalyzeFn>[1]) => {
+          performance.mark('hopscope:analyze-start');
+          const analysis = module.analyze(text, options);
+          performance.mark('hopscope:analyze-end');
+          return analysis;
+        });
+      },
       () =>
         setProblem('Hopscope could not load its analyzer. Reload the extension from the browser’s extensions page.'),
     );
@@ -86,13 +95,16 @@ export function Popup({ search = '' }: { search?: string }) {
     }
     const reading = answer.reading;
     if (reading.status === 'found') {
+      performance.mark('hopscope:input-ready');
       setTab({ state: 'idle' });
       setInput({ text: reading.text, origin: describeSource(reading.source), file: fileOfSource(reading.source) });
     } else if (reading.status === 'failed') setTab({ state: 'failed', reading });
     else setTab({ state: 'nothing', ...(reading.host ? { host: reading.host } : {}) });
   };
 
-  useEffect(() => {
+  // A layout effect, not an effect: the request leaves before the first paint instead of a frame after it, and
+  // reading the page is most of the time to the first report.
+  useLayoutEffect(() => {
     void targetTab(search)
       .catch(() => null)
       .then((id) => {
@@ -129,6 +141,7 @@ export function Popup({ search = '' }: { search?: string }) {
       return;
     }
     setProblem(null);
+    performance.mark('hopscope:analyze-requested');
     setInput({ text: draft, origin: 'Pasted text', file: 'paste' });
     if (tabId !== null) void sendRequest({ type: 'tab/remember', tabId, text: draft });
   };
@@ -217,6 +230,7 @@ export function Popup({ search = '' }: { search?: string }) {
             <MessageView
               input={input}
               layout="popup"
+              report={PopupReport}
               analyze={analyze}
               settings={settings}
               onOpenSettings={openSettings}

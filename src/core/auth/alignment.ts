@@ -4,18 +4,16 @@
 // does not name a section). The consequence: tenants of a PRIVATE-section suffix share one
 // Organizational Domain, so `alice.github.io` and `bob.github.io` align in relaxed mode.
 //
-// Why tldts (7.6.0) and not psl (1.15.0), measured on 2026-11-28:
-// - Freshness: the list is compiled into the package, so the package's release date bounds the
-//   snapshot. tldts 7.6.0 was published 2026-11-25 and tldts releases follow PSL updates; psl's newest
-//   release, 1.15.0, dates from 2024-12-06, two years of PSL changes behind.
-// - Sections: tldts can leave out the PRIVATE section (`allowPrivateDomains: false`); psl always
-//   mixes both (psl.get('a.b.github.io') is 'b.github.io', tldts gives 'github.io').
-// - Size: a minified esbuild bundle of getDomain is 139,371 B (49,567 B gzipped) for tldts, 160,778 B
-//   (44,838 B gzipped) for psl.get; node_modules/tldts + tldts-core take 3.2 MB + 0.8 MB on disk
-//   (sources, maps, three builds), psl unpacks to 712 kB. About 5 kB gzipped in psl's favour, which
-//   does not buy back a stale list; both are a large share of the 100 kB popup budget (DESIGN.md
-//   §10), so the popup should not import this module eagerly.
-// - Speed: tldts walks a compact trie, ~0.65 µs a lookup here; psl 1.15 took ~5.3 µs.
+// Why tldts-icann (7.4.16, from the tldts family) and not psl (1.15.0), measured on 2026-11-28:
+// - Sections: the tldts family can leave out the PRIVATE section; tldts-icann ships only the ICANN section,
+//   which is all we use. psl always mixes both (psl.get('a.b.github.io') is 'b.github.io').
+// - Freshness: the list is compiled into the package. tldts-icann 7.4.16 was published 2026-09-27 (tldts
+//   7.6.0, with both sections, on 2026-11-25); psl's newest release, 1.15.0, dates from 2024-12-06, two years
+//   of PSL changes behind.
+// - Size: a minified esbuild bundle of getDomain is 92,814 B (32,500 B gzipped) for tldts-icann, against
+//   139,371 B (49,567 B) for tldts and 160,778 B (44,838 B) for psl. It is still the largest single part
+//   of the popup's 100 kB budget (DESIGN.md §10).
+// - Speed: a compact trie, ~0.65 µs a lookup here; psl 1.15 took ~5.3 µs.
 // - Dependencies: tldts-core only; psl pulls in punycode.
 
 import { getDomain } from 'tldts-icann';

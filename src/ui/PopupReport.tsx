@@ -1,0 +1,37 @@
+import type { FunctionComponent } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { ReportProps } from './Report';
+import { ReportHead } from './ReportHead';
+
+/** Set on the popup's page once its first report (verdict line and timeline) has been painted. */
+export const TIMELINE_PAINTED_MARK = 'hopscope:timeline-painted';
+
+// The folded sections (authentication, lookups, vendor verdicts, headers, export) start loading as soon as the
+// popup does, in parallel with the core, but the first paint of verdict and timeline never waits for them.
+// scripts/bundle-budget.mjs counts only what that first paint needs.
+type Sections = FunctionComponent<ReportProps>;
+let loaded: Sections | undefined;
+const sections: Promise<Sections> = import('./ReportSections').then((module) => {
+  loaded = module.ReportSections;
+  return loaded;
+});
+
+/**
+ * The popup's report: the same markup as Report, in two steps. The first render paints verdict, findings and
+ * timeline only; the folded sections join in the next render, after that paint, once their chunk is there.
+ */
+export function PopupReport(props: ReportProps) {
+  const [Rest, setRest] = useState<Sections | undefined>(undefined);
+  useEffect(() => {
+    // Preact runs effects after the frame that showed the report, so this mark is the first paint (once).
+    if (performance.getEntriesByName(TIMELINE_PAINTED_MARK).length === 0) performance.mark(TIMELINE_PAINTED_MARK);
+    if (loaded) setRest(() => loaded);
+    else void sections.then((component) => setRest(() => component));
+  }, []);
+  return (
+    <article class={`report layout-${props.layout ?? 'popup'}`} aria-label="Report">
+      <ReportHead analysis={props.analysis} lookup={props.lookup} />
+      {Rest && <Rest {...props} />}
+    </article>
+  );
+}
