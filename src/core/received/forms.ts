@@ -4,6 +4,7 @@
 // Exim, qmail and Microsoft documentation, and real headers; the first row that matches a comment wins.
 
 import { parseIp } from '../ip';
+import { wordIs } from './tokenize';
 
 /** What one comment says about the connecting client. Slots are raw text; parse.ts decides their meaning. */
 export interface CommentFacts {
@@ -84,26 +85,29 @@ export function readAddress(word: string, bracketsRequired: boolean): IpWithPort
   return { ip: v4.ip, port: p };
 }
 
-function lower(word: string | undefined): string {
-  return word === undefined ? '' : word.toLowerCase();
-}
-
 function stripComma(word: string): string {
   return word.endsWith(',') ? word.slice(0, -1) : word;
 }
 
 function isHeloKeyword(word: string | undefined): boolean {
-  const w = lower(word);
-  return w === 'helo' || w === 'ehlo' || w === 'lhlo';
+  return wordIs(word, 'helo') || wordIs(word, 'ehlo') || wordIs(word, 'lhlo');
 }
 
 /** Words that stand where an rDNS name would, meaning there is none. */
 const NO_RDNS = new Set(['unknown', 'unverified', 'softdnserr', '<unknown>', 'may', 'rdns']);
+const NO_RDNS_MAX_LENGTH = Math.max(...[...NO_RDNS].map((w) => w.length));
+
+/** NO_RDNS membership, case-insensitive. Its words are at most 10 long and lower-casing never shortens a
+ * string, so a longer host (nearly every real one) is not lower-cased into a copy for the lookup. */
+function isNoRdns(host: string): boolean {
+  return host.length <= NO_RDNS_MAX_LENGTH && NO_RDNS.has(host.toLowerCase());
+}
 
 /** `ident@rdns`, `IDENT:ident@rdns`: Sendmail's RFC 1413 result before the host name. */
 function splitIdent(word: string): { ident?: string; host: string } {
   let w = word;
-  if (w.length > 6 && w.slice(0, 6).toUpperCase() === 'IDENT:') w = w.slice(6);
+  // The colon first: the upper-cased copy is made only for the rare word that can be `IDENT:`.
+  if (w.length > 6 && w.charCodeAt(5) === 58 && w.slice(0, 6).toUpperCase() === 'IDENT:') w = w.slice(6);
   const at = w.lastIndexOf('@');
   if (at === -1) return { host: w };
   return { ident: w.slice(0, at), host: w.slice(at + 1) };
@@ -128,7 +132,7 @@ export const FROM_COMMENT_FORMS: CommentForm[] = [
     match(words) {
       let k = 0;
       const facts: CommentFacts = {};
-      if (lower(words[0]) === 'account' && words.length >= 2) {
+      if (wordIs(words[0], 'account') && words.length >= 2) {
         facts.authenticated = true;
         facts.authUser = words[1];
         k = 2;
@@ -196,10 +200,10 @@ export const FROM_COMMENT_FORMS: CommentForm[] = [
           facts.ipForm = 'tcp-info';
           const { ident, host } = splitIdent(before);
           if (ident !== undefined) facts.ident = ident;
-          if (!NO_RDNS.has(host.toLowerCase()) && host.charCodeAt(0) !== 91) facts.rdns = host;
+          if (!isNoRdns(host) && host.charCodeAt(0) !== 91) facts.rdns = host;
         }
         for (let j = k + 1; j < words.length; j++) {
-          if (lower(words[j]) === 'verified') facts.verified = true;
+          if (wordIs(words[j], 'verified')) facts.verified = true;
         }
         return facts;
       }
@@ -211,7 +215,7 @@ export const FROM_COMMENT_FORMS: CommentForm[] = [
     example: 'from mail.example.com (user@192.0.2.1) / from host.example (2603:10b6:a03::1)',
     match(words, inner) {
       // Yahoo's authenticated submission: `(user@192.0.2.1 with login)`.
-      const login = words.length === 3 && lower(words[1]) === 'with';
+      const login = words.length === 3 && wordIs(words[1], 'with');
       if (words.length !== 1 && !login) return undefined;
       const { ident, host } = splitIdent(words[0]!);
       const address = readAddress(host, false);
@@ -247,7 +251,7 @@ export const FROM_COMMENT_FORMS: CommentForm[] = [
     name: 'Postfix Authenticated sender',
     example: '(Authenticated sender: user@example.com)',
     match(words) {
-      if (lower(words[0]) !== 'authenticated' || lower(words[1]) !== 'sender:') return undefined;
+      if (!wordIs(words[0], 'authenticated') || !wordIs(words[1], 'sender:')) return undefined;
       return words[2] === undefined ? { authenticated: true } : { authenticated: true, authUser: words[2] };
     },
   },
@@ -255,7 +259,7 @@ export const FROM_COMMENT_FORMS: CommentForm[] = [
     name: 'Critical Path authenticated as',
     example: '(authenticated as user@example.com)',
     match(words) {
-      if (lower(words[0]) !== 'authenticated' || lower(words[1]) !== 'as' || words[2] === undefined) return undefined;
+      if (!wordIs(words[0], 'authenticated') || !wordIs(words[1], 'as') || words[2] === undefined) return undefined;
       return { authenticated: true, authUser: words[2] };
     },
   },
@@ -263,14 +267,14 @@ export const FROM_COMMENT_FORMS: CommentForm[] = [
     name: 'Sendmail authenticated',
     example: '(authenticated bits=0) / (authenticated (0 bits))',
     match(words) {
-      return lower(words[0]) === 'authenticated' ? { authenticated: true } : undefined;
+      return wordIs(words[0], 'authenticated') ? { authenticated: true } : undefined;
     },
   },
   {
     name: 'SquirrelMail/NaSMail webmail user',
     example: 'from 192.0.2.1 (SquirrelMail authenticated user joe)',
     match(words) {
-      if (lower(words[1]) !== 'authenticated' || lower(words[2]) !== 'user') return undefined;
+      if (!wordIs(words[1], 'authenticated') || !wordIs(words[2], 'user')) return undefined;
       const facts: CommentFacts = { authenticated: true, webmail: true };
       if (words[3] !== undefined) facts.authUser = words[3];
       return facts;

@@ -8,52 +8,12 @@ import { isIpAddress, parseIp } from '../ip';
 import type { Diagnostic, Hop, HopFrom } from '../types';
 import { type CommentFacts, matchFromComment, readAddress } from './forms';
 import { readTls } from './tls';
-import { type Token, tokenize, wordsOf } from './tokenize';
+import { type Keyword, keywordAt, type Token, tokenize, wordIs, wordStartsWith, wordsOf } from './tokenize';
 import type { ParsedReceived } from './types';
 
-type Keyword = 'from' | 'by' | 'via' | 'with' | 'id' | 'for';
-
-/** ASCII letter `c` lower-cased (other characters unchanged). */
-function fold(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c;
-}
-
-/**
- * The clause keyword an atom is, case-insensitively. Called for every token of every Received field, so it
- * compares character codes instead of lower-casing the atom into a new string for a Set lookup.
- */
+/** The clause keyword an atom is, case-insensitively (see keywordAt). */
 function keywordOf(token: Token): Keyword | undefined {
-  if (token.kind !== 'atom') return undefined;
-  const t = token.text;
-  const c0 = fold(t.charCodeAt(0));
-  switch (t.length) {
-    case 2:
-      if (c0 === 98 /* b */ && fold(t.charCodeAt(1)) === 121 /* y */) return 'by';
-      if (c0 === 105 /* i */ && fold(t.charCodeAt(1)) === 100 /* d */) return 'id';
-      return undefined;
-    case 3:
-      if (c0 === 118 /* v */ && fold(t.charCodeAt(1)) === 105 && fold(t.charCodeAt(2)) === 97) return 'via';
-      if (c0 === 102 /* f */ && fold(t.charCodeAt(1)) === 111 && fold(t.charCodeAt(2)) === 114) return 'for';
-      return undefined;
-    case 4:
-      if (
-        c0 === 102 /* f */ &&
-        fold(t.charCodeAt(1)) === 114 &&
-        fold(t.charCodeAt(2)) === 111 &&
-        fold(t.charCodeAt(3)) === 109
-      )
-        return 'from';
-      if (
-        c0 === 119 /* w */ &&
-        fold(t.charCodeAt(1)) === 105 &&
-        fold(t.charCodeAt(2)) === 116 &&
-        fold(t.charCodeAt(3)) === 104
-      )
-        return 'with';
-      return undefined;
-    default:
-      return undefined;
-  }
+  return token.kind === 'atom' ? keywordAt(token.text, 0, token.text.length) : undefined;
 }
 
 const DAY_NAME = /^(?:mon|tue|wed|thu|fri|sat|sun),?$/i;
@@ -75,7 +35,11 @@ interface Clauses {
   comments: Token[];
 }
 
-function splitClauses(tokens: Token[]): Clauses {
+/**
+ * Splits the clause tokens into clauses: tokens[0, end) then tokens[tailFrom…] (clauses written after the
+ * date), skipping `;`. Reads the token list in place instead of copying the clause tokens out first.
+ */
+function splitClauses(tokens: Token[], end: number, tailFrom: number): Clauses {
   // Every slot present from the start: one object shape, so the keyed reads and writes below stay fast
   // (adding the clauses in message order gave each order its own shape).
   const clauses: Clauses = {
@@ -89,53 +53,89 @@ function splitClauses(tokens: Token[]): Clauses {
     comments: [],
   };
   let current: Token[] = clauses.pre;
-  for (const token of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    if (k === end) {
+      if (tailFrom >= tokens.length) break;
+      k = tailFrom;
+    }
+    const token = tokens[k]!;
     const keyword = keywordOf(token);
     if (keyword !== undefined) {
       // RFC 5321 allows each clause once; a repeat (qmail-scanner's `by uid 502`) is kept out of the first.
+      // A switch with a named slot per case: a keyed write `clauses[keyword]` was a generic property store.
       current = [];
-      if (clauses[keyword] === undefined) clauses[keyword] = current;
+      switch (keyword) {
+        case 'from':
+          clauses.from ??= current;
+          break;
+        case 'by':
+          clauses.by ??= current;
+          break;
+        case 'via':
+          clauses.via ??= current;
+          break;
+        case 'with':
+          clauses.with ??= current;
+          break;
+        case 'id':
+          clauses.id ??= current;
+          break;
+        case 'for':
+          clauses.for ??= current;
+          break;
+      }
       continue;
     }
+    if (token.kind === 'semicolon') continue;
     if (token.kind === 'comment') clauses.comments.push(token);
     current.push(token);
   }
   return clauses;
 }
 
-/** Splits off the date: after the last top-level `;`, or from a day name when the `;` is missing. */
-function splitDate(value: string, tokens: Token[]): { clauseTokens: Token[]; dateText?: string } {
+/** The clause tokens are tokens[0, end) and tokens[tailFrom…] (clauses after the date), `;` excluded. */
+interface DateSplit {
+  end: number;
+  tailFrom: number;
+  dateText: string | undefined;
+}
+
+/**
+ * Splits off the date: after the last top-level `;`, or from a day name when the `;` is missing. Returns
+ * token positions rather than a copy of the clause tokens.
+ */
+function splitDate(value: string, tokens: Token[]): DateSplit {
+  const n = tokens.length;
   let last = -1;
-  for (let k = tokens.length - 1; k >= 0; k--) {
+  for (let k = n - 1; k >= 0; k--) {
     if (tokens[k]!.kind === 'semicolon') {
       last = k;
       break;
     }
   }
-  const clauseTokens: Token[] = [];
   if (last === -1) {
-    for (let k = 0; k < tokens.length; k++) {
+    for (let k = 2; k < n - 1; k++) {
       const t = tokens[k]!;
-      const next = tokens[k + 1];
-      if (k > 1 && t.kind === 'atom' && DAY_NAME.test(t.text) && next?.kind === 'atom' && isDigit(next.text, 0)) {
-        return { clauseTokens, dateText: value.slice(t.start).trim() };
+      const next = tokens[k + 1]!;
+      if (t.kind === 'atom' && next.kind === 'atom' && isDigit(next.text, 0) && DAY_NAME.test(t.text)) {
+        // Tokens before the day name are clause tokens; none of them is a `;` (there is none).
+        return { end: k, tailFrom: n, dateText: value.slice(t.start).trim() };
       }
-      clauseTokens.push(t);
     }
-    return { clauseTokens };
+    return { end: n, tailFrom: n, dateText: undefined };
   }
-  for (let k = 0; k < last; k++) if (tokens[k]!.kind !== 'semicolon') clauseTokens.push(tokens[k]!);
   // Some MTAs write clauses after the date (`…; Thu, 10 Nov 2005 08:24:21 -0600 id 000000DB.4373`).
   let dateEnd = value.length;
-  for (let k = last + 1; k < tokens.length; k++) {
+  let tailFrom = n;
+  for (let k = last + 1; k < n; k++) {
     if (keywordOf(tokens[k]!) !== undefined) {
       dateEnd = tokens[k]!.start;
-      for (let j = k; j < tokens.length; j++) clauseTokens.push(tokens[j]!);
+      tailFrom = k;
       break;
     }
   }
   const dateText = value.slice(tokens[last]!.end, dateEnd).trim();
-  return dateText === '' ? { clauseTokens } : { clauseTokens, dateText };
+  return { end: last, tailFrom, dateText: dateText === '' ? undefined : dateText };
 }
 
 function isDigit(text: string, at: number): boolean {
@@ -238,7 +238,7 @@ function readFrom(tokens: Token[], mta: RdnsFirstMta): FromReading {
           if (Number.isInteger(port) && port > 0 && port <= 65535) topAddress.port = port;
         }
       }
-    } else if (t.kind === 'quoted' && k >= 3 && CLAIMING.every((w, j) => tokens[k - 3 + j]!.text.toLowerCase() === w)) {
+    } else if (t.kind === 'quoted' && k >= 3 && CLAIMING.every((w, j) => wordIs(tokens[k - 3 + j]!.text, w))) {
       claimed = t.text;
     }
   }
@@ -326,8 +326,7 @@ function readFrom(tokens: Token[], mta: RdnsFirstMta): FromReading {
   if (helo !== undefined && helo !== '') from.helo = helo;
   if (rdns !== undefined) {
     const name = stripTrailingDots(rdns);
-    const lower = name.toLowerCase();
-    if (name !== '' && lower !== 'unknown' && name.charCodeAt(0) !== 91 && !isIpAddress(name)) from.rdns = name;
+    if (name !== '' && !wordIs(name, 'unknown') && name.charCodeAt(0) !== 91 && !isIpAddress(name)) from.rdns = name;
   }
   if (ip !== undefined) from.ip = ip;
   if (port !== undefined && ip !== undefined) from.port = port;
@@ -393,6 +392,23 @@ function mayCarryFacts(text: string): boolean {
   return text.endsWith(' encrypted');
 }
 
+/** What \s matches in a regular expression (ECMAScript WhiteSpace and LineTerminator). */
+function isRegexSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0xfeff ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
 function containsWord(text: string, word: string): boolean {
   return text.toLowerCase().indexOf(word) !== -1;
 }
@@ -425,9 +441,10 @@ export function parseReceived(value: string): ParsedReceived {
 }
 
 function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
-  const tokenized = tokenize(value);
-  for (const problem of tokenized.problems.slice(0, 3)) {
-    diagnostics.push({ code: 'received-malformed', message: problem.message, offset: problem.offset });
+  const tokenized = tokenize(value, true);
+  const problems = tokenized.problems;
+  for (let k = 0; k < problems.length && k < 3; k++) {
+    diagnostics.push({ code: 'received-malformed', message: problems[k]!.message, offset: problems[k]!.offset });
   }
   let tokens = tokenized.tokens;
   // `(from host [ip]) by …`: Norton AntiVirus gateways wrap the from clause in a comment.
@@ -435,8 +452,8 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
   if (lead?.kind === 'comment' && /^from\s/i.test(lead.text.slice(0, 5))) {
     tokens = tokenize(lead.text).tokens.concat(tokens.slice(1));
   }
-  const { clauseTokens, dateText } = splitDate(value, tokens);
-  const clauses = splitClauses(clauseTokens);
+  const { end, tailFrom, dateText } = splitDate(value, tokens);
+  const clauses = splitClauses(tokens, end, tailFrom);
 
   const withText = joinAtoms(clauses.with);
   const withFirst = firstValue(clauses.with)?.text;
@@ -455,12 +472,12 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
     if (!mayCarryFacts(text)) continue;
     const words = wordsOf(c);
     if (tls === undefined) tls = readTls(words);
-    const head = (words[0] ?? '').toLowerCase();
-    if (head.startsWith('fetchmail') || head.startsWith('getmail')) kind = 'fetch';
-    else if (head === 'qmail' && containsWord(text, 'invoked by uid')) kind = 'local';
-    else if (head === 'postfix' && containsWord(text, 'from userid')) kind = 'local';
-    else if (head === 'via' && WEBMAIL_PROTOCOL.test(words[1] ?? '')) webmailComment = true;
-    else if (head === 'authenticated' && (words[1] ?? '').toLowerCase() === 'as' && words[2] !== undefined) {
+    const head = words[0] ?? '';
+    if (wordStartsWith(head, 'fetchmail') || wordStartsWith(head, 'getmail')) kind = 'fetch';
+    else if (wordIs(head, 'qmail') && containsWord(text, 'invoked by uid')) kind = 'local';
+    else if (wordIs(head, 'postfix') && containsWord(text, 'from userid')) kind = 'local';
+    else if (wordIs(head, 'via') && WEBMAIL_PROTOCOL.test(words[1] ?? '')) webmailComment = true;
+    else if (wordIs(head, 'authenticated') && wordIs(words[1], 'as') && words[2] !== undefined) {
       byAuthenticated = true;
       byAuthUser = words[2];
     }
@@ -500,13 +517,13 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
 
   // What sort of step this is.
   const proto = protocol.toLowerCase();
-  const primaryText = reading?.primary?.text.toLowerCase() ?? '';
+  const primaryText = reading?.primary?.text ?? '';
   if (proto.startsWith('pop') || proto.startsWith('imap')) kind = 'fetch';
   else if (kind === 'relay') {
     if (proto === 'local' || proto.startsWith('local-')) kind = 'local';
     else if (proto.startsWith('qmail-scanner') || proto === 'scanned-ok' || proto === 'spamassassin') kind = 'filter';
-    else if (primaryText === 'mail' && (clauses.from?.[1]?.text ?? '').toLowerCase() === 'pickup') kind = 'local';
-    else if (primaryText === 'userid' || (from.ip === undefined && primaryText.indexOf('@') > 0)) kind = 'local';
+    else if (wordIs(primaryText, 'mail') && wordIs(clauses.from?.[1]?.text, 'pickup')) kind = 'local';
+    else if (wordIs(primaryText, 'userid') || (from.ip === undefined && primaryText.indexOf('@') > 0)) kind = 'local';
     else if (clauses.from === undefined && clauses.by === undefined)
       kind = clauses.comments.length > 0 && clauses.pre.length > 0 ? 'local' : 'unknown';
   }
@@ -514,7 +531,9 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
 
   let lead0 = 0;
   while (lead0 < value.length && value.charCodeAt(lead0) <= 32) lead0++;
-  const startsWithFrom = /^\(?from\s/i.test(value.slice(lead0, lead0 + 6));
+  if (value.charCodeAt(lead0) === 40) lead0++;
+  // `from` and white space (what /^\(?from\s/i tested), compared in place.
+  const startsWithFrom = wordStartsWith(value, 'from', lead0) && isRegexSpace(value.charCodeAt(lead0 + 4));
   result.saIgnored = !startsWithFrom || from.ip === undefined || kind !== 'relay';
 
   if (kind === 'unknown') {

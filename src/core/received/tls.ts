@@ -21,6 +21,10 @@ function leadingNumber(text: string): number | undefined {
 }
 
 function isTlsVersion(word: string): boolean {
+  // Most words here are cipher names or numbers: an ASCII first letter other than t/s settles it without
+  // the upper-cased copy (beyond ASCII, toUpperCase can still map ſ to S, so those take the long way).
+  const c = word.charCodeAt(0) | 32;
+  if (c < 128 && c !== 116 && c !== 115) return false;
   const w = word.toUpperCase();
   return w.startsWith('TLS') || w.startsWith('SSL');
 }

@@ -26,31 +26,102 @@ function isSpace(c: number): boolean {
 }
 
 /**
- * ASCII characters that end an atom: white space and controls, DEL, and ( ) [ ] < > " ; ,. A table so that
- * the atom loop, which sees most characters of a field, costs one load per character.
+ * What an ASCII character does between tokens and inside an atom: SKIP (white space, controls, DEL and the
+ * comma, which separates nothing we read) or ENDS (one of ( ) [ ] < > " ;, which ends an atom and starts
+ * something else). A table so that the atom loop, which sees most characters of a field, costs one load per
+ * character; everything else (letters, digits, non-ASCII) continues an atom.
  */
-const ENDS_ATOM = new Uint8Array(128);
-for (let c = 0; c <= 32; c++) ENDS_ATOM[c] = 1;
-for (const ch of '()[]<>";,\x7f') ENDS_ATOM[ch.charCodeAt(0)] = 1;
+const SKIP = 1;
+const ENDS = 2;
+const CHAR_CLASS = new Uint8Array(128);
+for (let c = 0; c <= 32; c++) CHAR_CLASS[c] = SKIP;
+CHAR_CLASS[127] = SKIP;
+CHAR_CLASS[44] = SKIP;
+for (const ch of '()[]<>";') CHAR_CLASS[ch.charCodeAt(0)] = ENDS;
 
-function endsAtom(c: number): boolean {
-  return c < 128 && ENDS_ATOM[c] === 1;
+export type Keyword = 'from' | 'by' | 'via' | 'with' | 'id' | 'for';
+
+/** ASCII letter `c` lower-cased (other characters unchanged). */
+function fold(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-export function tokenize(value: string): Tokenized {
+/**
+ * The clause keyword text[start, end) is, case-insensitively. Asked for every atom of every Received field,
+ * so it compares character codes in place instead of lower-casing a copy for a Set lookup.
+ */
+export function keywordAt(t: string, start: number, end: number): Keyword | undefined {
+  const c0 = fold(t.charCodeAt(start));
+  switch (end - start) {
+    case 2:
+      if (c0 === 98 /* b */ && fold(t.charCodeAt(start + 1)) === 121 /* y */) return 'by';
+      if (c0 === 105 /* i */ && fold(t.charCodeAt(start + 1)) === 100 /* d */) return 'id';
+      return undefined;
+    case 3:
+      if (c0 === 118 /* v */ && fold(t.charCodeAt(start + 1)) === 105 && fold(t.charCodeAt(start + 2)) === 97)
+        return 'via';
+      if (c0 === 102 /* f */ && fold(t.charCodeAt(start + 1)) === 111 && fold(t.charCodeAt(start + 2)) === 114)
+        return 'for';
+      return undefined;
+    case 4:
+      if (c0 === 102 /* f */ && fold(t.charCodeAt(start + 1)) === 114 && fold(t.charCodeAt(start + 2)) === 111) {
+        return fold(t.charCodeAt(start + 3)) === 109 ? 'from' : undefined;
+      }
+      if (c0 === 119 /* w */ && fold(t.charCodeAt(start + 1)) === 105 && fold(t.charCodeAt(start + 2)) === 116) {
+        return fold(t.charCodeAt(start + 3)) === 104 ? 'with' : undefined;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Shared by every well-formed field (nearly all of them), frozen so that nothing can be added to it. */
+const NO_PROBLEMS = Object.freeze([]) as unknown as Tokenized['problems'];
+
+/** `problems` with one more entry; the list is created on the first problem only. */
+function withProblem(
+  problems: Tokenized['problems'] | undefined,
+  offset: number,
+  message: string,
+): Tokenized['problems'] {
+  const list = problems ?? [];
+  list.push({ offset, message });
+  return list;
+}
+
+function token(kind: TokenKind, text: string, start: number, end: number): Token {
+  // Every token has the same fields in the same order, `words` included, so that the parser's reads of
+  // kind/text/start stay monomorphic (a comment-only `words` gave tokens two shapes).
+  return { kind, text, start, end, words: undefined };
+}
+
+/**
+ * Tokenizes a Received value. With `skipDate`, the tokens between the last `;` of the value (when it is a
+ * top-level `;`) and the first clause keyword after it are scanned but not built: that is the date, about
+ * two tokens in five, which the parser takes as text (from the `;` token's end to the keyword's start).
+ * Everything that decides the result is kept: every `;` token (none follows the last), the keyword and all
+ * tokens after it, and the problems of the skipped part.
+ */
+export function tokenize(value: string, skipDate = false): Tokenized {
   const tokens: Token[] = [];
-  const problems: Tokenized['problems'] = [];
+  let problems: Tokenized['problems'] | undefined;
   const n = value.length;
+  // Where the date starts, if skipped: only a `;` at the value's last `;` can be the last top-level one with
+  // nothing but the date (and perhaps late clauses) after it. A `;` inside a comment or quotes moves nothing.
+  const lastSemicolon = skipDate ? value.lastIndexOf(';') : -1;
+  let inDate = false;
   let i = 0;
   while (i < n) {
     const c = value.charCodeAt(i);
-    if (isSpace(c) || c === 44) {
+    if (c < 128 && CHAR_CLASS[c] === SKIP) {
       i++;
       continue;
     }
     const start = i;
     if (c === 59) {
-      tokens.push({ kind: 'semicolon', text: ';', start, end: i + 1 });
+      tokens.push(token('semicolon', ';', start, i + 1));
+      if (start === lastSemicolon) inDate = true;
       i++;
     } else if (c === 40) {
       let depth = 1;
@@ -64,15 +135,9 @@ export function tokenize(value: string): Tokenized {
           i++;
         }
       }
-      if (depth > 0) problems.push({ offset: start, message: 'comment not closed' });
+      if (depth > 0) problems = withProblem(problems, start, 'comment not closed');
       const innerEnd = Math.min(i, n);
-      tokens.push({
-        kind: 'comment',
-        text: value.slice(start + 1, innerEnd),
-        start,
-        end: Math.min(i + 1, n),
-        words: undefined,
-      });
+      if (!inDate) tokens.push(token('comment', value.slice(start + 1, innerEnd), start, Math.min(i + 1, n)));
       i = innerEnd + 1;
     } else if (c === 34 || c === 91) {
       const close = c === 34 ? 34 : 93;
@@ -84,31 +149,38 @@ export function tokenize(value: string): Tokenized {
         else i++;
       }
       const closed = i < n && value.charCodeAt(i) === close;
-      if (!closed)
-        problems.push({ offset: start, message: c === 34 ? 'quoted string not closed' : 'domain literal not closed' });
+      if (!closed) {
+        const message = c === 34 ? 'quoted string not closed' : 'domain literal not closed';
+        problems = withProblem(problems, start, message);
+      }
       const innerEnd = Math.min(i, n);
-      tokens.push({
-        kind: c === 34 ? 'quoted' : 'literal',
-        text: value.slice(start + 1, innerEnd),
-        start,
-        end: innerEnd + (closed ? 1 : 0),
-      });
+      if (!inDate) {
+        const kind = c === 34 ? 'quoted' : 'literal';
+        tokens.push(token(kind, value.slice(start + 1, innerEnd), start, innerEnd + (closed ? 1 : 0)));
+      }
       i = innerEnd + (closed ? 1 : 0);
     } else if (c === 60) {
       i++;
       while (i < n && value.charCodeAt(i) !== 62 && !isSpace(value.charCodeAt(i))) i++;
       const closed = i < n && value.charCodeAt(i) === 62;
-      tokens.push({ kind: 'angle', text: value.slice(start + 1, i), start, end: closed ? i + 1 : i });
+      if (!inDate) tokens.push(token('angle', value.slice(start + 1, i), start, closed ? i + 1 : i));
       if (closed) i++;
     } else if (c === 41 || c === 93 || c === 62) {
-      problems.push({ offset: start, message: `unexpected ${String.fromCharCode(c)}` });
+      problems = withProblem(problems, start, `unexpected ${String.fromCharCode(c)}`);
       i++;
     } else {
-      while (i < n && !endsAtom(value.charCodeAt(i))) i++;
-      tokens.push({ kind: 'atom', text: value.slice(start, i), start, end: i });
+      i++;
+      while (i < n) {
+        const d = value.charCodeAt(i);
+        if (d < 128 && CHAR_CLASS[d] !== 0) break;
+        i++;
+      }
+      // A keyword after the date starts clauses again (`…; Thu, 10 Nov 2005 08:24:21 -0600 id 000000DB.4373`).
+      if (inDate && keywordAt(value, start, i) !== undefined) inDate = false;
+      if (!inDate) tokens.push(token('atom', value.slice(start, i), start, i));
     }
   }
-  return { tokens, problems };
+  return { tokens, problems: problems ?? NO_PROBLEMS };
 }
 
 /**
@@ -157,4 +229,23 @@ export function commentWords(inner: string): string[] {
 export function wordsOf(comment: Token): string[] {
   if (comment.words === undefined) comment.words = commentWords(comment.text);
   return comment.words;
+}
+
+/**
+ * Whether `word` is `lowerCase` (an ASCII keyword written in lower case) in any letter case. Compares
+ * character codes instead of lower-casing `word` into a new string: the comment matchers test every comment
+ * word against several keywords. (No non-ASCII character lower-cases to a letter of these keywords.)
+ */
+export function wordIs(word: string | undefined, lowerCase: string): boolean {
+  return word !== undefined && word.length === lowerCase.length && wordStartsWith(word, lowerCase);
+}
+
+/** Whether `word` has `lowerCase` (ASCII, written in lower case) at `at` in any letter case; see wordIs. */
+export function wordStartsWith(word: string, lowerCase: string, at = 0): boolean {
+  if (word.length - at < lowerCase.length) return false;
+  for (let i = 0; i < lowerCase.length; i++) {
+    const c = word.charCodeAt(at + i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== lowerCase.charCodeAt(i)) return false;
+  }
+  return true;
 }
