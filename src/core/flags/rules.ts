@@ -435,7 +435,7 @@ export const RULES: readonly FlagRule[] = [
     check: ({ analysis: a }) => {
       const d = a.auth.dmarc;
       const al = a.auth.alignment;
-      if (!d || d.result.toLowerCase() !== 'pass' || !(al.spfAligned || al.dkimAligned)) return [];
+      if (d?.result.toLowerCase() !== 'pass' || !(al.spfAligned || al.dkimAligned)) return [];
       return [
         {
           detail: `The recipient's server verified that ${al.fromDomain ?? 'the From domain'} sent this (${[al.dkimAligned ? 'DKIM' : '', al.spfAligned ? 'SPF' : ''].filter(Boolean).join(' and ')} aligned).`,
@@ -489,7 +489,7 @@ export const RULES: readonly FlagRule[] = [
     title: 'Handoff from a non-public address',
     check: ({ analysis: a }) => {
       const h = a.handoff ? a.hops[a.handoff.hop] : undefined;
-      if (!h || !h.ipScope || h.ipScope === 'public' || h.ipScope === 'reserved') return [];
+      if (!h?.ipScope || h.ipScope === 'public' || h.ipScope === 'reserved') return [];
       return [
         {
           detail: `The machine that handed the message to the recipient has a ${h.ipScope} address (${a.handoff!.ip}): the hop is internal, or the chain above is incomplete.`,

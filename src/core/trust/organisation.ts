@@ -72,7 +72,7 @@ export class Organisations {
   /** The registrable domain's first label (`t-online` for t-online.de): links the same name under two suffixes. */
   brand(host: string | undefined): string | null {
     const key = this.of(host);
-    if (!key || !key.startsWith('d:')) return key;
+    if (!key?.startsWith('d:')) return key;
     const dot = key.indexOf('.');
     return dot > 2 ? `n:${key.slice(2, dot)}` : key;
   }
