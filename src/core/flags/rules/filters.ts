@@ -1,0 +1,76 @@
+// What the recipient's own spam filter concluded (vendor verdicts from trusted fields).
+
+import type { VendorVerdictItem } from '../../types';
+import type { Finding, FlagRule } from '../index';
+
+/** Microsoft's phishing, malware and spoofing categories (X-Forefront-Antispam-Report CAT). */
+const MS_DANGER_CATEGORIES = new Set([
+  'PHSH',
+  'HPHSH',
+  'HPHISH',
+  'MALW',
+  'SPOOF',
+  'UIMP',
+  'GIMP',
+  'DIMP',
+  'AMP',
+  'SAP',
+]);
+
+/** What a vendor verdict that the recipient's own filter wrote says, when it says spam or worse. */
+function filterVerdict(
+  field: string,
+  items: VendorVerdictItem[],
+): { severity: 'danger' | 'warning'; text: string } | undefined {
+  // Length first: most keys differ in length, and lower-casing each would allocate a string per item.
+  const get = (key: string): string | undefined =>
+    items.find((i) => i.key.length === key.length && i.key.toLowerCase() === key)?.value;
+  if (field === 'x-forefront-antispam-report') {
+    const cat = get('cat')?.toUpperCase();
+    if (cat && MS_DANGER_CATEGORIES.has(cat))
+      return {
+        severity: 'danger',
+        text: `classified as ${cat} (${items.find((i) => i.key === 'CAT')?.meaning ?? 'phishing, spoofing or malware'})`,
+      };
+    const scl = Number(get('scl'));
+    if (scl >= 5) return { severity: 'warning', text: `spam confidence level ${scl}` };
+  }
+  if (field === 'x-ms-exchange-organization-scl') {
+    const scl = Number(get('scl'));
+    if (scl >= 5) return { severity: 'warning', text: `spam confidence level ${scl}` };
+  }
+  if (field === 'x-spam-flag' && /^yes/i.test(get('x-spam-flag') ?? items[0]?.value ?? ''))
+    return { severity: 'warning', text: 'X-Spam-Flag YES' };
+  if (field === 'x-spam-status' && /^yes/i.test(items[0]?.value ?? ''))
+    return { severity: 'warning', text: 'X-Spam-Status Yes' };
+  if (field === 'x-rspamd-action') {
+    const action = items[0]?.value.toLowerCase() ?? '';
+    if (action === 'reject' || action === 'add header' || action === 'rewrite subject')
+      return { severity: 'warning', text: `action ${action}` };
+  }
+  return undefined;
+}
+
+export const FILTER_RULES: readonly FlagRule[] = [
+  {
+    id: 'recipient-filter-verdict',
+    severity: 'warning',
+    title: "The recipient's spam filter flagged it",
+    check: ({ analysis: a }) => {
+      // The worst verdict per vendor: Microsoft writes SCL in two fields and the category in one.
+      const worst = new Map<string, Finding>();
+      for (const v of a.antispam) {
+        if (!v.trusted) continue;
+        const f = filterVerdict(v.field.toLowerCase(), v.items);
+        if (!f || worst.get(v.vendor)?.severity === 'danger') continue;
+        if (worst.has(v.vendor) && f.severity !== 'danger') continue;
+        worst.set(v.vendor, {
+          severity: f.severity,
+          detail: `${v.vendor}: ${f.text}.`,
+          evidence: [{ header: v.header, text: v.summary ?? v.field }],
+        });
+      }
+      return [...worst.values()];
+    },
+  },
+];

@@ -1,0 +1,149 @@
+// Who the message claims to be from, and where replies and bounces go.
+
+import { findAddresses } from '../../headers/find-addresses';
+import { domainOf } from '../../trust/auth-trust';
+import type { FlagRule } from '../index';
+import { looksLikeMessage, sameOrg } from './shared';
+
+/** Letters of more than one script in one label: the homograph trick (`pаypal` with a Cyrillic а). */
+function mixedScripts(label: string): boolean {
+  let latin = false;
+  let other = false;
+  for (const ch of label) {
+    const c = ch.codePointAt(0)!;
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin = true;
+    else if (c > 0x7f && /\p{L}/u.test(ch)) {
+      if (/\p{Script=Latin}/u.test(ch)) latin = true;
+      else other = true;
+    }
+  }
+  return latin && other;
+}
+
+function punycodeLabels(domain: string): string[] {
+  if (!domain.includes('xn--')) return [];
+  return domain.split('.').filter((l) => l.startsWith('xn--'));
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** Addresses inside a display name: `"support@paypal.com" <x@evil.example>`. */
+function addressesIn(text: string): string[] {
+  return findAddresses(text).map((f) => f.address.toLowerCase());
+}
+
+export const IDENTITY_RULES: readonly FlagRule[] = [
+  {
+    id: 'display-name-address',
+    severity: 'danger',
+    title: 'Display name shows a different address',
+    check: ({ analysis: a, fields }) => {
+      const from = a.summary.from;
+      if (!from?.name) return [];
+      const real = from.address.toLowerCase();
+      const shown = addressesIn(from.name).filter((x) => x !== real);
+      if (!shown.length) return [];
+      const h = fields.first('from');
+      return [
+        {
+          detail: `The name reads "${shown[0]}" but the message is from ${from.address}.`,
+          evidence: [{ header: h?.index, text: from.raw }],
+        },
+      ];
+    },
+  },
+  {
+    id: 'reply-to-differs',
+    severity: 'warning',
+    title: 'Replies go to a different domain',
+    check: ({ analysis: a, fields, alignment }) => {
+      const from = domainOf(a.summary.from?.address);
+      if (!from || !a.summary.replyTo) return [];
+      const h = fields.first('reply-to');
+      return a.summary.replyTo
+        .filter((r) => {
+          const d = domainOf(r.address);
+          return d !== undefined && !sameOrg(alignment, d, from);
+        })
+        .slice(0, 1)
+        .map((r) => ({
+          detail: `Reply-To ${r.address} is outside ${from}, the From domain.`,
+          evidence: [{ header: h?.index, text: r.raw }],
+        }));
+    },
+  },
+  {
+    id: 'return-path-differs',
+    severity: 'info',
+    title: 'Bounce address in another domain',
+    check: ({ analysis: a, fields, alignment }) => {
+      const from = domainOf(a.summary.from?.address);
+      const rp = domainOf(a.summary.returnPath);
+      if (!from || !rp || sameOrg(alignment, rp, from)) return [];
+      const h = fields.first('return-path');
+      return [
+        {
+          detail: `Return-Path ${a.summary.returnPath} is outside ${from}; normal for mailing services, suspicious for a personal message.`,
+          evidence: [{ header: h?.index, text: a.summary.returnPath }],
+        },
+      ];
+    },
+  },
+  {
+    id: 'from-domain-lookalike',
+    severity: 'warning',
+    title: 'From domain uses punycode or mixed scripts',
+    check: ({ analysis: a, fields }) => {
+      const d = domainOf(a.summary.from?.address);
+      if (!d) return [];
+      const h = fields.first('from');
+      const puny = punycodeLabels(d);
+      // Mixing needs a letter outside ASCII; most domains have none, and need no walk label by label.
+      const mixed = isAscii(d) ? [] : d.split('.').filter(mixedScripts);
+      if (mixed.length) {
+        return [
+          {
+            severity: 'danger',
+            detail: `The From domain ${d} mixes letters of different scripts (${mixed.join(', ')}), the look-alike trick.`,
+            evidence: [{ header: h?.index, text: d }],
+          },
+        ];
+      }
+      if (puny.length)
+        return [
+          {
+            detail: `The From domain ${d} is internationalised (${puny.join(', ')}); check it is the domain you think.`,
+            evidence: [{ header: h?.index, text: d }],
+          },
+        ];
+      return [];
+    },
+  },
+  {
+    id: 'missing-message-id',
+    severity: 'warning',
+    title: 'No Message-ID',
+    check: ({ analysis: a, fields }) =>
+      looksLikeMessage(a, fields) && !fields.first('message-id')
+        ? [
+            {
+              detail:
+                'Every real mail client writes a Message-ID (RFC 5322 §3.6.4); bulk tools and forgeries often do not.',
+              evidence: [],
+            },
+          ]
+        : [],
+  },
+  {
+    id: 'missing-date',
+    severity: 'warning',
+    title: 'No Date header',
+    check: ({ analysis: a, fields }) =>
+      looksLikeMessage(a, fields) && !fields.first('date')
+        ? [{ detail: 'The Date header is required by RFC 5322 §3.6.', evidence: [] }]
+        : [],
+  },
+];

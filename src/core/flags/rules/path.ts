@@ -1,0 +1,134 @@
+// The path the message took: dates, delays, the consistency of the hops, encryption, the handoff.
+
+import type { FlagRule } from '../index';
+import { DAY } from './shared';
+
+export const PATH_RULES: readonly FlagRule[] = [
+  {
+    id: 'date-skew',
+    severity: 'warning',
+    title: 'Date header far from the first hop',
+    check: ({ analysis: a, fields, headerDate }) => {
+      const h = fields.first('date');
+      const first = a.hops.find((x) => x.date !== undefined && x.zone !== 'unverified');
+      if (!h || !first?.date) return [];
+      const d = headerDate()!;
+      const hopMs = Date.parse(first.date);
+      if (!d.ok || Number.isNaN(hopMs)) return [];
+      const diff = Math.round((d.epochMs - hopMs) / 1000);
+      if (Math.abs(diff) < DAY) return [];
+      const days = Math.round(Math.abs(diff) / DAY);
+      return [
+        {
+          detail: `The Date header is ${days} day(s) ${diff > 0 ? 'after' : 'before'} the first server saw the message.`,
+          evidence: [{ header: h.index, text: h.value }, { hop: first.index }],
+        },
+      ];
+    },
+  },
+  {
+    id: 'date-future',
+    severity: 'warning',
+    title: 'Message dated in the future',
+    check: ({ fields, headerDate, now }) => {
+      const h = fields.first('date');
+      if (!h || now === undefined) return [];
+      const d = headerDate()!;
+      if (!d.ok || d.epochMs - now < DAY * 1000) return [];
+      return [
+        {
+          detail: `The Date header (${h.value}) is more than a day ahead of now.`,
+          evidence: [{ header: h.index, text: h.value }],
+        },
+      ];
+    },
+  },
+  {
+    id: 'hop-delay-negative',
+    severity: 'warning',
+    title: 'A hop is dated before the one it came from',
+    check: ({ analysis: a }) =>
+      a.hops
+        .filter((h) => h.delaySeconds !== null && h.delaySeconds < -2 * 3600 && h.zone !== 'unverified')
+        .map((h) => ({
+          detail: `Hop ${h.index + 1} is ${Math.round(-h.delaySeconds! / 60)} minutes earlier than the previous hop: a wrong clock or a forged header.`,
+          evidence: [{ hop: h.index, header: h.header }],
+        })),
+  },
+  {
+    id: 'hop-delay-huge',
+    severity: 'info',
+    title: 'Long delay between hops',
+    check: ({ analysis: a }) =>
+      a.hops
+        .filter((h) => h.delaySeconds !== null && h.delaySeconds > DAY && h.zone !== 'unverified')
+        .map((h) => ({
+          detail: `Hop ${h.index + 1} came ${Math.round(h.delaySeconds! / 3600)} hours after the previous one (queued, moderated or retried).`,
+          evidence: [{ hop: h.index, header: h.header }],
+        })),
+  },
+  {
+    id: 'chain-broken',
+    severity: 'warning',
+    title: 'Hops below the handoff do not add up',
+    check: ({ trust, analysis: a }) => {
+      if (!trust.chainBreak) return [];
+      const hop = a.hops[trust.chainBreak.hop];
+      const n = a.hops.filter((h) => h.zone === 'unverified').length;
+      return [
+        {
+          detail: `${n} older hop(s) cannot be verified: ${trust.chainBreak.reason}. They may be forged.`,
+          evidence: [{ hop: trust.chainBreak.hop, header: hop?.header }],
+        },
+      ];
+    },
+  },
+  {
+    id: 'handoff-claim-disagrees',
+    severity: 'warning',
+    title: "The recipient's stated sender IP is not the handoff",
+    check: ({ trust, analysis: a }) => {
+      if (!a.handoff) return [];
+      const seen = new Set<string>();
+      return trust.disagreements
+        .filter((c) => c.ip !== a.handoff!.ip && !seen.has(c.ip) && seen.add(c.ip))
+        .map((c) => ({
+          detail: `${c.source} names ${c.ip}, but the chain hands off from ${a.handoff!.ip}.`,
+          evidence: [{ header: c.header, text: c.ip }, { hop: a.handoff!.hop }],
+        }));
+    },
+  },
+  {
+    id: 'tls-every-hop',
+    severity: 'good',
+    title: 'Encrypted on every verifiable hop',
+    check: ({ analysis: a }) => {
+      const relays = a.hops.filter((h) => (h.zone === 'handoff' || h.zone === 'sender') && h.from.ip && h.parsed);
+      if (relays.length === 0) return [];
+      const encrypted = (w: string | undefined, t: unknown): boolean =>
+        !!t || /^(?:e?smtps|esmtpsa|lmtps|https|utf8smtps)/i.test(w ?? '');
+      if (!relays.every((h) => encrypted(h.with, h.tls))) return [];
+      return [
+        {
+          detail: `All ${relays.length} hop(s) from the sender to the recipient used TLS.`,
+          evidence: relays.map((h) => ({ hop: h.index })),
+        },
+      ];
+    },
+  },
+  {
+    id: 'handoff-private',
+    severity: 'info',
+    title: 'Handoff from a non-public address',
+    check: ({ analysis: a }) => {
+      const h = a.handoff ? a.hops[a.handoff.hop] : undefined;
+      if (!h?.ipScope || h.ipScope === 'public' || h.ipScope === 'reserved') return [];
+      return [
+        {
+          detail: `The machine that handed the message to the recipient has a ${h.ipScope} address (${a.handoff!.ip}): the hop is internal, or the chain above is incomplete.`,
+          evidence: [{ hop: h.index }],
+        },
+      ];
+    },
+  },
+];
