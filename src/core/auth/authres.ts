@@ -21,6 +21,25 @@
 // or comment) becomes a Diagnostic whose offset points into `value`.
 
 import type { AuthResult, Diagnostic } from '../types';
+import {
+  type CommentSink,
+  DOT,
+  SLASH,
+  SEMI,
+  EQUALS,
+  type Scanner,
+  diag,
+  skipCfws,
+  readName,
+  readLowerName,
+  readValue,
+  skipToSemicolon,
+  isDigits,
+  lowerAscii,
+  peek,
+} from './authres-scan';
+
+export type { CommentSink } from './authres-scan';
 
 export interface ParsedAuthResults {
   authservId: string | null;
@@ -32,191 +51,6 @@ export interface ParsedAuthResults {
 export interface ParsedArcAuthResults extends ParsedAuthResults {
   /** The ARC instance from the leading `i=N;`, or null when it is missing or malformed. */
   instance: number | null;
-}
-
-/**
- * Receives the text of each comment (without its outer parentheses) and the lower-cased method of
- * the resinfo it appears in (null in the authserv-id part). Lets callers read the claims providers
- * put in comments (`sender IP is …`) without a second tokenizer.
- */
-export type CommentSink = (text: string, method: string | null) => void;
-
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const QUOTE = 34;
-const OPEN = 40;
-const CLOSE = 41;
-const DOT = 46;
-const SLASH = 47;
-const SEMI = 59;
-const EQUALS = 61;
-const BACKSLASH = 92;
-
-interface Scanner {
-  s: string;
-  i: number;
-  diagnostics: Diagnostic[];
-  sink: CommentSink | undefined;
-  method: string | null;
-  /** Whether the last unquoted name read had an upper-case ASCII letter (lower-case only then). */
-  upper: boolean;
-}
-
-function diag(sc: Scanner, code: string, message: string, offset: number): void {
-  sc.diagnostics.push({ code, message, offset });
-}
-
-/** Skips white space, line breaks and (nested) comments; hands comments to the sink. */
-function skipCfws(sc: Scanner, emit = true): void {
-  const s = sc.s;
-  const n = s.length;
-  let i = sc.i;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    if (c === SPACE || c === TAB || c === CR || c === LF) {
-      i++;
-      continue;
-    }
-    if (c !== OPEN) break;
-    const start = i;
-    let depth = 1;
-    i++;
-    while (i < n && depth > 0) {
-      const d = s.charCodeAt(i);
-      if (d === BACKSLASH) i++;
-      else if (d === OPEN) depth++;
-      else if (d === CLOSE) depth--;
-      i++;
-    }
-    if (depth > 0) {
-      diag(sc, 'authres-unterminated-comment', 'A comment is not closed; the rest of the value was ignored.', start);
-      i = n;
-    } else if (emit && sc.sink !== undefined) {
-      sc.sink(s.slice(start + 1, i - 1), sc.method);
-    }
-  }
-  sc.i = i;
-}
-
-/** A quoted-string at sc.i (which holds `"`), unquoted; quoted-pairs resolved. */
-function readQuoted(sc: Scanner): string {
-  const s = sc.s;
-  const n = s.length;
-  const start = sc.i;
-  let i = start + 1;
-  let out = '';
-  let from = i;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    if (c === QUOTE) {
-      sc.i = i + 1;
-      return out + s.slice(from, i);
-    }
-    if (c === BACKSLASH && i + 1 < n) {
-      out += s.slice(from, i);
-      from = i + 1;
-      i += 2;
-      continue;
-    }
-    i++;
-  }
-  diag(sc, 'authres-unterminated-quote', 'A quoted string is not closed; it was read to the end of the value.', start);
-  sc.i = n;
-  return out + s.slice(from, n);
-}
-
-function isNameStop(c: number, stopAtDot: boolean): boolean {
-  return (
-    c <= SPACE ||
-    c === 127 ||
-    c === OPEN ||
-    c === CLOSE ||
-    c === SEMI ||
-    c === EQUALS ||
-    c === SLASH ||
-    c === QUOTE ||
-    (stopAtDot && c === DOT)
-  );
-}
-
-/** A name (authserv-id, method, ptype, property): quoted, or a run up to a delimiter. */
-function readName(sc: Scanner, stopAtDot: boolean): string {
-  const s = sc.s;
-  if (s.charCodeAt(sc.i) === QUOTE) {
-    sc.upper = true;
-    return readQuoted(sc);
-  }
-  const n = s.length;
-  const start = sc.i;
-  let upper = false;
-  let i = start;
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (isNameStop(c, stopAtDot)) break;
-    if (c >= 65 && c <= 90) upper = true;
-  }
-  sc.i = i;
-  sc.upper = upper;
-  return s.slice(start, i);
-}
-
-/** readName, lower-cased. */
-function readLowerName(sc: Scanner, stopAtDot: boolean): string {
-  const name = readName(sc, stopAtDot);
-  return sc.upper ? name.toLowerCase() : name;
-}
-
-/** A value: quoted, or (leniently) any run up to white space, `;` or a comment. */
-function readValue(sc: Scanner): string {
-  const s = sc.s;
-  if (s.charCodeAt(sc.i) === QUOTE) return readQuoted(sc);
-  const n = s.length;
-  const start = sc.i;
-  let i = start;
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    if (c <= SPACE || c === 127 || c === SEMI || c === OPEN) break;
-    i++;
-  }
-  sc.i = i;
-  return s.slice(start, i);
-}
-
-/** Moves to the next top-level `;` (or the end), stepping over quoted strings and comments. */
-function skipToSemicolon(sc: Scanner): void {
-  const s = sc.s;
-  const n = s.length;
-  while (sc.i < n) {
-    const c = s.charCodeAt(sc.i);
-    if (c === SEMI) return;
-    if (c === QUOTE) readQuoted(sc);
-    else if (c === OPEN) skipCfws(sc, false);
-    else sc.i++;
-  }
-}
-
-function isDigits(word: string): boolean {
-  if (word.length === 0 || word.length > 9) return false;
-  for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
-/** Lower-cases only when there is something to lower-case (most names already are). */
-function lowerAscii(text: string): string {
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if ((c >= 65 && c <= 90) || c > 127) return text.toLowerCase();
-  }
-  return text;
-}
-
-function peek(sc: Scanner): number {
-  return sc.i < sc.s.length ? sc.s.charCodeAt(sc.i) : -1;
 }
 
 type Resinfo = 'parsed' | 'no-result' | 'skipped';
