@@ -5,6 +5,7 @@
 // read from storage.
 
 import { browser } from 'wxt/browser';
+import type { ArcSealer } from './core/dkim/sealers';
 import type { Analysis } from './core/types';
 import type { Enrichment } from './lookup/types';
 import type { Extracted } from './webmail/types';
@@ -52,7 +53,12 @@ export type Request =
   /** Popup: read the message open in this tab (cached per tab and URL unless `refresh`). */
   | { type: 'tab/read'; tabId: number; refresh: boolean }
   /** Popup: keep this pasted text as the tab's result, so reopening the popup shows it again. */
-  | { type: 'tab/remember'; tabId: number; text: string };
+  | { type: 'tab/remember'; tabId: number; text: string }
+  /**
+   * Options page and report: the well-known ARC sealers table. It lives in src/core, which the pages' build puts
+   * in the core chunk the popup preloads; asking the background keeps its bytes out of the popup's first report.
+   */
+  | { type: 'sealers/list' };
 
 export type Failure = { ok: false; error: { code: 'forbidden' | 'invalid' | 'not-found' | 'failed'; message: string } };
 
@@ -60,7 +66,8 @@ export type Response =
   | { type: 'input/get'; ok: true; input: StoredInput }
   | { type: 'input/open'; ok: true; id: string }
   | { type: 'tab/read'; ok: true; reading: TabReading }
-  | { type: 'tab/remember'; ok: true };
+  | { type: 'tab/remember'; ok: true }
+  | { type: 'sealers/list'; ok: true; sealers: ArcSealer[] };
 
 /** The answer to a request of type `R['type']`: its success shape or a Failure. */
 export type ResponseTo<R extends Request> = Extract<Response, { type: R['type'] }> | Failure;
@@ -100,6 +107,8 @@ export function parseRequest(message: unknown): Request | null {
       return isTabId(m.tabId) ? { type: 'tab/read', tabId: m.tabId, refresh: m.refresh === true } : null;
     case 'tab/remember':
       return isTabId(m.tabId) && isInputText(m.text) ? { type: 'tab/remember', tabId: m.tabId, text: m.text } : null;
+    case 'sealers/list':
+      return { type: 'sealers/list' };
     default:
       return null;
   }
@@ -132,8 +141,11 @@ export function parseExtracted(answer: unknown): Extracted | null {
 
 export const LOOKUP_PORT = 'hopscope-lookups';
 
-/** Page → background, once per port: enrich this analysis (the page computed it from the user's input). */
-export type LookupStart = { type: 'lookups/start'; analysis: Analysis };
+/**
+ * Page → background, once per port: enrich this analysis (the page computed it from the user's input).
+ * `text` is that input: with it the background verifies DKIM and ARC signatures (and a whole message's body).
+ */
+export type LookupStart = { type: 'lookups/start'; analysis: Analysis; text?: string };
 
 /** Background → page. `off`: the user has not turned lookups on; nothing was sent anywhere. */
 export type LookupMessage =
@@ -149,7 +161,9 @@ export function parseLookupStart(message: unknown): LookupStart | null {
   if (m.type !== 'lookups/start' || typeof analysis !== 'object' || analysis === null) return null;
   if (analysis.schema !== 1 || !Array.isArray(analysis.hops) || !Array.isArray(analysis.headers)) return null;
   if (typeof analysis.summary !== 'object' || analysis.summary === null) return null;
-  return { type: 'lookups/start', analysis: analysis as Analysis };
+  const start: LookupStart = { type: 'lookups/start', analysis: analysis as Analysis };
+  if (isInputText(m.text)) start.text = m.text;
+  return start;
 }
 
 export interface SenderLike {

@@ -6,7 +6,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { enrich } from '../lookup';
 import { createStorageCache, type LookupCache } from '../lookup/cache';
 import type { Enrichment } from '../lookup/types';
-import { isOwnExtensionPage, LOOKUP_PORT, type LookupMessage, parseLookupStart } from '../messaging';
+import { isOwnExtensionPage, LOOKUP_PORT, type LookupMessage, type LookupStart, parseLookupStart } from '../messaging';
 import { getSettings, lookupSettingsOf } from './settings';
 
 /** The longest gap between two updates to the page while answers keep arriving. */
@@ -45,12 +45,12 @@ export function onLookupConnect(port: Browser.runtime.Port): void {
     const start = parseLookupStart(message);
     if (!start || started) return;
     started = true;
-    void runLookups(start.analysis, post, controller.signal);
+    void runLookups(start, post, controller.signal);
   });
 }
 
 async function runLookups(
-  analysis: Parameters<typeof enrich>[0],
+  { analysis, text }: LookupStart,
   post: (message: LookupMessage) => void,
   signal: AbortSignal,
 ): Promise<void> {
@@ -71,6 +71,8 @@ async function runLookups(
       cache: cache(),
       now: Date.now(),
       signal,
+      // The analyzed text lets enrich verify the header signatures; without it they stay unchecked.
+      ...(text === undefined ? {} : { text }),
       onUpdate: (update) => {
         latest = update.enrichment;
         timer ??= setTimeout(flush, UPDATE_INTERVAL_MS);

@@ -2,6 +2,7 @@
 // pages through externally_connectable) is refused before any storage is touched.
 
 import { browser, type Browser } from 'wxt/browser';
+import { ARC_SEALERS } from '../core/dkim/sealers';
 import { failure, isOwnExtensionPage, parseRequest, type Request, type ResponseTo } from '../messaging';
 import { getInput, openAnalyzer } from './inputs';
 import { putTabResult } from './tab-cache';
@@ -44,5 +45,7 @@ export async function handleMessage(
       await putTabResult(request.tabId, { url, text: request.text, source: { kind: 'paste' } });
       return { type: 'tab/remember', ok: true };
     }
+    case 'sealers/list':
+      return { type: 'sealers/list', ok: true, sealers: [...ARC_SEALERS] };
   }
 }

@@ -17,6 +17,11 @@ export interface Settings {
   theme: Theme;
   /** "Your own mail servers": host names or domains passed to analyze() as trustedHosts. */
   trustedHosts: string[];
+  /**
+   * ARC sealers whose ARC-Authentication-Results the user relies on (seal d= domains, RFC 8617 §7.2); null means
+   * the well-known sealers table's confirmed rows (src/core/dkim/sealers.ts, read where the report shows them).
+   */
+  trustedSealers: string[] | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   keys: {},
   theme: 'system',
   trustedHosts: [],
+  trustedSealers: null,
 };
 
 /** One storage key per setting, so an old build that knows only some of them keeps working. */
@@ -36,6 +42,7 @@ export const SETTING_KEYS: { [K in keyof Settings]: string } = {
   keys: 'settings.keys',
   theme: 'settings.theme',
   trustedHosts: 'settings.trustedHosts',
+  trustedSealers: 'settings.trustedSealers',
 };
 export const LOOKUPS_ENABLED_KEY = SETTING_KEYS.lookupsEnabled;
 
@@ -47,6 +54,7 @@ export function settingsFrom(stored: Record<string, unknown>): Settings {
   const keys = get('keys');
   const theme = get('theme');
   const blocklists = get('blocklists');
+  const sealers = get('trustedSealers');
   const keyOf = (name: 'spamhaus' | 'abuseipdb') => {
     const value = (keys as Record<string, unknown> | undefined)?.[name];
     return typeof value === 'string' && value.trim() ? { [name]: value.trim() } : {};
@@ -58,6 +66,7 @@ export function settingsFrom(stored: Record<string, unknown>): Settings {
     keys: typeof keys === 'object' && keys !== null ? { ...keyOf('spamhaus'), ...keyOf('abuseipdb') } : {},
     theme: theme === 'light' || theme === 'dark' ? theme : 'system',
     trustedHosts: isStringArray(get('trustedHosts')) ? (get('trustedHosts') as string[]) : [],
+    trustedSealers: isStringArray(sealers) ? sealers : null,
   };
 }
 
@@ -66,9 +75,13 @@ export async function getSettings(): Promise<Settings> {
   return settingsFrom(stored as Record<string, unknown>);
 }
 
+/** Stores a change; a null value ("use the defaults") removes its key, as storage areas differ on storing null. */
 export async function setSettings(change: Partial<Settings>): Promise<void> {
   const entries = Object.entries(change).map(([name, value]) => [SETTING_KEYS[name as keyof Settings], value]);
-  await browser.storage.local.set(Object.fromEntries(entries));
+  const cleared = entries.filter(([, value]) => value === null).map(([key]) => key as string);
+  if (cleared.length > 0) await browser.storage.local.remove(cleared);
+  const set = entries.filter(([, value]) => value !== null);
+  if (set.length > 0) await browser.storage.local.set(Object.fromEntries(set));
 }
 
 export async function getLookupsEnabled(): Promise<boolean> {

@@ -1,6 +1,9 @@
 import type { AuthResultsHeader, AuthView } from '../core/types';
 import { EvidenceList } from './Evidence';
 import { authTone, plural } from './format';
+import type { LookupState } from './lookups-client';
+import { defaultTrustedSealers, useSealerTable } from './sealers';
+import { ArcChainLine, ArcInstanceCheck, SignatureResult, signatureChecks } from './Signatures';
 
 /** The props a reader looks for first, in this order; the rest follow as written. */
 const KEY_PROPS = ['header.d', 'header.from', 'smtp.mailfrom', 'header.i', 'header.s', 'smtp.helo', 'policy.dmarc'];
@@ -10,11 +13,27 @@ function propsText(props: Record<string, string>): string {
   return keys.map((key) => `${key}=${props[key]}`).join(' ');
 }
 
+interface AuthPanelProps {
+  auth: AuthView;
+  /** The lookups, which verify the DKIM signatures and ARC chain as their keys arrive. */
+  lookup?: LookupState | null | undefined;
+  /** ARC sealer domains the user trusts; null or absent: the defaults. */
+  trustedSealers?: string[] | null | undefined;
+}
+
 /**
  * Authentication: the Authentication-Results the recipient's servers wrote come first; headers that arrived
- * with the message are marked untrusted with the reason. Then Received-SPF, DKIM signatures and ARC sets.
+ * with the message are marked untrusted with the reason. Then Received-SPF, DKIM signatures and ARC sets,
+ * each with what verifying it proved once the lookups have fetched the keys.
  */
-export function AuthPanel({ auth }: { auth: AuthView }) {
+export function AuthPanel({ auth, lookup, trustedSealers }: AuthPanelProps) {
+  const checks = signatureChecks(lookup);
+  // The defaults need the table; ask for it only when there is a verified ARC instance to mark.
+  const table = useSealerTable(
+    !trustedSealers && checks.state === 'verified' && (checks.arc?.instances.length ?? 0) > 0,
+  );
+  const trusted = trustedSealers ?? (table ? defaultTrustedSealers(table) : []);
+  const signed = auth.dkimSignatures.length > 0 || auth.arcSets.length > 0;
   // Trusted first; among them the recipient's own Authentication-Results before ARC copies.
   const results = [...auth.results].sort(
     (a, b) =>
@@ -66,6 +85,7 @@ export function AuthPanel({ auth }: { auth: AuthView }) {
         </>
       )}
       <h4>DKIM signatures ({auth.dkimSignatures.length})</h4>
+      {signed && checks.state === 'unverified' && <p class="muted">Signatures not verified: {checks.why}.</p>}
       {auth.dkimSignatures.length === 0 ? (
         <p class="empty">The message is not DKIM-signed.</p>
       ) : (
@@ -77,6 +97,7 @@ export function AuthPanel({ auth }: { auth: AuthView }) {
                 {sig.algorithm ?? 'unknown algorithm'} · {plural(sig.signedHeaders.length, 'signed header')}
                 {sig.bodyLength !== undefined && ` · body limited to l=${sig.bodyLength}`}
               </span>
+              <SignatureResult checks={checks} header={sig.header} />
               <EvidenceList evidence={[{ header: sig.header }]} />
             </li>
           ))}
@@ -85,6 +106,7 @@ export function AuthPanel({ auth }: { auth: AuthView }) {
       {auth.arcSets.length > 0 && (
         <>
           <h4>ARC sets ({auth.arcSets.length})</h4>
+          {checks.state === 'verified' && checks.arc && <ArcChainLine arc={checks.arc} />}
           <ul class="plain-list">
             {auth.arcSets.map((set) => (
               <li key={set.instance}>
@@ -98,6 +120,7 @@ export function AuthPanel({ auth }: { auth: AuthView }) {
                 {set.messageSignature?.domain && set.messageSignature.domain !== set.seal?.domain && (
                   <span class="mono"> · signed by {set.messageSignature.domain}</span>
                 )}
+                <ArcInstanceCheck checks={checks} instance={set.instance} trusted={trusted} />
                 <EvidenceList
                   evidence={[set.seal?.header, set.messageSignature?.header, set.authenticationResults?.header]
                     .filter((h): h is number => h !== undefined)

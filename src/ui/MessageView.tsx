@@ -65,7 +65,7 @@ export function MessageView({
   }, [current, analysis]);
 
   const [attempt, setAttempt] = useState(0);
-  const lookup = useLookups(settings ? analysis : null, settings?.lookupsEnabled ?? false, attempt);
+  const lookup = useLookups(settings ? analysis : null, settings?.lookupsEnabled ?? false, attempt, current.text);
 
   return (
     <>
@@ -113,6 +113,7 @@ export function MessageView({
         analysis={analysis}
         layout={layout}
         lookup={lookup}
+        trustedSealers={settings?.trustedSealers ?? null}
         onRetryLookups={() => setAttempt(attempt + 1)}
         {...(onOpenSettings ? { onOpenSettings } : {})}
         file={current.file}

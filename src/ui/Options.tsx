@@ -11,11 +11,12 @@ import {
 import { BLOCKLISTS } from '../lookup/blocklists';
 import { SERVICES } from '../lookup/services';
 import { AppBar } from './AppBar';
+import { defaultTrustedSealers, useSealerTable } from './sealers';
 import { applyTheme } from './theme';
 
 const DEFAULT_LISTS = BLOCKLISTS.filter((b) => b.default).map((b) => b.id);
 
-/** Settings: lookups and what they send where, keys, your own mail servers, theme. */
+/** Settings: lookups and what they send where, keys, your own mail servers, trusted ARC sealers, theme. */
 export function Options() {
   const [settings, setLocal] = useState<Settings | null>(null);
   const [said, setSaid] = useState('');
@@ -41,6 +42,7 @@ export function Options() {
         </p>
         <LookupsSection settings={s} ready={ready} save={save} />
         <ServersSection settings={s} ready={ready} save={save} />
+        <SealersSection settings={s} ready={ready} save={save} />
         <ThemeSection settings={s} ready={ready} save={save} />
         <ServicesSection />
       </main>
@@ -212,6 +214,68 @@ function ServersSection({ settings, ready, save }: SectionProps) {
           {problem}
         </p>
       )}
+    </section>
+  );
+}
+
+/** The table's hosts as link text: the full URLs are long, and the domain says whose documentation it is. */
+function sourceHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+function SealersSection({ settings, ready, save }: SectionProps) {
+  const id = useId();
+  const table = useSealerTable() ?? [];
+  const chosen = settings.trustedSealers ?? defaultTrustedSealers(table);
+  return (
+    <section aria-labelledby={`${id}-heading`} class="card">
+      <h2 id={`${id}-heading`}>Trusted ARC sealers</h2>
+      <p class="muted">
+        A mailing list or forwarding service that changes a message breaks its DKIM signature; if it seals the message
+        (ARC), its ARC-Authentication-Results say what it verified before forwarding. The report marks instances sealed
+        by a sealer you trust, when the chain verifies, so you can rely on what they vouch for. Pre-selected: the
+        sealers whose source was checked.
+      </p>
+      <fieldset class="lists">
+        <legend>Sealers (ARC-Seal d=)</legend>
+        {table.map((sealer) => (
+          <div key={sealer.domain} class="list-row">
+            <input
+              id={`${id}-${sealer.domain}`}
+              type="checkbox"
+              checked={chosen.includes(sealer.domain)}
+              disabled={!ready}
+              onChange={(event) => {
+                const on = event.currentTarget.checked;
+                const next = on ? [...chosen, sealer.domain] : chosen.filter((d) => d !== sealer.domain);
+                void save({ trustedSealers: next });
+              }}
+            />
+            <div>
+              <label for={`${id}-${sealer.domain}`}>
+                <span class="mono">{sealer.domain}</span> {sealer.operator}
+              </label>
+              <span class="list-what muted">
+                Source:{' '}
+                <a href={sealer.source} target="_blank" rel="noreferrer">
+                  {sourceHost(sealer.source)}
+                </a>
+              </span>
+            </div>
+          </div>
+        ))}
+      </fieldset>
+      <button
+        type="button"
+        disabled={!ready || settings.trustedSealers === null}
+        onClick={() => void save({ trustedSealers: null }, 'Trusted sealers reset to the defaults.')}
+      >
+        Reset to the defaults
+      </button>
     </section>
   );
 }

@@ -9,6 +9,8 @@ export interface ReportProps {
   layout?: 'popup' | 'page';
   /** Lookups for this analysis; null or absent: not asked (tests, or before the settings are read). */
   lookup?: LookupState | null;
+  /** ARC sealers the user trusts (seal d= domains); null: the well-known sealers' defaults. */
+  trustedSealers?: string[] | null;
   onRetryLookups?: () => void;
   onOpenSettings?: () => void;
   /** The `file` field of exported JSON. */

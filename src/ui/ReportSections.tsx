@@ -14,6 +14,7 @@ export function ReportSections({
   onRetryLookups,
   onOpenSettings,
   file = 'paste',
+  trustedSealers,
 }: ReportProps) {
   const { headers, diagnostics, antispam, auth } = analysis;
   const enrichment = lookup && 'enrichment' in lookup ? lookup.enrichment : null;
@@ -27,7 +28,7 @@ export function ReportSections({
             {auth.dkimSignatures.length} DKIM signature{auth.dkimSignatures.length === 1 ? '' : 's'})
           </h3>
         </summary>
-        <AuthPanel auth={auth} />
+        <AuthPanel auth={auth} lookup={lookup} trustedSealers={trustedSealers} />
       </details>
 
       {lookup && (

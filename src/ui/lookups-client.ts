@@ -19,8 +19,16 @@ export type LookupState =
 /** Longer than the lookup module's own timeouts (4 s per request, a few in sequence), shorter than patience. */
 export const LOOKUP_DEADLINE_MS = 30_000;
 
-/** The lookup state for an analysis; `attempt` changes to retry. `enabled` false skips the port entirely. */
-export function useLookups(analysis: Analysis | null, enabled: boolean, attempt = 0): LookupState | null {
+/**
+ * The lookup state for an analysis; `attempt` changes to retry. `enabled` false skips the port entirely.
+ * `text` is what was analyzed: the background needs it to verify DKIM and ARC signatures.
+ */
+export function useLookups(
+  analysis: Analysis | null,
+  enabled: boolean,
+  attempt = 0,
+  text?: string,
+): LookupState | null {
   const [state, setState] = useState<LookupState | null>(null);
   useEffect(() => {
     if (!analysis) {
@@ -61,13 +69,13 @@ export function useLookups(analysis: Analysis | null, enabled: boolean, attempt 
       if (!finished)
         finish({ state: 'error', message: 'The background stopped before the lookups finished.', enrichment: latest });
     });
-    const start: LookupStart = { type: 'lookups/start', analysis };
+    const start: LookupStart = { type: 'lookups/start', analysis, ...(text === undefined ? {} : { text }) };
     port.postMessage(start);
     return () => {
       finished = true;
       clearTimeout(deadline);
       port.disconnect();
     };
-  }, [analysis, enabled, attempt]);
+  }, [analysis, enabled, attempt, text]);
   return state;
 }

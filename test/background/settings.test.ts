@@ -28,6 +28,7 @@ describe('settings storage', () => {
       keys: { spamhaus: 'dqs-key', abuseipdb: 'abuse-key' },
       theme: 'dark',
       trustedHosts: ['mx.example.org'],
+      trustedSealers: ['google.com'],
     });
     expect(await getSettings()).toEqual({
       lookupsEnabled: true,
@@ -36,10 +37,18 @@ describe('settings storage', () => {
       keys: { spamhaus: 'dqs-key', abuseipdb: 'abuse-key' },
       theme: 'dark',
       trustedHosts: ['mx.example.org'],
+      trustedSealers: ['google.com'],
     });
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
     // The key written by the first version of the options page is still the one read.
     expect(await fakeBrowser.storage.local.get('settings.lookupsEnabled')).toEqual({ 'settings.lookupsEnabled': true });
+  });
+
+  it('stores "use the defaults" (null) by removing the key', async () => {
+    await setSettings({ trustedSealers: ['google.com'] });
+    await setSettings({ trustedSealers: null });
+    expect(await fakeBrowser.storage.local.get('settings.trustedSealers')).toEqual({});
+    expect((await getSettings()).trustedSealers).toBeNull();
   });
 
   it('falls back to defaults for values of the wrong type', () => {
@@ -51,6 +60,7 @@ describe('settings storage', () => {
         'settings.keys': { spamhaus: 42, abuseipdb: '  ' },
         'settings.theme': 'neon',
         'settings.trustedHosts': null,
+        'settings.trustedSealers': 'google.com',
       }),
     ).toEqual(DEFAULT_SETTINGS);
   });
