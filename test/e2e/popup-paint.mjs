@@ -27,7 +27,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchWithExtension } from './launch.mjs';
 
 const BUDGET_MS = 100;
 const RUNS = Number(process.env.PAINT_RUNS ?? 10);
@@ -64,21 +64,10 @@ const server = createServer((_request, response) => {
 await new Promise((done) => server.listen(0, '127.0.0.1', done));
 const site = `http://127.0.0.1:${server.address().port}/original.html`;
 
-const context = await chromium.launchPersistentContext(userDataDir, {
+const context = await launchWithExtension(userDataDir, {
   executablePath,
-  headless: true,
+  extensionDir,
   viewport: { width: 560, height: 600 },
-  args: [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-dev-shm-usage',
-  ],
 });
 
 const median = (values) => {

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium } from 'playwright-core';
+import { launchWithExtension } from './launch.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const shippedDir = join(root, '.output/chrome-mv3');
@@ -81,21 +81,10 @@ await new Promise((done) => server.listen(0, '127.0.0.1', done));
 const site = `http://127.0.0.1:${server.address().port}`;
 
 const userDataDir = mkdtempSync(join(tmpdir(), 'hopscope-e2e-'));
-const context = await chromium.launchPersistentContext(userDataDir, {
+const context = await launchWithExtension(userDataDir, {
   executablePath,
-  headless: true,
+  extensionDir,
   viewport: { width: 560, height: 800 },
-  args: [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-dev-shm-usage',
-  ],
 });
 
 const results = [];
@@ -158,7 +147,10 @@ try {
     const manifest = JSON.parse(readFileSync(join(shippedDir, 'manifest.json'), 'utf8'));
     // The shipped build asks for the webmail origins only, never the loopback host the tests use.
     assert.ok(!(manifest.host_permissions ?? []).some((h) => h.includes('127.0.0.1')), 'no test host permission');
-    assert.ok((manifest.host_permissions ?? []).every((h) => h.startsWith('https://')), 'webmail origins only');
+    assert.ok(
+      (manifest.host_permissions ?? []).every((h) => h.startsWith('https://')),
+      'webmail origins only',
+    );
     assert.doesNotMatch(readFileSync(join(shippedDir, 'background.js'), 'utf8'), /HOPSCOPE_SELF_CHECK/);
   });
 

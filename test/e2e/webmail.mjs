@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchWithExtension } from './launch.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const builtDir = join(root, '.output/chrome-mv3');
@@ -121,21 +121,7 @@ function answerFor(url) {
 }
 
 const userDataDir = join(work, 'profile');
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath,
-  headless: true,
-  args: [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-dev-shm-usage',
-  ],
-});
+const context = await launchWithExtension(userDataDir, { executablePath, extensionDir });
 const served = [];
 await context.route('**/*', async (route) => {
   const url = route.request().url();
