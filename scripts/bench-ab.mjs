@@ -2,10 +2,11 @@
 // machine slows both alike. Per message the best of the passes is kept; medians and means of those are
 // printed with the ratio.
 //   node scripts/bench-ab.mjs BASE_SRC_CORE DIR [--passes N] [--entry src/core/analyze.ts] [--export analyze]
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { loadCorpus } from './bench-corpus.mjs';
 
 const [baseCore, dir, ...rest] = process.argv.slice(2);
 const opt = (n, d) => (rest.includes(n) ? rest[rest.indexOf(n) + 1] : d);
@@ -28,21 +29,7 @@ const load = async (entry, tag) => {
 };
 const a = await load(join(baseCore, 'analyze.ts'), 'a');
 const b = await load('src/core/analyze.ts', 'b');
-const files = [];
-const walk = (d) => {
-  for (const n of readdirSync(d).sort()) {
-    const p = join(d, n);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (n.endsWith('.eml') || /^\d+\.[0-9a-f]{20,}$/.test(n)) files.push(p);
-  }
-};
-walk(dir);
-const heads = files.map((f) => {
-  const t = readFileSync(f, 'latin1');
-  const x = t.indexOf('\n\n');
-  const y = t.indexOf('\r\n\r\n');
-  return x < 0 && y < 0 ? t : y >= 0 && (x < 0 || y < x) ? t.slice(0, y + 4) : t.slice(0, x + 2);
-});
+const { heads } = loadCorpus(dir);
 const bestA = new Float64Array(heads.length).fill(Infinity);
 const bestB = new Float64Array(heads.length).fill(Infinity);
 const pass = (f, best) => {

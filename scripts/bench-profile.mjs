@@ -1,11 +1,12 @@
 // Where analyze() spends its time: runs it over a corpus under the V8 CPU profiler and prints the
 // functions with the most self and inclusive time (each sample counted once per function on its stack).
 //   node scripts/bench-profile.mjs DIR [--passes N] [--top N]
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { loadCorpus } from './bench-corpus.mjs';
 
 const args = process.argv.slice(2);
 const dir = args[0];
@@ -28,21 +29,7 @@ const { analyze } = await import(pathToFileURL(out).href);
 if (args.includes('--lines')) writeFileSync(out.replace(/\.mjs$/, '.lines.mjs'), readFileSync(out));
 rmSync(out, { force: true });
 
-const files = [];
-const walk = (d) => {
-  for (const n of readdirSync(d).sort()) {
-    const p = join(d, n);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (n.endsWith('.eml') || /^\d+\.[0-9a-f]{20,}$/.test(n)) files.push(p);
-  }
-};
-walk(dir);
-const heads = files.map((f) => {
-  const t = readFileSync(f, 'latin1');
-  const a = t.indexOf('\n\n');
-  const b = t.indexOf('\r\n\r\n');
-  return a < 0 && b < 0 ? t : b >= 0 && (a < 0 || b < a) ? t.slice(0, b + 4) : t.slice(0, a + 2);
-});
+const { heads } = loadCorpus(dir);
 for (let w = 0; w < 3; w++) for (const h of heads) analyze(h);
 if (args.includes('--time')) {
   // CPU time is less disturbed than wall time by other processes on a loaded machine: best of 5 rounds.

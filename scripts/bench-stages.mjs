@@ -2,10 +2,11 @@
 // (a copy of bench-stages.ts importing that tree), passes interleaved in one process so that load hits
 // both alike:
 //   node scripts/bench-stages.mjs DIR [--passes N] [--base OTHER-bench-stages.ts]
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { loadCorpus } from './bench-corpus.mjs';
 
 const [dir, ...rest] = process.argv.slice(2);
 const opt = (n, d) => (rest.includes(n) ? rest[rest.indexOf(n) + 1] : d);
@@ -25,21 +26,7 @@ const load = async (entry, tag) => {
   rmSync(out, { force: true });
   return mod.createStages;
 };
-const files = [];
-const walk = (d) => {
-  for (const n of readdirSync(d).sort()) {
-    const p = join(d, n);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (n.endsWith('.eml') || /^\d+\.[0-9a-f]{20,}$/.test(n)) files.push(p);
-  }
-};
-walk(dir);
-const heads = files.map((f) => {
-  const t = readFileSync(f, 'latin1');
-  const a = t.indexOf('\n\n');
-  const b = t.indexOf('\r\n\r\n');
-  return a < 0 && b < 0 ? t : b >= 0 && (a < 0 || b < a) ? t.slice(0, b + 4) : t.slice(0, a + 2);
-});
+const { heads } = loadCorpus(dir);
 const current = (await load('scripts/bench-stages.ts', 'current'))(heads);
 const base = opt('--base') ? (await load(opt('--base'), 'base'))(heads) : undefined;
 for (let p = 0; p < passes; p++) {
