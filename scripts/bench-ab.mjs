@@ -1,32 +1,10 @@
-// A/B timing of analyze() for two source trees in one process, alternating passes, so that a loaded
-// machine slows both alike. Per message the best of the passes is kept; medians and means of those are
-// printed with the ratio.
-//   node scripts/bench-ab.mjs BASE_SRC_CORE DIR [--passes N] [--entry src/core/analyze.ts] [--export analyze]
-import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { loadCorpus } from './bench-corpus.mjs';
+import { join } from 'node:path';
+import { importBundled, loadCorpus } from './bench-lib.mjs';
 
 const [baseCore, dir, ...rest] = process.argv.slice(2);
 const opt = (n, d) => (rest.includes(n) ? rest[rest.indexOf(n) + 1] : d);
 const passes = Number(opt('--passes', 7));
-const load = async (entry, tag) => {
-  const out = join('node_modules', '.cache', `hopscope-ab-${tag}-${process.pid}.mjs`);
-  // nodePaths: a base tree outside the project still takes tldts from this project's node_modules.
-  await build({
-    entryPoints: [entry],
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    logLevel: 'warning',
-    nodePaths: [resolve('node_modules')],
-  });
-  const mod = await import(pathToFileURL(resolve(out)).href);
-  rmSync(out, { force: true });
-  return mod.analyze;
-};
+const load = async (entry, tag) => (await importBundled(entry, `ab-${tag}`)).analyze;
 const a = await load(join(baseCore, 'analyze.ts'), 'a');
 const b = await load('src/core/analyze.ts', 'b');
 const { heads } = loadCorpus(dir);

@@ -6,7 +6,7 @@ import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { loadCorpus } from './bench-corpus.mjs';
+import { loadCorpus } from './bench-lib.mjs';
 
 const args = process.argv.slice(2);
 const dir = args[0];

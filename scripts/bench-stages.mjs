@@ -1,31 +1,9 @@
-// Runs scripts/bench-stages.ts over a corpus, optionally beside the same harness for another source tree
-// (a copy of bench-stages.ts importing that tree), passes interleaved in one process so that load hits
-// both alike:
-//   node scripts/bench-stages.mjs DIR [--passes N] [--base OTHER-bench-stages.ts]
-import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { loadCorpus } from './bench-corpus.mjs';
+import { importBundled, loadCorpus } from './bench-lib.mjs';
 
 const [dir, ...rest] = process.argv.slice(2);
 const opt = (n, d) => (rest.includes(n) ? rest[rest.indexOf(n) + 1] : d);
 const passes = Number(opt('--passes', 5));
-const load = async (entry, tag) => {
-  const out = join('node_modules', '.cache', `hopscope-stages-${tag}-${process.pid}.mjs`);
-  await build({
-    entryPoints: [entry],
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    logLevel: 'warning',
-    nodePaths: [resolve('node_modules')],
-  });
-  const mod = await import(pathToFileURL(resolve(out)).href);
-  rmSync(out, { force: true });
-  return mod.createStages;
-};
+const load = async (entry, tag) => (await importBundled(entry, `stages-${tag}`)).createStages;
 const { heads } = loadCorpus(dir);
 const current = (await load('scripts/bench-stages.ts', 'current'))(heads);
 const base = opt('--base') ? (await load(opt('--base'), 'base'))(heads) : undefined;
