@@ -119,20 +119,27 @@ export function blocklistSummary(answers: readonly BlocklistAnswer[], settled: b
   return [...counts].map(([key, n]) => `${key} ${n}`).join(' · ');
 }
 
+/** The looked-up IP or domain and the roles it plays in the message (handoff, origin, from, …). */
+function LookupHead({ name, roles }: { name: string; roles: readonly string[] }) {
+  return (
+    <div class="lookup-head">
+      <span class="mono ellipsis" title={name}>
+        {name}
+      </span>
+      {roles.map((role) => (
+        <span key={role} class="role-tag">
+          {role}
+        </span>
+      ))}
+    </div>
+  );
+}
+
 function IpItem({ ip, settled }: { ip: IpEnrichment; settled: boolean }) {
   const listed = ip.blocklists.filter((b) => b.status === 'listed');
   return (
     <li class={`lookup-item${listed.length ? ' is-listed' : ''}`}>
-      <div class="lookup-head">
-        <span class="mono ellipsis" title={ip.ip}>
-          {ip.ip}
-        </span>
-        {ip.roles.map((role) => (
-          <span key={role} class="role-tag">
-            {role}
-          </span>
-        ))}
-      </div>
+      <LookupHead name={ip.ip} roles={ip.roles} />
       <dl class="lookup-facts">
         <div>
           <dt>PTR</dt>
@@ -196,16 +203,7 @@ function IpItem({ ip, settled }: { ip: IpEnrichment; settled: boolean }) {
 function DomainItem({ domain, settled }: { domain: DomainEnrichment; settled: boolean }) {
   return (
     <li class="lookup-item">
-      <div class="lookup-head">
-        <span class="mono ellipsis" title={domain.domain}>
-          {domain.domain}
-        </span>
-        {domain.roles.map((role) => (
-          <span key={role} class="role-tag">
-            {role}
-          </span>
-        ))}
-      </div>
+      <LookupHead name={domain.domain} roles={domain.roles} />
       <dl class="lookup-facts">
         <div>
           <dt>Registered</dt>
