@@ -2,15 +2,12 @@
 // values: every function walks the string once with charCodeAt.
 
 import type { VendorVerdictItem } from '../types';
+import { isSpace } from '../chars';
 
 const SPACE = 32;
 const TAB = 9;
 const CR = 13;
 const LF = 10;
-
-export function isSpace(c: number): boolean {
-  return c === SPACE || c === TAB || c === CR || c === LF;
-}
 
 export interface KeyValue {
   key: string;

@@ -7,7 +7,8 @@
 
 import type { VendorVerdictItem } from '../types';
 import { type DecodedField, type FieldDecoder, defineTable, meaningOf } from './decoder';
-import { collapseSpace, isRuleName, isSpace, item, splitSpacedPairs, wholeNumber, words } from './scan';
+import { isSpace } from '../chars';
+import { collapseSpace, isRuleName, item, splitSpacedPairs, wholeNumber, words } from './scan';
 import { decodeRspamdSpamReport } from './rspamd';
 
 export const SPAMASSASSIN_SOURCE = 'https://spamassassin.apache.org/full/4.0.x/doc/Mail_SpamAssassin_Conf.html';

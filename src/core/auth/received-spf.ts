@@ -11,26 +11,19 @@
 
 import type { Diagnostic, ReceivedSpf } from '../types';
 import { parseIpLiteral, permittedSenderIp } from './ip-text';
+import { isSpace } from '../chars';
 
 export type ParsedReceivedSpf = Omit<ReceivedSpf, 'header'> & { diagnostics: Diagnostic[] };
 
 // RFC 7208 §8 results, plus RFC 4408's "error" and "unknown" that older receivers still write.
 const RESULTS = new Set(['pass', 'fail', 'softfail', 'neutral', 'none', 'temperror', 'permerror', 'error', 'unknown']);
 
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
 const QUOTE = 34;
 const OPEN = 40;
 const CLOSE = 41;
 const SEMI = 59;
 const EQUALS = 61;
 const BACKSLASH = 92;
-
-function isSpace(c: number): boolean {
-  return c === SPACE || c === TAB || c === CR || c === LF;
-}
 
 /** End index of the comment that opens at `start`, or -1 when it is not closed. */
 function commentEnd(s: string, start: number): number {

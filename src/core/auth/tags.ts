@@ -11,22 +11,15 @@
 // the whole list invalid per §3.2; it is reported and the first value kept.
 
 import type { Diagnostic } from '../types';
+import { isSpace } from '../chars';
 
 export interface ParsedTagList {
   tags: Record<string, string>;
   diagnostics: Diagnostic[];
 }
 
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
 const SEMI = 59;
 const EQUALS = 61;
-
-function isSpace(c: number): boolean {
-  return c === SPACE || c === TAB || c === CR || c === LF;
-}
 
 function isTagName(name: string): boolean {
   const first = name.charCodeAt(0) | 0x20;

@@ -10,10 +10,7 @@
 
 import type { Address } from '../types';
 import { decodeEncodedWords } from './rfc2047';
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 13 || c === 10;
-}
+import { isSpace } from '../chars';
 
 /** Index just past the quoted string that starts at `i` (a DQUOTE); unterminated runs to `end`. */
 function skipQuoted(s: string, i: number, end: number): number {
