@@ -1,7 +1,8 @@
 // `hopscope bench`: how fast the core is, beside the parsers people would otherwise use (DESIGN.md §10).
 //
-// Every subject gets the same header blocks, already in memory, and is timed the same way: one untimed
-// warm-up pass, then per-message process.hrtime.bigint() around one call, over --passes passes. Peers:
+// Every subject gets the same header blocks, already in memory, and is timed the same way: an untimed
+// warm-up (≥ 3 passes, ≥ 1.5 s), then per-message process.hrtime.bigint() around one call, over --passes
+// passes. Peers:
 // mailauth's parse-only path (header split + Received + DKIM/ARC/A-R tag parsers, no crypto, no DNS),
 // mailparser's header parse (mailsplit's Headers + MailParser#processHeaders, what its 'headers' event
 // carries), postal-mime's parse, and SpamAssassin's Received parsing through sa-relays.pl --bench. A peer
@@ -31,8 +32,13 @@ const SA_BINARY = '/usr/bin/spamassassin';
 const SCALING_LIMIT = 10;
 /** Each scaling row is repeated until it has run this long (and at least 3 times), for a stable median. */
 const SCALING_MIN_MS = 150;
-/** Untimed warm-up: at least one pass, and whole passes until this much time has gone. */
-const WARM_UP_MS = 300;
+/**
+ * Untimed warm-up: at least WARM_UP_PASSES whole passes, and more until this much time has gone. V8 is
+ * still tiering functions up and re-optimising after deopts for the first 2–3 passes over a 1,000-message
+ * corpus; timing them put compile pauses into the p99 (3–5 ms) and the median (+20%) of every subject.
+ */
+const WARM_UP_MS = 1500;
+const WARM_UP_PASSES = 3;
 /** Timed samples per subject at least (a small corpus gets more passes). */
 const MIN_SAMPLES = 2000;
 
@@ -211,9 +217,10 @@ async function timeSubject(
 ): Promise<{ result: SubjectResult; perMessage: Float64Array }> {
   // Warm-up: whole passes until the JIT has seen enough (a small corpus needs several).
   const warmUntil = process.hrtime.bigint() + BigInt(WARM_UP_MS * 1e6);
+  let warmPasses = 0;
   do {
     for (const m of messages) subject.async ? await run(m.head) : run(m.head);
-  } while (process.hrtime.bigint() < warmUntil);
+  } while (++warmPasses < WARM_UP_PASSES || process.hrtime.bigint() < warmUntil);
   const samples = new Float64Array(messages.length * passes);
   const perMessage = new Float64Array(messages.length).fill(Number.POSITIVE_INFINITY);
   let total = 0n;
@@ -490,7 +497,7 @@ export async function runBench(args: string[], io: Io): Promise<number> {
     io.stdout(`${JSON.stringify({ node: process.version, passes: o.passes, results, notable, scaling }, null, 2)}\n`);
     return 0;
   }
-  io.stdout(`node ${process.version}, ${o.passes} timed pass(es) after one warm-up; header blocks in memory\n\n`);
+  io.stdout(`node ${process.version}, ${o.passes} timed pass(es) after ≥ ${WARM_UP_PASSES} warm-up passes (≥ ${WARM_UP_MS / 1000} s); header blocks in memory\n\n`);
   for (const set of sets) {
     const rows = results.filter((r) => r.corpus === set.label);
     io.stdout(`${set.label}\n`);
