@@ -27,7 +27,8 @@ export function parseDecimal(text: string): number | undefined {
 export function signedHeaderList(h: string | undefined): string[] {
   if (h === undefined || h === '') return [];
   const names: string[] = [];
-  for (const name of h.split(':')) if (name !== '') names.push(name.toLowerCase());
+  // Lower-cased once, then split: the same names as lower-casing each (':' has no case).
+  for (const name of h.toLowerCase().split(':')) if (name !== '') names.push(name);
   return names;
 }
 

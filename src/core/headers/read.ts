@@ -42,7 +42,11 @@ const OPAQUE_FIELD_PREFIXES = [
   'x-ms-exchange-antispam-messagedata',
 ];
 
+/** The shortest of OPAQUE_FIELD_PREFIXES: a shorter name is not opaque, without lower-casing it. */
+const OPAQUE_MIN_LENGTH = Math.min(...OPAQUE_FIELD_PREFIXES.map((p) => p.length));
+
 function isOpaqueField(name: string): boolean {
+  if (name.length < OPAQUE_MIN_LENGTH) return false;
   const lower = name.toLowerCase();
   return OPAQUE_FIELD_PREFIXES.some((p) => lower.startsWith(p));
 }
@@ -333,7 +337,8 @@ function trimmedSlice(s: string, start: number, end: number): string {
 /** Builds a field from its unfolded, trimmed value and decodes its RFC 2047 words. */
 function makeField(index: number, name: string, raw: string, value: string): HeaderField {
   const field: HeaderField = { index, name, raw, value };
-  if (value.includes('=?') && !isOpaqueField(name)) {
+  // The name first: an opaque blob is 2–8 KB that the search for '=?' would otherwise read end to end.
+  if (!isOpaqueField(name) && value.includes('=?')) {
     const decoded = decodeEncodedWords(value);
     if (decoded !== value) field.decoded = decoded;
   }
