@@ -273,9 +273,21 @@ function monthAt(s: string, i: number): number {
   return MONTH_CODES.get(code3(s, i)) ?? 0;
 }
 
-/** pad(n, 2) for 0 ≤ n ≤ 99, without building a repeat string. */
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : `${n}`;
+/** pad(n, 2) for 0 ≤ n ≤ 99, as a constant table: the ISO text of every hop is built from these. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : `${n}`));
+
+/**
+ * Days from 1970-01-01 to the given proleptic Gregorian date (year ≥ 0), as Date.UTC counts them: the
+ * "days from civil" algorithm (eras of 400 years, years starting in March), plain arithmetic instead of a
+ * call into the runtime.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 /**
@@ -333,10 +345,13 @@ function parseCommonDate(s: string): ParsedDate | undefined {
   // RFC 5322 §3.3: "-0000" says the local zone is unknown; the instant is UTC.
   const known = !(sign === 45 && magnitude === 0);
   const offset = sign === 45 ? (magnitude === 0 ? 0 : -magnitude) : magnitude;
-  const epochMs = Date.UTC(year, month - 1, day, hour, minute, second, 0) - offset * 60000;
+  // What Date.UTC(year, month - 1, day, hour, minute, second) gives for these in-range fields (a second of
+  // 60 rolls over the same way).
+  const epochMs =
+    daysFromCivil(year, month, day) * 86400000 + hour * 3600000 + minute * 60000 + second * 1000 - offset * 60000;
   const zoneSign = offset > 0 || (offset === 0 && known) ? '+' : '-';
   // year is 1000–9999 here, so it needs no padding.
-  const iso = `${year}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}${zoneSign}${pad2(zh)}:${pad2(zm)}`;
+  const iso = `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}${zoneSign}${TWO_DIGITS[zh]}:${TWO_DIGITS[zm]}`;
   return { ok: true, epochMs, offsetMinutes: offset, iso, zoneKnown: known };
 }
 

@@ -21,9 +21,23 @@ const MAX_IPV6_LENGTH = 45;
 export function parseIp(text: string): ParsedIp | undefined {
   const version = readAddressWords(text);
   if (version === 0) return undefined;
+  // Most addresses on the hot path are written canonically already: their text is the answer, and no new
+  // string is built (a whole-string slice returns `text` itself).
+  if (isWrittenCanonically(version)) return { ip: text.slice(SCAN.start, SCAN.end), version };
   return version === 4
     ? { ip: formatIpv4(((WORDS[0]! << 16) | WORDS[1]!) >>> 0), version: 4 }
     : { ip: formatIpv6(WORDS), version: 6 };
+}
+
+/**
+ * Whether the address just read is written as parseIp would format it. An IPv6 text is when its groups are
+ * minimal lower-case hex and its `::` stands for exactly the zero run formatIpv6 compresses (or there is
+ * neither). Checked here rather than while reading: ipScope and the prefix tests never need it.
+ */
+function isWrittenCanonically(version: 4 | 6): boolean {
+  if (!SCAN.canonical || version === 4) return SCAN.canonical;
+  const run = zeroRunToCompress(WORDS);
+  return run === SCAN.gap && (run === -1 || compressedLength(WORDS, run) === SCAN.gapLength);
 }
 
 /** Whether parseIp would read `text` as an address (without building its canonical text). */
@@ -38,6 +52,14 @@ export function isIpAddress(text: string): boolean {
 const WORDS: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
 
 /**
+ * Scratch beside WORDS, valid until the next call: where the address lay in the last text read (without
+ * brackets, `IPv6:` tag or zone); `canonical`: an IPv4 text read as written, or IPv6 groups all written as
+ * formatIpv6 writes them (lower case, no leading zero, no dotted tail); where `::` stood (-1 for none) and
+ * how many words it stood for. isWrittenCanonically reads them.
+ */
+const SCAN = { start: 0, end: 0, canonical: false, gap: -1, gapLength: 0 };
+
+/**
  * Reads the address into WORDS without formatting it: IPv4 as two 16-bit words (high, low), IPv6 as
  * eight, an IPv4-mapped IPv6 address as its IPv4 address. Returns the version, or 0 for what parseIp
  * rejects. WORDS is valid until the next call.
@@ -50,24 +72,36 @@ function readAddressWords(text: string): 0 | 4 | 6 {
     end -= 1;
   }
   if (end - start > 5 && isIpv6Tag(text, start)) start += 5;
+  // Most texts asked about here are host names: a first or second character that no address has (before a
+  // `%zone`) settles it without the searches below.
+  for (let k = start; k < end && k < start + 2; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 37 /* % */) break;
+    if (c !== 58 /* : */ && c !== 46 /* . */ && hexValue(c) < 0) return 0;
+  }
   const zone = text.indexOf('%', start);
   if (zone !== -1 && zone < end) {
     if (!isZoneId(text, zone + 1, end)) return 0;
     end = zone;
   }
   if (end - start < 2) return 0;
+  SCAN.start = start;
+  SCAN.end = end;
   const colon = text.indexOf(':', start);
   if (colon === -1 || colon >= end) {
     const v4 = parseIpv4(text, start, end);
     if (v4 === undefined) return 0;
     WORDS[0] = v4 >>> 16;
     WORDS[1] = v4 & 0xffff;
+    // parseIpv4 refuses leading zeros, so the dotted quad it read is written exactly as formatIpv4 would.
+    SCAN.canonical = true;
     return 4;
   }
   if (!parseIpv6(text, start, end)) return 0;
   if (isV4Mapped(WORDS)) {
     WORDS[0] = WORDS[6]!;
     WORDS[1] = WORDS[7]!;
+    SCAN.canonical = false;
     return 4;
   }
   return 6;
@@ -150,6 +184,8 @@ function parseIpv6(text: string, start: number, end: number): boolean {
   let count = 0;
   /** Where `::` stands in WORDS (the number of words before it), or -1. */
   let gap = -1;
+  /** Every group so far written as formatIpv6 writes it: lower case, no leading zero, no dotted tail. */
+  let minimal = true;
   let i = start;
   if (text.charCodeAt(i) === 58) {
     if (text.charCodeAt(i + 1) !== 58) return false;
@@ -162,8 +198,10 @@ function parseIpv6(text: string, start: number, end: number): boolean {
     let value = 0;
     let hex = 0;
     while (j < end && hex < 5) {
-      const h = hexValue(text.charCodeAt(j));
+      const c = text.charCodeAt(j);
+      const h = hexValue(c);
       if (h < 0) break;
+      if (c <= 70 && c >= 65) minimal = false;
       value = value * 16 + h;
       hex++;
       j++;
@@ -173,9 +211,11 @@ function parseIpv6(text: string, start: number, end: number): boolean {
       if (v4 === undefined || count > 6) return false;
       WORDS[count++] = v4 >>> 16;
       WORDS[count++] = v4 & 0xffff;
+      minimal = false;
       break;
     }
     if (hex === 0 || hex > 4 || count === 8) return false;
+    if (hex > 1 && text.charCodeAt(i) === 48) minimal = false;
     WORDS[count++] = value;
     if (j === end) break;
     if (text.charCodeAt(j) !== 58) return false;
@@ -188,11 +228,14 @@ function parseIpv6(text: string, start: number, end: number): boolean {
       if (i === end) return false;
     }
   }
+  SCAN.canonical = minimal;
+  SCAN.gap = gap;
   if (gap === -1) return count === 8;
   if (count > 7) return false;
   const shift = 8 - count;
   for (let k = count - 1; k >= gap; k--) WORDS[k + shift] = WORDS[k]!;
   for (let k = gap; k < gap + shift; k++) WORDS[k] = 0;
+  SCAN.gapLength = shift;
   return true;
 }
 
@@ -201,8 +244,8 @@ function isV4Mapped(words: number[]): boolean {
   return words[5] === 0xffff;
 }
 
-/** RFC 5952 §4: lower case, no leading zeros, the longest run (≥ 2) of zero words as `::`, first on a tie. */
-function formatIpv6(words: number[]): string {
+/** RFC 5952 §4.2.2–4.2.3: where the longest run (≥ 2) of zero words starts, the first on a tie; -1 if none. */
+function zeroRunToCompress(words: number[]): number {
   let bestStart = -1;
   let bestLength = 1;
   for (let k = 0; k < 8; ) {
@@ -218,6 +261,20 @@ function formatIpv6(words: number[]): string {
     }
     k = run;
   }
+  return bestStart;
+}
+
+/** The number of zero words from `start`. */
+function compressedLength(words: number[], start: number): number {
+  let k = start;
+  while (k < 8 && words[k] === 0) k++;
+  return k - start;
+}
+
+/** RFC 5952 §4: lower case, no leading zeros, the longest run (≥ 2) of zero words as `::`, first on a tie. */
+function formatIpv6(words: number[]): string {
+  const bestStart = zeroRunToCompress(words);
+  const bestLength = bestStart === -1 ? 1 : compressedLength(words, bestStart);
   let out = '';
   for (let k = 0; k < 8; k++) {
     if (k === bestStart) {

@@ -23,6 +23,13 @@ export interface KeyValue {
 export function scanPairs(value: string, separator: ':' | '=', onPair: (key: string, value: string) => void): void {
   const sep = separator.charCodeAt(0);
   const n = value.length;
+  // Where the next `(` is: a part with none before its `;` is cut with indexOf, which outruns a loop
+  // over characters on Microsoft's long values (`ARA:…|…|…`); only parts with parentheses are walked.
+  // The next separator, kept the same way: searching afresh from each part would read the rest of a
+  // value without separators once per part (quadratic on `a;b;c;…`).
+  let paren = value.indexOf('(');
+  if (paren < 0) paren = n;
+  let nextSep = -1;
   let i = 0;
   while (i < n) {
     let c = value.charCodeAt(i);
@@ -31,6 +38,23 @@ export function scanPairs(value: string, separator: ':' | '=', onPair: (key: str
       continue;
     }
     const keyStart = i;
+    if (paren < i) {
+      paren = value.indexOf('(', i);
+      if (paren < 0) paren = n;
+    }
+    let semi = value.indexOf(';', i);
+    if (semi < 0) semi = n;
+    if (semi < paren) {
+      if (nextSep < i) {
+        nextSep = value.indexOf(separator, i);
+        if (nextSep < 0) nextSep = n;
+      }
+      const at = nextSep;
+      if (at >= semi) onPair(trimmedSlice(value, keyStart, semi), '');
+      else onPair(trimmedSlice(value, keyStart, at), trimmedSlice(value, at + 1, semi));
+      i = semi + 1;
+      continue;
+    }
     let keyEnd = -1;
     let depth = 0;
     let j = i;

@@ -11,6 +11,11 @@ import { parseTagList } from './tags';
 export type ParsedDkimSignature = Omit<DkimSignature, 'header'> & { diagnostics: Diagnostic[] };
 
 const REQUIRED = ['v', 'a', 'b', 'bh', 'd', 'h', 's'] as const;
+const NUMBER_TAGS = [
+  ['l', 'bodyLength'],
+  ['t', 'timestamp'],
+  ['x', 'expiration'],
+] as const;
 
 /** A non-negative decimal (l=, t=, x=), or undefined. RFC 6376 allows at most 12 digits for t= and x=. */
 export function parseDecimal(text: string): number | undefined {
@@ -37,8 +42,9 @@ export function parseDkimSignature(value: string): ParsedDkimSignature {
   const { tags, diagnostics } = parseTagList(value, 'dkim');
   const out: ParsedDkimSignature = { tags, signedHeaders: signedHeaderList(tags.h), diagnostics };
 
-  const missing = REQUIRED.filter((t) => !Object.hasOwn(tags, t));
-  if (missing.length > 0) {
+  let missing: string[] | undefined;
+  for (const t of REQUIRED) if (!Object.hasOwn(tags, t)) (missing ??= []).push(t);
+  if (missing !== undefined) {
     diagnostics.push({
       code: 'dkim-missing-tag',
       message: `Required tag${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')}.`,
@@ -53,12 +59,7 @@ export function parseDkimSignature(value: string): ParsedDkimSignature {
   if (tags.c !== undefined && tags.c !== '') out.canonicalization = tags.c.toLowerCase();
   if (tags.i !== undefined && tags.i !== '') out.identity = tags.i;
 
-  const numbers = [
-    ['l', 'bodyLength'],
-    ['t', 'timestamp'],
-    ['x', 'expiration'],
-  ] as const;
-  for (const [tag, field] of numbers) {
+  for (const [tag, field] of NUMBER_TAGS) {
     const text = tags[tag];
     if (text === undefined) continue;
     const n = parseDecimal(text);

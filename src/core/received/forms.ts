@@ -108,8 +108,10 @@ function splitIdent(word: string): { ident?: string; host: string } {
   let w = word;
   // The colon first: the upper-cased copy is made only for the rare word that can be `IDENT:`.
   if (w.length > 6 && w.charCodeAt(5) === 58 && w.slice(0, 6).toUpperCase() === 'IDENT:') w = w.slice(6);
-  const at = w.lastIndexOf('@');
+  // The last `@`, found forward: nearly every word has none, and indexOf is much cheaper than lastIndexOf in V8.
+  let at = w.indexOf('@');
   if (at === -1) return { host: w };
+  for (let next = w.indexOf('@', at + 1); next !== -1; next = w.indexOf('@', next + 1)) at = next;
   return { ident: w.slice(0, at), host: w.slice(at + 1) };
 }
 

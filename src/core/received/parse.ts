@@ -134,8 +134,11 @@ function splitDate(value: string, tokens: Token[]): DateSplit {
       break;
     }
   }
-  const dateText = value.slice(tokens[last]!.end, dateEnd).trim();
-  return { end: last, tailFrom, dateText: dateText === '' ? undefined : dateText };
+  // Trimmed by hand (the white space trim() removes), so that only the date itself is sliced out.
+  let dateStart = tokens[last]!.end;
+  while (dateStart < dateEnd && isRegexSpace(value.charCodeAt(dateStart))) dateStart++;
+  while (dateEnd > dateStart && isRegexSpace(value.charCodeAt(dateEnd - 1))) dateEnd--;
+  return { end: last, tailFrom, dateText: dateStart === dateEnd ? undefined : value.slice(dateStart, dateEnd) };
 }
 
 function isDigit(text: string, at: number): boolean {
@@ -392,7 +395,7 @@ function mayCarryFacts(text: string): boolean {
   return text.endsWith(' encrypted');
 }
 
-/** What \s matches in a regular expression (ECMAScript WhiteSpace and LineTerminator). */
+/** What \s matches in a regular expression and trim() removes (ECMAScript WhiteSpace and LineTerminator). */
 function isRegexSpace(c: number): boolean {
   return (
     c === 32 ||

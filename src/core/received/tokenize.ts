@@ -108,6 +108,11 @@ export function tokenize(value: string, skipDate = false): Tokenized {
   let problems: Tokenized['problems'] | undefined;
   const n = value.length;
   let inDate = false;
+  // Where the next `(` and `\` are at or after the current comment, found with indexOf (a fast native search)
+  // and searched again only once passed, so the searches stay linear over the value however many comments
+  // (-2: not searched yet; -1: there is none).
+  let nextOpen = -2;
+  let nextEscape = -2;
   let i = 0;
   while (i < n) {
     const c = value.charCodeAt(i);
@@ -126,7 +131,17 @@ export function tokenize(value: string, skipDate = false): Tokenized {
     } else if (c === 40) {
       let depth = 1;
       i++;
-      while (i < n) {
+      // Most comments hold neither a nested comment nor a quoted-pair: jump to the `)`.
+      const close = value.indexOf(')', i);
+      if (close !== -1) {
+        if (nextOpen !== -1 && nextOpen < i) nextOpen = value.indexOf('(', i);
+        if (nextEscape !== -1 && nextEscape < i) nextEscape = value.indexOf('\\', i);
+        if ((nextOpen === -1 || nextOpen > close) && (nextEscape === -1 || nextEscape > close)) {
+          i = close;
+          depth = 0;
+        }
+      }
+      while (depth > 0 && i < n) {
         const d = value.charCodeAt(i);
         if (d === 92 /* \ */) i += 2;
         else {

@@ -60,12 +60,11 @@ function isInternalAddress(h: Hop): boolean {
 }
 
 /** The name a hop's peer goes by: the rDNS the receiver looked up, else the HELO unless it parrots the receiver. */
-function peerName(h: Hop): string | undefined {
-  const rdns = Organisations.normalise(h.from.rdns);
+function peerName(h: Hop, orgs: Organisations): string | undefined {
+  const rdns = orgs.name(h.from.rdns);
   if (rdns && rdns !== 'unknown') return rdns;
-  const helo = Organisations.normalise(h.from.helo);
-  if (!helo || helo === 'unknown' || helo.startsWith('[') || helo === Organisations.normalise(h.by.host))
-    return undefined;
+  const helo = orgs.name(h.from.helo);
+  if (!helo || helo === 'unknown' || helo.startsWith('[') || helo === orgs.name(h.by.host)) return undefined;
   return helo;
 }
 
@@ -131,13 +130,19 @@ function distinctiveLabel(label: string): boolean {
   return label.length >= 5 && !isGenericLabel(label) && !/^[0-9-]+$/.test(label);
 }
 
+/** `mx1` of `mx1.example.org`; the whole name when it has no dot. */
+function firstLabel(host: string): string {
+  const dot = host.indexOf('.');
+  return dot < 0 ? host : host.slice(0, dot);
+}
+
 /** A hop that records no handover between two machines: it neither links nor breaks the chain. */
-function isTransparent(c: ChainHop): boolean {
+function isTransparent(c: ChainHop, orgs: Organisations): boolean {
   const h = c.hop;
   if (!h.parsed && !h.from.ip && !h.by.host) return true;
   if (!h.from.ip && !h.from.helo && !h.from.rdns && !h.by.host && !h.by.ip) return true;
   if (c.kind === 'filter') return true;
-  const by = Organisations.normalise(h.by.host);
+  const by = orgs.name(h.by.host);
   // Loopback re-injection (`from localhost [127.0.0.1] by localhost`) and local stages with a placeholder `by`.
   if ((!by || Organisations.isPlaceholder(by)) && (!h.from.ip || isLoopbackOrLinkLocal(h))) return true;
   // A content filter on the same machine, named by a bare label (`from mx.example.org [127.0.0.1] by IMSVA`,
@@ -202,7 +207,7 @@ class ChainJudge {
   }
 
   isRecipientHost(host: string | undefined): boolean {
-    const h = Organisations.normalise(host);
+    const h = this.orgs.name(host);
     if (!h) return false;
     const key = this.orgs.of(h);
     if (!key || !this.recipientOrgs.has(key)) return false;
@@ -217,29 +222,29 @@ class ChainJudge {
     if (!h.from.ip && !h.from.rdns && !h.from.helo) return true;
     if (h.from.ip && (isInternalAddress(h) || this.inRecipientNetwork(h.from.ip))) {
       // A provider's outbound relay for other tenants can sit in its internal range too.
-      const name = peerName(h);
+      const name = peerName(h, this.orgs);
       return !(name && this.isOutbound(name));
     }
-    const name = peerName(h);
+    const name = peerName(h, this.orgs);
     if (!name) return false;
     // The rDNS or the HELO may name a learned server, but not a HELO that parrots the receiving host itself
     // (`from mx.victim (spammer.example [ip]) by mx.victim`), a classic spam trick.
-    const helo = Organisations.normalise(h.from.helo);
-    const parrot = helo === Organisations.normalise(h.by.host);
+    const helo = this.orgs.name(h.from.helo);
+    const parrot = helo === this.orgs.name(h.by.host);
     if (this.knownHosts.has(name) || (helo && !parrot && this.knownHosts.has(helo))) return true;
     if (Organisations.isBare(name)) return !h.from.ip;
     // The receiver's rDNS when it recorded one, else the HELO (peerName drops a HELO parroting the receiver).
     if (this.isRecipientHost(name)) return true;
     // A machine whose rDNS (looked up by the recipient, not claimed by the peer) is in the recipient's own
     // mail domain is one of the recipient's servers: an MX that forwards to the mailbox host.
-    const rdns = Organisations.normalise(h.from.rdns);
+    const rdns = this.orgs.name(h.from.rdns);
     const key = rdns ? this.orgs.of(rdns) : null;
     return key !== null && this.mailOrgs.has(key) && !this.isOutbound(rdns!);
   }
 
   /** An authserv-id or SPF receiver that names the recipient's infrastructure or its provider. */
   isAuthority(authority: string): boolean {
-    const a = Organisations.normalise(authority);
+    const a = this.orgs.name(authority);
     if (!a) return false;
     if (this.isRecipientHost(a)) return true;
     for (const p of this.providers.values())
@@ -255,26 +260,30 @@ class ChainJudge {
   /** Identities (names and IPs) that the next older hop's `by` should show if the chain is consistent. */
   identities(h: Hop): Set<string> {
     const out = new Set<string>();
-    for (const v of [h.from.rdns, h.from.helo, h.from.ip]) {
-      const n = Organisations.normalise(v);
-      if (n && n !== 'unknown') out.add(n);
-    }
+    this.addIdentity(out, h.from.rdns);
+    this.addIdentity(out, h.from.helo);
+    this.addIdentity(out, h.from.ip);
     return out;
+  }
+
+  private addIdentity(out: Set<string>, name: string | undefined): void {
+    const n = this.orgs.name(name);
+    if (n && n !== 'unknown') out.add(n);
   }
 
   /** Does `older.by` name the machine that the newer hop says it received from? */
   links(older: Hop, expected: Set<string>, newer: Hop): 'link' | 'soft' | 'hard' {
-    const byHost = Organisations.normalise(older.by.host);
-    const byIp = Organisations.normalise(older.by.ip);
+    const byHost = this.orgs.name(older.by.host);
+    const byIp = this.orgs.name(older.by.ip);
     if (!byHost && !byIp) return 'soft';
-    for (const id of [byHost, byIp]) if (id && expected.has(id)) return 'link';
+    if ((byHost && expected.has(byHost)) || (byIp && expected.has(byIp))) return 'link';
     if (byHost) {
-      const label = byHost.split('.', 1)[0]!;
+      const label = firstLabel(byHost);
       const byOrg = this.orgs.of(byHost);
       const byBrand = this.orgs.brand(byHost);
       for (const e of expected) {
         if (
-          e.split('.', 1)[0] === label &&
+          firstLabel(e) === label &&
           (Organisations.isBare(e) || Organisations.isBare(byHost) || distinctiveLabel(label))
         )
           return 'link';
@@ -283,10 +292,10 @@ class ChainJudge {
         if (byBrand && this.orgs.brand(e) === byBrand) return 'link';
       }
       // The same host wrote both headers: a filter or re-injection stage.
-      if (byHost === Organisations.normalise(newer.by.host)) return 'link';
+      if (byHost === this.orgs.name(newer.by.host)) return 'link';
       // An internal relay of one organisation: the newer hop came from a private or bare address, or from a
       // machine known only by a bare name (a LAN client `from MATT_LINUX by hippo.example.co.uk`).
-      const newerPeer = peerName(newer);
+      const newerPeer = peerName(newer, this.orgs);
       const newerFromAnonymous =
         isInternalAddress(newer) ||
         (!newer.from.rdns && !newerPeer) ||
@@ -295,8 +304,8 @@ class ChainJudge {
       if (Organisations.isPlaceholder(byHost) || Organisations.isBare(byHost)) {
         // A machine known only by a bare name (`by cmsmtp`) that received from a host of the same organisation
         // as the one that handed the message on: an internal relay of that organisation.
-        const olderOrg = this.orgs.of(peerName(older));
-        const newerOrg = this.orgs.of(peerName(newer));
+        const olderOrg = this.orgs.of(peerName(older, this.orgs));
+        const newerOrg = this.orgs.of(peerName(newer, this.orgs));
         if (olderOrg?.startsWith('d:') && olderOrg === newerOrg) return 'link';
         return 'soft';
       }
@@ -307,7 +316,7 @@ class ChainJudge {
 
   /** Walks down from the top and returns the top-first index of the structural handoff, or -1. */
   structuralHandoff(trustedHosts: string[]): number {
-    const top = this.chain.find((c) => c.hop.by.host && !isTransparent(c));
+    const top = this.chain.find((c) => c.hop.by.host && !isTransparent(c, this.orgs));
     if (!top) return -1;
     this.addRecipient(top.hop.by.host);
     for (const t of trustedHosts) this.addRecipient(t);
@@ -318,7 +327,7 @@ class ChainJudge {
         this.addRecipient(c.hop.by.host);
         adoptNextBy = false;
       }
-      if (isTransparent(c)) continue;
+      if (isTransparent(c, this.orgs)) continue;
       // The recipient's server wrote this hop, so the address it accepted the message for is the recipient's.
       const forOrg = c.hop.for ? this.orgs.of(c.hop.for.slice(c.hop.for.lastIndexOf('@') + 1)) : null;
       if (forOrg) this.mailOrgs.add(forOrg);
@@ -406,7 +415,7 @@ export function judgeChain(
     for (let i = handoffTop + 1; i < chain.length; i++) {
       const c = chain[i]!;
       const o = c.hop;
-      if (isTransparent(c)) {
+      if (isTransparent(c, judge.orgs)) {
         zones[o.index] = 'sender';
         continue;
       }
@@ -427,7 +436,7 @@ export function judgeChain(
         expected = judge.identities(o);
         newer = o;
       } else {
-        const by = Organisations.normalise(o.by.host);
+        const by = judge.orgs.name(o.by.host);
         if (by) expected.add(by);
       }
       if (isClientHop(c)) {

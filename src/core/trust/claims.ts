@@ -12,8 +12,31 @@ export interface AuthResultsComments {
   props: Array<{ method: string; key: string; value: string }>;
 }
 
-const providerHeaders = new Map<string, string>();
-for (const p of PROVIDERS) for (const h of p.connectingIpHeaders ?? []) providerHeaders.set(h, p.id);
+const FOREFRONT_REPORT = 'x-forefront-antispam-report';
+
+/**
+ * The fields read below, by name length: a message has tens of fields and few are of a length in this
+ * table, so most are passed over without hashing their names for a Map lookup. `provider` is absent for
+ * the Forefront report, which is read differently.
+ */
+const CLAIM_FIELDS: Array<Array<{ name: string; provider?: string }> | undefined> = [];
+function addClaimField(name: string, provider?: string): void {
+  while (CLAIM_FIELDS.length <= name.length) CLAIM_FIELDS.push(undefined);
+  const field = provider === undefined ? { name } : { name, provider };
+  const list = CLAIM_FIELDS[name.length];
+  if (list === undefined) CLAIM_FIELDS[name.length] = [field];
+  else list.push(field);
+}
+for (const p of PROVIDERS) for (const h of p.connectingIpHeaders ?? []) addClaimField(h, p.id);
+addClaimField(FOREFRONT_REPORT);
+
+/** The claim field named `name` (lower case), if any. */
+function claimField(name: string): { name: string; provider?: string } | undefined {
+  const candidates = name.length < CLAIM_FIELDS.length ? CLAIM_FIELDS[name.length] : undefined;
+  if (candidates === undefined) return undefined;
+  for (const c of candidates) if (c.name === name) return c;
+  return undefined;
+}
 
 /**
  * Every statement in the headers of which IP connected to a receiving server: Microsoft's
@@ -55,12 +78,13 @@ export function collectClaims(
   }
   for (let k = 0; k < headers.length; k++) {
     const h = headers[k]!;
-    const name = names[k]!;
-    const provider = providerHeaders.get(name);
+    const field = claimField(names[k]!);
+    if (field === undefined) continue;
+    const provider = field.provider;
     if (provider) {
       const ip = parseIp(h.value.trim())?.ip;
       if (ip) claims.push(claim(ip, h.name, h.index, undefined, provider, false));
-    } else if (name === 'x-forefront-antispam-report') {
+    } else {
       const at = h.value.indexOf('CIP:');
       if (at >= 0) {
         const end = h.value.indexOf(';', at);

@@ -29,7 +29,24 @@ const PLACEHOLDERS = new Set([
  * One instance per analysis memoises the PSL lookups.
  */
 export class Organisations {
+  /** Organisation keys by normalised host. */
   private readonly cache = new Map<string, string | null>();
+  /** normalise() per host as written; null for no name. */
+  private readonly names = new Map<string, string | null>();
+
+  /**
+   * normalise(), memoised for this analysis: trust asks for the same few hop names many times per hop, and
+   * trim plus toLowerCase (which builds a new string before finding nothing to change) cost more than a
+   * lookup by the very string object, whose hash V8 keeps after the first lookup.
+   */
+  name(host: string | undefined): string | undefined {
+    if (!host) return undefined;
+    const hit = this.names.get(host);
+    if (hit !== undefined) return hit ?? undefined;
+    const h = Organisations.normalise(host);
+    this.names.set(host, h ?? null);
+    return h;
+  }
 
   /** Lower-cased host without trailing dot or brackets; undefined for empty text. */
   static normalise(host: string | undefined): string | undefined {
@@ -49,7 +66,7 @@ export class Organisations {
 
   /** Organisation key: `p:<provider>`, `d:<registrable domain>`, `b:<bare label>`, or null. */
   of(host: string | undefined): string | null {
-    const h = Organisations.normalise(host);
+    const h = this.name(host);
     if (h === undefined) return null;
     const hit = this.cache.get(h);
     if (hit !== undefined) return hit;

@@ -56,12 +56,14 @@ export const FILTER_RULES: readonly FlagRule[] = [
     id: 'recipient-filter-verdict',
     severity: 'warning',
     title: "The recipient's spam filter flagged it",
-    check: ({ analysis: a }) => {
+    check: ({ analysis: a, fields }) => {
       // The worst verdict per vendor: Microsoft writes SCL in two fields and the category in one.
       const worst = new Map<string, Finding>();
       for (const v of a.antispam) {
         if (!v.trusted) continue;
-        const f = filterVerdict(v.field.toLowerCase(), v.items);
+        // The field index has the name lower-cased already (a verdict's header is its field's position).
+        const name = fields.headers[v.header]?.name === v.field ? fields.names[v.header]! : v.field.toLowerCase();
+        const f = filterVerdict(name, v.items);
         if (!f || worst.get(v.vendor)?.severity === 'danger') continue;
         if (worst.has(v.vendor) && f.severity !== 'danger') continue;
         worst.set(v.vendor, {
