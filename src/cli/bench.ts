@@ -2,7 +2,7 @@
 //
 // Every subject gets the same header blocks, already in memory, and is timed the same way: an untimed
 // warm-up (≥ 3 passes, ≥ 1.5 s), then per-message process.hrtime.bigint() around one call, over --passes
-// passes. Peers:
+// passes taken by the subjects in turn. Peers:
 // mailauth's parse-only path (header split + Received + DKIM/ARC/A-R tag parsers, no crypto, no DNS),
 // mailparser's header parse (mailsplit's Headers + MailParser#processHeaders, what its 'headers' event
 // carries), postal-mime's parse, and SpamAssassin's Received parsing through sa-relays.pl --bench. A peer
@@ -208,50 +208,65 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.round((p / 100) * (sorted.length - 1)))]!;
 }
 
-async function timeSubject(
-  subject: Subject,
-  run: (head: string) => unknown,
-  messages: Message[],
-  passes: number,
-  corpus: string,
-): Promise<{ result: SubjectResult; perMessage: Float64Array }> {
-  // Warm-up: whole passes until the JIT has seen enough (a small corpus needs several).
-  const warmUntil = process.hrtime.bigint() + BigInt(WARM_UP_MS * 1e6);
-  let warmPasses = 0;
-  do {
-    for (const m of messages) subject.async ? await run(m.head) : run(m.head);
-  } while (++warmPasses < WARM_UP_PASSES || process.hrtime.bigint() < warmUntil);
-  const samples = new Float64Array(messages.length * passes);
-  const perMessage = new Float64Array(messages.length).fill(Number.POSITIVE_INFINITY);
-  let total = 0n;
-  let k = 0;
-  for (let pass = 0; pass < passes; pass++) {
+/**
+ * One subject's timing over a corpus: warmUp() once, then timePass() once per pass. The subjects of a corpus
+ * take their passes in turn (round robin), so that a slow spell of a shared machine falls on all of them
+ * rather than on whichever was running then.
+ */
+class SubjectTimer {
+  private readonly samples: Float64Array;
+  /** Best of the passes per message: the message's own cost. */
+  readonly perMessage: Float64Array;
+  private total = 0n;
+  private k = 0;
+
+  constructor(
+    readonly subject: Subject,
+    private readonly run: (head: string) => unknown,
+    private readonly messages: Message[],
+    passes: number,
+  ) {
+    this.samples = new Float64Array(messages.length * passes);
+    this.perMessage = new Float64Array(messages.length).fill(Number.POSITIVE_INFINITY);
+  }
+
+  /** Whole passes until the JIT has seen enough (a small corpus needs several). */
+  async warmUp(): Promise<void> {
+    const warmUntil = process.hrtime.bigint() + BigInt(WARM_UP_MS * 1e6);
+    let warmPasses = 0;
+    do {
+      for (const m of this.messages) this.subject.async ? await this.run(m.head) : this.run(m.head);
+    } while (++warmPasses < WARM_UP_PASSES || process.hrtime.bigint() < warmUntil);
+  }
+
+  async timePass(): Promise<void> {
+    const { messages, run, perMessage, samples } = this;
     for (let i = 0; i < messages.length; i++) {
       const head = messages[i]!.head;
       const t0 = process.hrtime.bigint();
-      if (subject.async) await run(head);
+      if (this.subject.async) await run(head);
       else run(head);
       const dt = process.hrtime.bigint() - t0;
-      total += dt;
+      this.total += dt;
       const us = Number(dt) / 1000;
-      samples[k++] = us;
-      if (us < perMessage[i]!) perMessage[i] = us; // best of the passes: the message's own cost
+      samples[this.k++] = us;
+      if (us < perMessage[i]!) perMessage[i] = us;
     }
   }
-  const sorted = samples.slice().sort();
-  return {
-    result: {
-      name: subject.name,
+
+  result(corpus: string): SubjectResult {
+    const sorted = this.samples.slice(0, this.k).sort();
+    return {
+      name: this.subject.name,
       corpus,
-      messages: messages.length,
-      messagesPerSecond: samples.length / (Number(total) / 1e9),
+      messages: this.messages.length,
+      messagesPerSecond: this.k / (Number(this.total) / 1e9),
       medianUs: percentile(sorted, 50),
       p99Us: percentile(sorted, 99),
       maxUs: sorted[sorted.length - 1] ?? Number.NaN,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
-    },
-    perMessage,
-  };
+    };
+  }
 }
 
 function spamAssassin(messages: Message[], corpus: string, passes: number): Promise<SubjectResult> {
@@ -469,25 +484,29 @@ export async function runBench(args: string[], io: Io): Promise<number> {
       return 1;
     }
     if (!o.json) io.stderr(`bench: ${set.label}: ${messages.length} header blocks, ${o.passes} pass(es)…\n`);
+    const passes = Math.max(o.passes, Math.min(100, Math.ceil(MIN_SAMPLES / messages.length)));
+    const timers: SubjectTimer[] = [];
     for (const subject of subjects()) {
       if (!o.peers && !subject.name.startsWith('hopscope') && subject.name !== 'bare indexOf split') continue;
       const run = await subject.prepare();
-      if (typeof run === 'string') {
-        results.push({ ...emptyResult(subject.name, set.label), note: `skipped: ${run}` });
-        continue;
-      }
-      const passes = Math.max(o.passes, Math.min(100, Math.ceil(MIN_SAMPLES / messages.length)));
-      const { result, perMessage } = await timeSubject(subject, run, messages, passes, set.label);
-      results.push(result);
-      if (subject.name === 'hopscope analyze()') {
-        // phishing_pot sample-3854 carries a 22 KB In-Reply-To: it must cost what an ordinary message does.
-        messages.forEach((m, i) => {
-          if (/sample-3854\.eml$/.test(m.file)) notable.push({ corpus: set.label, file: m.file, us: perMessage[i]! });
-        });
-        let worst = 0;
-        for (let i = 1; i < perMessage.length; i++) if (perMessage[i]! > perMessage[worst]!) worst = i;
-        notable.push({ corpus: set.label, file: `slowest: ${messages[worst]!.file}`, us: perMessage[worst]! });
-      }
+      if (typeof run === 'string') results.push({ ...emptyResult(subject.name, set.label), note: `skipped: ${run}` });
+      else timers.push(new SubjectTimer(subject, run, messages, passes));
+    }
+    for (const t of timers) await t.warmUp();
+    // Round robin, starting one subject further on each pass.
+    for (let pass = 0; pass < passes; pass++)
+      for (let j = 0; j < timers.length; j++) await timers[(pass + j) % timers.length]!.timePass();
+    for (const t of timers) {
+      results.push(t.result(set.label));
+      if (t.subject.name !== 'hopscope analyze()') continue;
+      const perMessage = t.perMessage;
+      // phishing_pot sample-3854 carries a 22 KB In-Reply-To: it must cost what an ordinary message does.
+      messages.forEach((m, i) => {
+        if (/sample-3854\.eml$/.test(m.file)) notable.push({ corpus: set.label, file: m.file, us: perMessage[i]! });
+      });
+      let worst = 0;
+      for (let i = 1; i < perMessage.length; i++) if (perMessage[i]! > perMessage[worst]!) worst = i;
+      notable.push({ corpus: set.label, file: `slowest: ${messages[worst]!.file}`, us: perMessage[worst]! });
     }
     if (o.peers) results.push(await spamAssassin(messages, set.label, o.passes));
   }
