@@ -42,9 +42,8 @@ export function parseDkimSignature(value: string): ParsedDkimSignature {
   const { tags, diagnostics } = parseTagList(value, 'dkim');
   const out: ParsedDkimSignature = { tags, signedHeaders: signedHeaderList(tags.h), diagnostics };
 
-  let missing: string[] | undefined;
-  for (const t of REQUIRED) if (!Object.hasOwn(tags, t)) (missing ??= []).push(t);
-  if (missing !== undefined) {
+  const missing = REQUIRED.filter((t) => !Object.hasOwn(tags, t));
+  if (missing.length > 0) {
     diagnostics.push({
       code: 'dkim-missing-tag',
       message: `Required tag${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')}.`,
