@@ -10,6 +10,7 @@ import { FieldIndex } from '../src/core/headers/fields';
 import { readHeaderBlock } from '../src/core/headers/read';
 import { buildHops } from '../src/core/hops';
 import { analyze } from '../src/core/analyze';
+import { Alignment } from '../src/core/auth/alignment';
 import { computeAlignment, judgeAuthResults, parseAllAuthResults, summaryVerdicts } from '../src/core/trust/auth-trust';
 import { judgeChain } from '../src/core/trust/chain';
 import { collectClaims } from '../src/core/trust/claims';
@@ -71,6 +72,7 @@ export function createStages(heads: string[]): { pass: () => void; report: () =>
       arcSets: arc.sets,
       alignment: {},
     };
+    const alignment = new Alignment();
     const summary = t('summary + alignment', () => {
       summaryVerdicts(ar.results, auth);
       const from = fields.first('from');
@@ -79,7 +81,7 @@ export function createStages(heads: string[]): { pass: () => void; report: () =>
       if (to) parseAddressList(to.value);
       const rt = fields.first('reply-to');
       if (rt) s.replyTo = parseAddressList(rt.value);
-      computeAlignment(auth, s.from?.address);
+      computeAlignment(auth, s.from?.address, alignment);
       return s;
     });
     const antispam = t('decodeAntispam', () => decodeAntispam(headers, () => true));
@@ -96,7 +98,7 @@ export function createStages(heads: string[]): { pass: () => void; report: () =>
       flags: [],
       diagnostics,
     } as Analysis;
-    t('evaluateFlags', () => evaluateFlags(analysis, { trust, injected, now: 0, fields }));
+    t('evaluateFlags', () => evaluateFlags(analysis, { trust, injected, now: 0, fields, alignment, chain }));
   };
   for (const h of heads) one(h);
   for (const h of heads) one(h);

@@ -1,4 +1,5 @@
 import { decodeAntispam } from './antispam';
+import { Alignment } from './auth/alignment';
 import { groupArcSets } from './auth/arc';
 import { parseDkimSignature } from './auth/dkim-signature';
 import { parseReceivedSpf } from './auth/received-spf';
@@ -11,7 +12,16 @@ import { computeAlignment, judgeAuthResults, parseAllAuthResults, summaryVerdict
 import { judgeChain } from './trust/chain';
 import { collectClaims } from './trust/claims';
 import { providerById } from './trust/providers';
-import type { Analysis, AnalyzeOptions, AuthView, DkimSignature, HeaderField, ReceivedSpf, Summary } from './types';
+import type {
+  Analysis,
+  AnalyzeOptions,
+  AuthView,
+  Diagnostic,
+  DkimSignature,
+  HeaderField,
+  ReceivedSpf,
+  Summary,
+} from './types';
 
 /**
  * The one entry point of the core (DESIGN.md §2): raw message or header text in, Analysis out.
@@ -28,15 +38,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const ar = parseAllAuthResults(headers, fields.names, diagnostics);
   const receivedSpf: ReceivedSpf[] = [];
   for (const h of fields.all('received-spf')) {
-    const { diagnostics: d, ...spf } = parseReceivedSpf(h.value);
-    for (const x of d) diagnostics.push({ ...x, header: h.index });
-    receivedSpf.push({ header: h.index, ...spf });
+    const parsed = parseReceivedSpf(h.value);
+    for (const x of parsed.diagnostics) diagnostics.push({ ...x, header: h.index });
+    receivedSpf.push(withHeader(h.index, parsed));
   }
   const dkimSignatures: DkimSignature[] = [];
   for (const h of fields.all('dkim-signature')) {
-    const { diagnostics: d, ...sig } = parseDkimSignature(h.value);
-    for (const x of d) diagnostics.push({ ...x, header: h.index });
-    dkimSignatures.push({ header: h.index, ...sig });
+    const parsed = parseDkimSignature(h.value);
+    for (const x of parsed.diagnostics) diagnostics.push({ ...x, header: h.index });
+    dkimSignatures.push(withHeader(h.index, parsed));
   }
   const arc = groupArcSets(headers, fields.names, ar.arcInstances);
   diagnostics.push(...arc.diagnostics);
@@ -67,7 +77,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   summaryVerdicts(ar.results, auth);
 
   const summary = buildSummary(fields, diagnostics);
-  computeAlignment(auth, summary.from?.address);
+  // One memo of Organizational Domains for the whole analysis: the flag rules compare the same domains again.
+  const alignment = new Alignment();
+  computeAlignment(auth, summary.from?.address, alignment);
   summary.hopCount = hops.length;
   summary.totalDelaySeconds = totalDelay(chain);
   summary.handoffIp = trust.handoff?.ip ?? null;
@@ -94,9 +106,23 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     flags: [],
     diagnostics,
   };
-  analysis.flags = evaluateFlags(analysis, { trust, injected, now: options.now, fields });
+  analysis.flags = evaluateFlags(analysis, { trust, injected, now: options.now, fields, alignment, chain });
   summary.verdict = verdictOf(analysis.flags, hops.length > 0 || auth.results.length > 0);
   return analysis;
+}
+
+/**
+ * `{ header, ...parsed }` without `parsed.diagnostics` (which the caller has moved to the analysis), in the
+ * parser's key order. A for-in copy: the rest pattern `{ diagnostics, ...rest }` goes through a slow
+ * runtime path that copies every property twice.
+ */
+function withHeader<T extends { diagnostics: Diagnostic[] }>(
+  header: number,
+  parsed: T,
+): Omit<T, 'diagnostics'> & { header: number } {
+  const out: Record<string, unknown> = { header };
+  for (const key in parsed) if (key !== 'diagnostics') out[key] = parsed[key];
+  return out as Omit<T, 'diagnostics'> & { header: number };
 }
 
 /** Field-name prefixes that the recipient's provider writes for its own users (see providers.ts). */

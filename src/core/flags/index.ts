@@ -1,7 +1,8 @@
 import { Alignment } from '../auth/alignment';
 import { type ParsedDate, parseDate } from '../date';
 import type { FieldIndex } from '../headers/fields';
-import type { ChainTrust } from '../trust/chain';
+import { domainOf } from '../trust/auth-trust';
+import type { ChainHop, ChainTrust } from '../trust/chain';
 import type { Analysis, AuthResultsHeader, Evidence, Flag, Severity, Summary } from '../types';
 import { RULES } from './rules';
 
@@ -16,8 +17,12 @@ export interface FlagContext {
   fields: FieldIndex;
   /** The first Date field, parsed (once, however many rules read it); undefined without one. */
   headerDate: () => ParsedDate | undefined;
-  /** DMARC alignment with the Organizational Domains looked up once per rule pass. */
+  /** DMARC alignment with the Organizational Domains looked up once per analysis (shared with computeAlignment). */
   alignment: Alignment;
+  /** domainOf(summary.from.address), computed once however many identity rules compare with it. */
+  fromDomain: () => string | undefined;
+  /** The Received chain (top-first) with each hop's parsed instant, when the caller has it. */
+  chain?: readonly ChainHop[];
 }
 
 export interface Finding {
@@ -38,7 +43,7 @@ export interface FlagRule {
 
 export function evaluateFlags(
   analysis: Analysis,
-  ctx: Omit<FlagContext, 'analysis' | 'headerDate' | 'alignment'>,
+  ctx: Omit<FlagContext, 'analysis' | 'headerDate' | 'alignment' | 'fromDomain'> & { alignment?: Alignment },
 ): Flag[] {
   let date: ParsedDate | undefined | null = null;
   const headerDate = (): ParsedDate | undefined => {
@@ -48,7 +53,22 @@ export function evaluateFlags(
     }
     return date;
   };
-  const full: FlagContext = { analysis, ...ctx, headerDate, alignment: new Alignment() };
+  let from: string | undefined | null = null;
+  const fromDomain = (): string | undefined => {
+    if (from === null) from = domainOf(analysis.summary.from?.address);
+    return from;
+  };
+  const full: FlagContext = {
+    analysis,
+    trust: ctx.trust,
+    injected: ctx.injected,
+    now: ctx.now,
+    fields: ctx.fields,
+    headerDate,
+    alignment: ctx.alignment ?? new Alignment(),
+    fromDomain,
+    chain: ctx.chain,
+  };
   const flags: Flag[] = [];
   for (const rule of RULES) {
     let findings: Finding[];

@@ -20,8 +20,17 @@ const DAY_NAME = /^(?:mon|tue|wed|thu|fri|sat|sun),?$/i;
 
 /** RFC 3848 protocol names that say the client authenticated, and Exim/Earthlink's ASMTP. */
 const AUTHENTICATED_PROTOCOL = /^(?:(?:es|l|utf8s|utf8l)mtps?a|asmtp)$/i;
-/** Webmail submissions: the user logged in to write the message. */
-const WEBMAIL_PROTOCOL = /^https?u?$/i;
+/**
+ * Webmail submissions, the user logged in to write the message: HTTP, HTTPS, HTTPU, HTTPSU in any case
+ * (what /^https?u?$/i tested), compared in place: it is asked of every field's protocol.
+ */
+function isWebmailProtocol(word: string | undefined): boolean {
+  if (word === undefined || word.length < 4 || word.length > 6 || !wordStartsWith(word, 'http')) return false;
+  let i = 4;
+  if (i < word.length && (word.charCodeAt(i) | 32) === 115 /* s */) i++;
+  if (i < word.length && (word.charCodeAt(i) | 32) === 117 /* u */) i++;
+  return i === word.length;
+}
 
 interface Clauses {
   pre: Token[];
@@ -479,14 +488,14 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
     if (wordStartsWith(head, 'fetchmail') || wordStartsWith(head, 'getmail')) kind = 'fetch';
     else if (wordIs(head, 'qmail') && containsWord(text, 'invoked by uid')) kind = 'local';
     else if (wordIs(head, 'postfix') && containsWord(text, 'from userid')) kind = 'local';
-    else if (wordIs(head, 'via') && WEBMAIL_PROTOCOL.test(words[1] ?? '')) webmailComment = true;
+    else if (wordIs(head, 'via') && isWebmailProtocol(words[1])) webmailComment = true;
     else if (wordIs(head, 'authenticated') && wordIs(words[1], 'as') && words[2] !== undefined) {
       byAuthenticated = true;
       byAuthUser = words[2];
     }
   }
 
-  const webmail = WEBMAIL_PROTOCOL.test(protocol) || webmailComment;
+  const webmail = isWebmailProtocol(protocol) || webmailComment;
   const reading = clauses.from === undefined ? undefined : readFrom(clauses.from, mta);
   const from = reading?.from ?? {};
   const by = readBy(clauses.by);

@@ -142,12 +142,18 @@ export function domainOf(address: string | undefined): string | undefined {
   return d || undefined;
 }
 
-/** DMARC identifier alignment (RFC 7489 §3.1) of the trusted SPF and DKIM passes with the From domain. */
-export function computeAlignment(view: AuthView, fromAddress: string | undefined): void {
+/**
+ * DMARC identifier alignment (RFC 7489 §3.1) of the trusted SPF and DKIM passes with the From domain.
+ * `alignment` is the analysis's memo, so the flag rules find the From domain's lookup already done.
+ */
+export function computeAlignment(
+  view: AuthView,
+  fromAddress: string | undefined,
+  alignment: Alignment = new Alignment(),
+): void {
   const fromDomain = domainOf(fromAddress);
   if (!fromDomain) return;
   view.alignment.fromDomain = fromDomain;
-  const alignment = new Alignment();
   const aligned = (a: string, b: string, mode: 'r' | 's'): boolean => alignment.aligned(a, b, mode);
   const org = alignment.organizationalDomain(fromDomain);
   if (org) view.alignment.organizationalDomain = org;

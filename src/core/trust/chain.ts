@@ -1,7 +1,10 @@
 import type { ParsedReceived } from '../received/types';
 import type { Handoff, Hop, Origin, Zone } from '../types';
 import { inProviderNetwork, Organisations, providerOfKey } from './organisation';
-import { type Provider, providerById } from './providers';
+import { PROVIDERS, type Provider, providerById } from './providers';
+
+/** The providers with an outbound pattern (see isOutbound). */
+const OUTBOUND_PROVIDERS = PROVIDERS.filter((p) => p.outbound !== undefined);
 
 /** A hop as trust sees it: the public Hop plus what the parser and the date parser know. */
 export interface ChainHop {
@@ -252,9 +255,19 @@ class ChainJudge {
     return false;
   }
 
+  /**
+   * A host of the provider that is its organisation, matching that provider's outbound pattern. The
+   * patterns are asked first: they are cheap, and most hosts match none, which spares their organisation
+   * lookup (a Public Suffix List walk for a host seen nowhere else).
+   */
   private isOutbound(host: string): boolean {
-    const pid = providerOfKey(this.orgs.of(host));
-    return !!(pid && providerById(pid)?.outbound?.(host));
+    for (const p of OUTBOUND_PROVIDERS) {
+      if (p.outbound!(host)) {
+        const pid = providerOfKey(this.orgs.of(host));
+        return !!(pid && providerById(pid)?.outbound?.(host));
+      }
+    }
+    return false;
   }
 
   /** Identities (names and IPs) that the next older hop's `by` should show if the chain is consistent. */

@@ -59,8 +59,8 @@ export const IDENTITY_RULES: readonly FlagRule[] = [
     id: 'reply-to-differs',
     severity: 'warning',
     title: 'Replies go to a different domain',
-    check: ({ analysis: a, fields, alignment }) => {
-      const from = domainOf(a.summary.from?.address);
+    check: ({ analysis: a, fields, alignment, fromDomain }) => {
+      const from = fromDomain();
       if (!from || !a.summary.replyTo) return [];
       const h = fields.first('reply-to');
       return a.summary.replyTo
@@ -79,8 +79,8 @@ export const IDENTITY_RULES: readonly FlagRule[] = [
     id: 'return-path-differs',
     severity: 'info',
     title: 'Bounce address in another domain',
-    check: ({ analysis: a, fields, alignment }) => {
-      const from = domainOf(a.summary.from?.address);
+    check: ({ analysis: a, fields, alignment, fromDomain }) => {
+      const from = fromDomain();
       const rp = domainOf(a.summary.returnPath);
       if (!from || !rp || sameOrg(alignment, rp, from)) return [];
       const h = fields.first('return-path');
@@ -96,8 +96,8 @@ export const IDENTITY_RULES: readonly FlagRule[] = [
     id: 'from-domain-lookalike',
     severity: 'warning',
     title: 'From domain uses punycode or mixed scripts',
-    check: ({ analysis: a, fields }) => {
-      const d = domainOf(a.summary.from?.address);
+    check: ({ fields, fromDomain }) => {
+      const d = fromDomain();
       if (!d) return [];
       const h = fields.first('from');
       const puny = punycodeLabels(d);

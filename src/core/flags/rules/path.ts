@@ -1,19 +1,49 @@
 // The path the message took: dates, delays, the consistency of the hops, encryption, the handoff.
 
+import { wordStartsWith } from '../../received/tokenize';
+import type { ChainHop } from '../../trust/chain';
+import type { Hop } from '../../types';
 import type { FlagRule } from '../index';
 import { DAY } from './shared';
+
+/**
+ * Date.parse(hop.date), taken from the instant buildHops parsed along with it when the chain is at hand:
+ * Date.parse is a slow runtime call. hop.date is that instant's ISO text, which Date.parse reads back to
+ * the same number, except a leap second (`:60`, which it rejects): those, and hops without a chain, are
+ * parsed as before.
+ */
+function hopEpochMs(hop: Hop, date: string, chain: readonly ChainHop[] | undefined): number {
+  const c = chain?.[chain.length - 1 - hop.index];
+  if (c?.hop === hop && c.epochMs !== undefined && date.charCodeAt(17) !== 54 /* 6 */) return c.epochMs;
+  return Date.parse(date);
+}
+
+/**
+ * A `with` protocol that says TLS (RFC 3848 ESMTPS/ESMTPSA/LMTPS, HTTPS, RFC 6531 UTF8SMTPS): what
+ * /^(?:e?smtps|esmtpsa|lmtps|https|utf8smtps)/i tested, as prefix compares (esmtpsa starts with esmtps).
+ */
+function encryptedProtocol(w: string | undefined): boolean {
+  if (w === undefined) return false;
+  return (
+    wordStartsWith(w, 'esmtps') ||
+    wordStartsWith(w, 'smtps') ||
+    wordStartsWith(w, 'lmtps') ||
+    wordStartsWith(w, 'https') ||
+    wordStartsWith(w, 'utf8smtps')
+  );
+}
 
 export const PATH_RULES: readonly FlagRule[] = [
   {
     id: 'date-skew',
     severity: 'warning',
     title: 'Date header far from the first hop',
-    check: ({ analysis: a, fields, headerDate }) => {
+    check: ({ analysis: a, fields, headerDate, chain }) => {
       const h = fields.first('date');
       const first = a.hops.find((x) => x.date !== undefined && x.zone !== 'unverified');
       if (!h || !first?.date) return [];
       const d = headerDate()!;
-      const hopMs = Date.parse(first.date);
+      const hopMs = hopEpochMs(first, first.date, chain);
       if (!d.ok || Number.isNaN(hopMs)) return [];
       const diff = Math.round((d.epochMs - hopMs) / 1000);
       if (Math.abs(diff) < DAY) return [];
@@ -103,11 +133,14 @@ export const PATH_RULES: readonly FlagRule[] = [
     severity: 'good',
     title: 'Encrypted on every verifiable hop',
     check: ({ analysis: a }) => {
-      const relays = a.hops.filter((h) => (h.zone === 'handoff' || h.zone === 'sender') && h.from.ip && h.parsed);
+      const relays: Hop[] = [];
+      for (const h of a.hops) {
+        if ((h.zone === 'handoff' || h.zone === 'sender') && h.from.ip && h.parsed) {
+          if (!h.tls && !encryptedProtocol(h.with)) return [];
+          relays.push(h);
+        }
+      }
       if (relays.length === 0) return [];
-      const encrypted = (w: string | undefined, t: unknown): boolean =>
-        !!t || /^(?:e?smtps|esmtpsa|lmtps|https|utf8smtps)/i.test(w ?? '');
-      if (!relays.every((h) => encrypted(h.with, h.tls))) return [];
       return [
         {
           detail: `All ${relays.length} hop(s) from the sender to the recipient used TLS.`,
