@@ -51,6 +51,17 @@ export function skipCfws(sc: Scanner, emit = true): void {
     }
     if (c !== OPEN) break;
     const start = i;
+    // Usually a comment holds no nested comment and no quoted-pair, and ends at the first ')': found
+    // natively, and the checks read only the comment.
+    const close = s.indexOf(')', i + 1);
+    if (close >= 0) {
+      const text = s.slice(i + 1, close);
+      if (!text.includes('(') && !text.includes('\\')) {
+        i = close + 1;
+        if (emit && sc.sink !== undefined) sc.sink(text, sc.method);
+        continue;
+      }
+    }
     let depth = 1;
     i++;
     while (i < n && depth > 0) {
@@ -97,18 +108,19 @@ export function readQuoted(sc: Scanner): string {
   return out + s.slice(from, n);
 }
 
+/** What ends a name, by ASCII code: STOP always (controls, space, DEL, `( ) ; = / "`), STOP_AT_DOT for `.`. */
+const STOP = 1;
+const STOP_AT_DOT = 2;
+const NAME_STOPS = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c <= SPACE; c++) table[c] = STOP;
+  for (const c of [127, OPEN, CLOSE, SEMI, EQUALS, SLASH, QUOTE]) table[c] = STOP;
+  table[DOT] = STOP_AT_DOT;
+  return table;
+})();
+
 export function isNameStop(c: number, stopAtDot: boolean): boolean {
-  return (
-    c <= SPACE ||
-    c === 127 ||
-    c === OPEN ||
-    c === CLOSE ||
-    c === SEMI ||
-    c === EQUALS ||
-    c === SLASH ||
-    c === QUOTE ||
-    (stopAtDot && c === DOT)
-  );
+  return c < 128 && (NAME_STOPS[c]! & (stopAtDot ? STOP | STOP_AT_DOT : STOP)) !== 0;
 }
 
 /** A name (authserv-id, method, ptype, property): quoted, or a run up to a delimiter. */

@@ -31,9 +31,10 @@ export function parseDecimal(text: string): number | undefined {
 /** h= as a list of lower-cased header names (empty names dropped). */
 export function signedHeaderList(h: string | undefined): string[] {
   if (h === undefined || h === '') return [];
-  const names: string[] = [];
   // Lower-cased once, then split: the same names as lower-casing each (':' has no case).
-  for (const name of h.toLowerCase().split(':')) if (name !== '') names.push(name);
+  const names = h.toLowerCase().split(':');
+  // An empty name (a doubled or trailing ':') is rare: the split is the list unless there is one.
+  for (let k = 0; k < names.length; k++) if (names[k] === '') return names.filter((name) => name !== '');
   return names;
 }
 

@@ -11,7 +11,7 @@
 // the whole list invalid per §3.2; it is reported and the first value kept.
 
 import type { Diagnostic } from '../types';
-import { isSpace } from '../chars';
+import { SpaceFinder, isSpace } from '../chars';
 
 export interface ParsedTagList {
   tags: Record<string, string>;
@@ -32,12 +32,31 @@ function isTagName(name: string): boolean {
   return true;
 }
 
+/**
+ * s[start, end) without white space. Most values have none (all but the folded b=, bh= and h=) and are one
+ * slice; otherwise the runs between white space are concatenated. `spaces` finds the white space natively.
+ */
+function withoutSpace(s: string, start: number, end: number, spaces: SpaceFinder): string {
+  let at = spaces.next(start);
+  if (at >= end) return s.slice(start, end);
+  let text = '';
+  let from = start;
+  while (at < end) {
+    if (at > from) text += s.slice(from, at);
+    from = at + 1;
+    at = spaces.next(from);
+  }
+  if (end > from) text += s.slice(from, end);
+  return text;
+}
+
 /** Parses a tag=value list. `prefix` names the diagnostics (`dkim`, `arc-seal`, …). Never throws. */
 export function parseTagList(value: string, prefix = 'tag'): ParsedTagList {
   const tags: Record<string, string> = {};
   const diagnostics: Diagnostic[] = [];
   const s = value;
   const n = s.length;
+  const spaces = new SpaceFinder(s);
   let i = 0;
   while (i < n) {
     const c = s.charCodeAt(i);
@@ -62,20 +81,11 @@ export function parseTagList(value: string, prefix = 'tag'): ParsedTagList {
       while (i < n && s.charCodeAt(i) !== SEMI) i++;
       continue;
     }
-    i++;
-    // The value: everything up to ';', white space dropped.
-    let text = '';
-    let from = i;
-    while (i < n) {
-      const d = s.charCodeAt(i);
-      if (d === SEMI) break;
-      if (isSpace(d)) {
-        if (i > from) text += s.slice(from, i);
-        from = i + 1;
-      }
-      i++;
-    }
-    if (i > from) text += s.slice(from, i);
+    // The value: everything up to ';' (found natively: values hold no ';'), white space dropped.
+    let end = s.indexOf(';', i + 1);
+    if (end < 0) end = n;
+    const text = withoutSpace(s, i + 1, end, spaces);
+    i = end;
     if (!isTagName(name)) {
       diagnostics.push({
         code: `${prefix}-bad-tag-name`,

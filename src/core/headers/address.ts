@@ -69,7 +69,8 @@ function phraseText(s: string, start: number, end: number): string {
     parts.push(s.slice(i, j));
     i = j;
   }
-  return parts.join('');
+  // A name is often one quoted string or one word: that piece is the text, without a join.
+  return parts.length === 1 ? parts[0]! : parts.join('');
 }
 
 /** The text of the last comment in s[start, end), unwrapped, or ''. */
@@ -89,7 +90,9 @@ function lastComment(s: string, start: number, end: number): string {
 
 /** An addr-spec as written minus comments and folding white space; an obsolete route "@a,@b:" is dropped. */
 function addrSpec(s: string, start: number, end: number): string {
-  const parts: string[] = [];
+  // Usually one run, taken as one slice; an array and a join only when comments or white space split it.
+  let first = '';
+  let parts: string[] | undefined;
   let i = start;
   let runStart = start;
   while (i < end) {
@@ -97,15 +100,25 @@ function addrSpec(s: string, start: number, end: number): string {
     if (c === 34) {
       i = skipQuoted(s, i, end);
     } else if (c === 40 || isSpace(c)) {
-      if (i > runStart) parts.push(s.slice(runStart, i));
+      if (i > runStart) {
+        const run = s.slice(runStart, i);
+        if (first === '') first = run;
+        else if (parts === undefined) parts = [first, run];
+        else parts.push(run);
+      }
       i = c === 40 ? skipComment(s, i, end) : i + 1;
       runStart = i;
     } else {
       i++;
     }
   }
-  if (end > runStart) parts.push(s.slice(runStart, end));
-  let spec = parts.join('');
+  if (end > runStart) {
+    const run = s.slice(runStart, end);
+    if (first === '') first = run;
+    else if (parts === undefined) parts = [first, run];
+    else parts.push(run);
+  }
+  let spec = parts === undefined ? first : parts.join('');
   if (spec.charCodeAt(0) === 64 /* @ */) {
     const colon = spec.indexOf(':');
     if (colon >= 0) spec = spec.slice(colon + 1);
@@ -123,29 +136,20 @@ function makeAddress(address: string, name: string, raw: string): Address | unde
   return result;
 }
 
-/** Reads one mailbox from s[start, end). */
-function readMailbox(s: string, start: number, end: number): Address | undefined {
+/**
+ * Reads one mailbox from s[start, end). `angle` is the first "<" in it outside quotes and comments and
+ * `angleClose` the ">" that ends that angle-addr (or an index at or past `end`), as the list scan found
+ * them; `angle` is -1 when there is none.
+ */
+function readMailbox(s: string, start: number, end: number, angle: number, angleClose: number): Address | undefined {
   while (start < end && isSpace(s.charCodeAt(start))) start++;
   while (end > start && isSpace(s.charCodeAt(end - 1))) end--;
   if (start >= end) return undefined;
   const raw = s.slice(start, end);
 
-  // name-addr: the first "<" outside quotes and comments.
-  for (let i = start; i < end; ) {
-    const c = s.charCodeAt(i);
-    if (c === 34) i = skipQuoted(s, i, end);
-    else if (c === 40) i = skipComment(s, i, end);
-    else if (c === 60) {
-      let close = i + 1;
-      while (close < end) {
-        const d = s.charCodeAt(close);
-        if (d === 62) break;
-        close = d === 34 ? skipQuoted(s, close, end) : d === 40 ? skipComment(s, close, end) : close + 1;
-      }
-      const address = addrSpec(s, i + 1, Math.min(close, end));
-      return makeAddress(address, phraseText(s, start, i), raw);
-    } else i++;
-  }
+  // name-addr.
+  if (angle >= 0)
+    return makeAddress(addrSpec(s, angle + 1, Math.min(angleClose, end)), phraseText(s, start, angle), raw);
 
   // addr-spec alone, perhaps with the obsolete "(Name)" comment. White space between words means the
   // angle brackets are missing ("John Smith john@example.com"): the last word with an "@" is the address.
@@ -208,8 +212,11 @@ export function parseAddressList(value: string): Address[] {
   let segStart = 0;
   let inGroup = false;
   let i = 0;
+  // The segment's first angle-addr, handed to readMailbox so that it does not search the segment again.
+  let angle = -1;
+  let angleClose = -1;
   const flush = (to: number): void => {
-    const a = readMailbox(s, segStart, to);
+    const a = readMailbox(s, segStart, to, angle, angleClose);
     if (a) out.push(a);
   };
   while (i < end) {
@@ -225,18 +232,25 @@ export function parseAddressList(value: string): Address[] {
         const d = s.charCodeAt(j);
         j = d === 34 ? skipQuoted(s, j, end) : d === 40 ? skipComment(s, j, end) : j + 1;
       }
+      if (angle < 0) {
+        angle = i;
+        angleClose = j;
+      }
       i = j + 1;
     } else if (c === 44 /* , */) {
       flush(i);
       segStart = ++i;
+      angle = -1;
     } else if (c === 58 /* : */ && !inGroup) {
       // display-name ":" starts a group (RFC 5322 §3.4); the name itself is not an address.
       inGroup = true;
       segStart = ++i;
+      angle = -1;
     } else if (c === 59 /* ; */) {
       flush(i);
       inGroup = false;
       segStart = ++i;
+      angle = -1;
     } else {
       i++;
     }

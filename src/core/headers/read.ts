@@ -134,6 +134,31 @@ function lineLabel(s: string, start: number, end: number): string {
   return s.slice(start, end).trim().toLowerCase();
 }
 
+/** The first four letters of each of GMAIL_MARKERS. */
+const GMAIL_MARKER_STARTS = ['orig', 'down', 'copy'];
+
+/**
+ * False when the line cannot be one of GMAIL_MARKERS, told without building its label: every message of an
+ * mbox file starts with a "From " line, which sends it through findAfterGmailSummary's 60 lines. A marker
+ * is 16 or 17 characters once trimmed (lineLabel gives lines over 40 no label) and starts with one of
+ * GMAIL_MARKER_STARTS in either case. No printable ASCII character is trimmed, and no character but those
+ * ASCII letters lower-cases to them, so a line whose first non-blank character is printable ASCII is tested
+ * by its first four characters.
+ */
+function mayBeGmailMarker(s: string, start: number, end: number): boolean {
+  if (end - start < 16 || end - start > 40) return false;
+  let i = start;
+  while (i < end && isWsp(s.charCodeAt(i))) i++;
+  const c = s.charCodeAt(i);
+  if (c <= 32 || c >= 127) return true;
+  for (const word of GMAIL_MARKER_STARTS) {
+    let k = 0;
+    while (k < 4 && (s.charCodeAt(i + k) | 0x20) === word.charCodeAt(k)) k++;
+    if (k === 4) return true;
+  }
+  return false;
+}
+
 type Prefix = { kind: 'none' } | { kind: 'quote'; marker: string; bare: string } | { kind: 'indent'; width: number };
 
 interface Start {
@@ -165,6 +190,7 @@ function findAfterGmailSummary(sc: LineScanner, from: number): number {
   let afterMarker = -1;
   let lastMarker = '';
   for (let n = 0; n < GMAIL_SUMMARY_MAX_LINES && sc.advance(); n++) {
+    if (!mayBeGmailMarker(s, sc.start, sc.end)) continue;
     const label = lineLabel(s, sc.start, sc.end);
     if (GMAIL_MARKERS.has(label)) {
       afterMarker = sc.next;
@@ -337,8 +363,10 @@ function trimmedSlice(s: string, start: number, end: number): string {
 /** Builds a field from its unfolded, trimmed value and decodes its RFC 2047 words. */
 function makeField(index: number, name: string, raw: string, value: string): HeaderField {
   const field: HeaderField = { index, name, raw, value };
-  // The name first: an opaque blob is 2–8 KB that the search for '=?' would otherwise read end to end.
-  if (!isOpaqueField(name) && value.includes('=?')) {
+  // The search for '=?' first: most values hold none and are read natively, which costs less than testing
+  // the name (tens of long X-MS-* names per message). An opaque blob mostly starts with an encoded word, so
+  // the search stops at once; one without any (plain base64) costs one native pass.
+  if (value.includes('=?') && !isOpaqueField(name)) {
     const decoded = decodeEncodedWords(value);
     if (decoded !== value) field.decoded = decoded;
   }
