@@ -16,14 +16,15 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { analyze } from '../core/analyze';
 import { readHeaderBlock } from '../core/headers/read';
+import { timeParallel } from './bench-parallel';
 import type { Io } from './main';
 import { decodeBytes } from './read-input';
 
 const USAGE = `Usage: hopscope bench [--corpus DIR]... [--passes N] [--no-peers] [--no-scaling] [--json]
   Times analyze() and header splitting per message (median, p99, messages/s, peak RSS) on the header
   blocks of DIR (default: examples/ and test/fixtures/auth/), beside mailauth, mailparser, postal-mime
-  and SpamAssassin when installed, and prints a scaling table (Received count, block size, one long
-  field, many RFC 2047 words).
+  and SpamAssassin when installed; analyze()'s throughput with one worker thread per core; and prints a
+  scaling table (Received count, block size, one long field, many RFC 2047 words).
 `;
 
 const SA_SCRIPT = '/work/shared/tools/sa-relays.pl';
@@ -508,6 +509,21 @@ export async function runBench(args: string[], io: Io): Promise<number> {
       for (let i = 1; i < perMessage.length; i++) if (perMessage[i]! > perMessage[worst]!) worst = i;
       notable.push({ corpus: set.label, file: `slowest: ${messages[worst]!.file}`, us: perMessage[worst]! });
     }
+    const parallel = await timeParallel(
+      messages.map((m) => m.head),
+      Math.max(passes, 5),
+      WARM_UP_PASSES,
+    );
+    results.push(
+      typeof parallel === 'string'
+        ? { ...emptyResult('hopscope analyze(), all cores', set.label), note: parallel }
+        : {
+            ...emptyResult(`hopscope analyze(), ${parallel.workers} workers`, set.label),
+            messages: messages.length,
+            messagesPerSecond: parallel.messagesPerSecond,
+            note: 'one worker thread per core; msg/s by wall time',
+          },
+    );
     if (o.peers) results.push(await spamAssassin(messages, set.label, o.passes));
   }
   const scaling = o.scaling ? timeScaling() : [];
