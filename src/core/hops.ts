@@ -1,5 +1,5 @@
 import { parseDate } from './date';
-import { ipScope } from './ip';
+import { parsedIpScope } from './ip';
 import { parseReceived } from './received/parse';
 import type { ChainHop } from './trust/chain';
 import type { Diagnostic, HeaderField, Hop } from './types';
@@ -33,7 +33,7 @@ export function buildHops(
     if (p.via !== undefined) hop.via = p.via;
     if (p.tls !== undefined) hop.tls = p.tls;
     if (p.authenticated !== undefined) hop.authenticated = p.authenticated;
-    if (p.from.ip !== undefined) hop.ipScope = ipScope(p.from.ip);
+    if (p.from.ip !== undefined) hop.ipScope = parsedIpScope(p.from.ip);
     const c: ChainHop = { hop, kind: p.kind };
     if (p.dateText !== undefined) {
       const d = parseDate(p.dateText);

@@ -168,11 +168,14 @@ function formatIpv4(value: number): string {
   return `${(value >>> 24) & 255}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
 }
 
+/** The value of each ASCII hex digit, -1 for every other character: one load per character of an IPv6 text. */
+const HEX_VALUE = new Int8Array(128).fill(-1);
+for (let c = 48; c <= 57; c++) HEX_VALUE[c] = c - 48;
+for (let c = 97; c <= 102; c++) HEX_VALUE[c] = c - 87;
+for (let c = 65; c <= 70; c++) HEX_VALUE[c] = c - 55;
+
 function hexValue(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 97 && c <= 102) return c - 87;
-  if (c >= 65 && c <= 70) return c - 55;
-  return -1;
+  return c < 128 ? HEX_VALUE[c]! : -1;
 }
 
 /**
@@ -390,6 +393,31 @@ export function ipScope(ip: string): IpScope {
     if (r.version === version && wordsMatch(WORDS, r.words, r.bits)) return r.scope;
   }
   return 'public';
+}
+
+/**
+ * ipScope of an address as parseIp returned it (valid and canonical: a dotted quad, or lower-case RFC 5952
+ * IPv6 without a dotted tail), without reading it again: such text names its first byte in its first group,
+ * and most first bytes belong to no special-purpose range. The rest take ipScope's full reading. Every hop
+ * asks this of its client address, just parsed by the Received parser.
+ */
+export function parsedIpScope(ip: string): IpScope {
+  let decimal = 0;
+  let hex = 0;
+  let digits = true;
+  for (let i = 0; i < ip.length && i < 5; i++) {
+    const c = ip.charCodeAt(i);
+    // The IPv4 table is the first 256 entries: a first label that is not a byte goes the long way.
+    if (c === 46 /* . */)
+      return i > 0 && digits && decimal < 256 && SCOPED_FIRST_BYTE[decimal] === 0 ? 'public' : ipScope(ip);
+    if (c === 58 /* : */) return i > 0 && SCOPED_FIRST_BYTE[256 + (hex >> 8)] === 0 ? 'public' : ipScope(ip);
+    const h = hexValue(c);
+    if (h < 0) break;
+    if (h > 9) digits = false;
+    decimal = decimal * 10 + h;
+    hex = hex * 16 + h;
+  }
+  return ipScope(ip);
 }
 
 /** Whether `ip` lies in the CIDR `prefix` (`10.0.0.0/8`, `2603:10b6::/32`); false for anything malformed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePrefix, ipInAnyPrefix, ipInPrefix, ipScope, parseIp } from '../../src/core/ip';
+import { compilePrefix, ipInAnyPrefix, ipInPrefix, ipScope, parseIp, parsedIpScope } from '../../src/core/ip';
 
 describe('parseIp', () => {
   it.each([
@@ -64,6 +64,32 @@ describe('ipScope', () => {
     ['not an ip', 'reserved'],
   ] as const)('%s is %s', (ip, scope) => {
     expect(ipScope(ip)).toBe(scope);
+  });
+});
+
+describe('parsedIpScope', () => {
+  it('agrees with ipScope on what parseIp returns: every first byte, both versions, special ranges', () => {
+    const texts: string[] = [];
+    for (let b = 0; b < 256; b++) {
+      texts.push(`${b}.0.0.1`, `${b}.255.255.254`, `${b}.64.2.1`);
+      const group = (b << 8).toString(16);
+      texts.push(`${group}::1`, `${(b << 8) | 0xff}::`, `${group}:db8::1`, `${b.toString(16)}::2`);
+    }
+    texts.push('::1', '::', 'fe80::1', 'febf::1', 'fec0::1', 'fd00::1', '2001:db8::1', '::ffff:10.0.0.1', '64:ff9b::1');
+    let checked = 0;
+    for (const text of texts) {
+      const parsed = parseIp(text);
+      if (!parsed) continue;
+      checked++;
+      expect(parsedIpScope(parsed.ip), parsed.ip).toBe(ipScope(parsed.ip));
+    }
+    expect(checked).toBeGreaterThan(1500);
+  });
+
+  it('takes the long way for text parseIp would not return', () => {
+    expect(parsedIpScope('300.1.1.1')).toBe(ipScope('300.1.1.1'));
+    expect(parsedIpScope('1a.1.1.1')).toBe(ipScope('1a.1.1.1'));
+    expect(parsedIpScope('not an ip')).toBe('reserved');
   });
 });
 

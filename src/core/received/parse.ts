@@ -6,20 +6,26 @@
 
 import { isIpAddress, parseIp } from '../ip';
 import type { Diagnostic, Hop, HopFrom } from '../types';
-import { type CommentFacts, matchFromComment, readAddress } from './forms';
+import { type CommentFacts, emptyFacts, matchFromComment, readAddress } from './forms';
 import { readTls } from './tls';
-import { type Keyword, keywordAt, type Token, tokenize, wordIs, wordStartsWith, wordsOf } from './tokenize';
+import { type Token, tokenize, wordIs, wordStartsWith, wordsOf } from './tokenize';
 import type { ParsedReceived } from './types';
-
-/** The clause keyword an atom is, case-insensitively (see keywordAt). */
-function keywordOf(token: Token): Keyword | undefined {
-  return token.kind === 'atom' ? keywordAt(token.text, 0, token.text.length) : undefined;
-}
 
 const DAY_NAME = /^(?:mon|tue|wed|thu|fri|sat|sun),?$/i;
 
 /** RFC 3848 protocol names that say the client authenticated, and Exim/Earthlink's ASMTP. */
 const AUTHENTICATED_PROTOCOL = /^(?:(?:es|l|utf8s|utf8l)mtps?a|asmtp)$/i;
+
+/**
+ * AUTHENTICATED_PROTOCOL, with a first test in place: every such name ends in `a` except ASMTP, which starts
+ * with one, so the usual SMTP, ESMTP and ESMTPS never reach the regex (asked of every field's protocol).
+ */
+function isAuthenticatedProtocol(word: string): boolean {
+  const first = word.charCodeAt(0) | 32;
+  const last = word.charCodeAt(word.length - 1) | 32;
+  return (first === 97 /* a */ || last === 97) && AUTHENTICATED_PROTOCOL.test(word);
+}
+
 /**
  * Webmail submissions, the user logged in to write the message: HTTP, HTTPS, HTTPU, HTTPSU in any case
  * (what /^https?u?$/i tested), compared in place: it is asked of every field's protocol.
@@ -32,27 +38,39 @@ function isWebmailProtocol(word: string | undefined): boolean {
   return i === word.length;
 }
 
+/** One clause: the tokens after its keyword, tokens[start, end) of Clauses.tokens. */
+interface Clause {
+  start: number;
+  end: number;
+}
+
 interface Clauses {
-  pre: Token[];
-  from: Token[] | undefined;
-  by: Token[] | undefined;
-  via: Token[] | undefined;
-  with: Token[] | undefined;
-  id: Token[] | undefined;
-  for: Token[] | undefined;
+  /** The token list the clauses lie in (with the date's tokens and the `;` before it between them). */
+  tokens: Token[];
+  /** Whether tokens stand before the first keyword. */
+  pre: boolean;
+  from: Clause | undefined;
+  by: Clause | undefined;
+  via: Clause | undefined;
+  with: Clause | undefined;
+  id: Clause | undefined;
+  for: Clause | undefined;
   /** Every comment, in any clause, for TLS and kind markers. */
   comments: Token[];
 }
 
 /**
- * Splits the clause tokens into clauses: tokens[0, end) then tokens[tailFrom…] (clauses written after the
- * date), skipping `;`. Reads the token list in place instead of copying the clause tokens out first.
+ * Splits the clause tokens, tokens[0, end) then tokens[tailFrom…], into clauses. Each clause is a run of
+ * the token list (from its keyword to the next one), so it is kept as positions instead of copied into an
+ * array of its own. A `;` before the date (rare: `by x id y; for z; date`) would sit inside a run; such a
+ * field is split again over a copy without its `;` tokens.
  */
 function splitClauses(tokens: Token[], end: number, tailFrom: number): Clauses {
   // Every slot present from the start: one object shape, so the keyed reads and writes below stay fast
   // (adding the clauses in message order gave each order its own shape).
   const clauses: Clauses = {
-    pre: [],
+    tokens,
+    pre: false,
     from: undefined,
     by: undefined,
     via: undefined,
@@ -61,18 +79,25 @@ function splitClauses(tokens: Token[], end: number, tailFrom: number): Clauses {
     for: undefined,
     comments: [],
   };
-  let current: Token[] = clauses.pre;
+  /** The clause being read (a repeated one is read and dropped); undefined before the first keyword. */
+  let current: Clause | undefined;
+  let seenKeyword = false;
   for (let k = 0; k < tokens.length; k++) {
     if (k === end) {
+      // tokens[tailFrom] is a keyword (splitDate), so no clause runs on across the date.
+      if (current !== undefined) current.end = end;
+      current = undefined;
       if (tailFrom >= tokens.length) break;
       k = tailFrom;
     }
     const token = tokens[k]!;
-    const keyword = keywordOf(token);
+    const keyword = token.keyword;
     if (keyword !== undefined) {
+      if (current !== undefined) current.end = k;
+      seenKeyword = true;
       // RFC 5321 allows each clause once; a repeat (qmail-scanner's `by uid 502`) is kept out of the first.
       // A switch with a named slot per case: a keyed write `clauses[keyword]` was a generic property store.
-      current = [];
+      current = { start: k + 1, end: k + 1 };
       switch (keyword) {
         case 'from':
           clauses.from ??= current;
@@ -95,11 +120,28 @@ function splitClauses(tokens: Token[], end: number, tailFrom: number): Clauses {
       }
       continue;
     }
-    if (token.kind === 'semicolon') continue;
+    if (token.kind === 'semicolon') {
+      const kept = withoutSemicolons(tokens, end, tailFrom);
+      return splitClauses(kept, kept.length, kept.length);
+    }
     if (token.kind === 'comment') clauses.comments.push(token);
-    current.push(token);
+    if (!seenKeyword) clauses.pre = true;
   }
+  if (current !== undefined) current.end = tokens.length;
   return clauses;
+}
+
+/** The clause tokens tokens[0, end) and tokens[tailFrom…] as one list without `;` tokens. */
+function withoutSemicolons(tokens: Token[], end: number, tailFrom: number): Token[] {
+  const kept: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    if (k === end) {
+      if (tailFrom >= tokens.length) break;
+      k = tailFrom;
+    }
+    if (tokens[k]!.kind !== 'semicolon') kept.push(tokens[k]!);
+  }
+  return kept;
 }
 
 /** The clause tokens are tokens[0, end) and tokens[tailFrom…] (clauses after the date), `;` excluded. */
@@ -137,7 +179,7 @@ function splitDate(value: string, tokens: Token[]): DateSplit {
   let dateEnd = value.length;
   let tailFrom = n;
   for (let k = last + 1; k < n; k++) {
-    if (keywordOf(tokens[k]!) !== undefined) {
+    if (tokens[k]!.keyword !== undefined) {
       dateEnd = tokens[k]!.start;
       tailFrom = k;
       break;
@@ -169,20 +211,26 @@ function stripAngles(text: string): string {
   return text.slice(start, end);
 }
 
-function firstValue(tokens: Token[] | undefined): Token | undefined {
-  if (tokens === undefined) return undefined;
-  for (const t of tokens) if (t.kind !== 'comment') return t;
+function firstValue(tokens: Token[], clause: Clause | undefined): Token | undefined {
+  if (clause === undefined) return undefined;
+  for (let k = clause.start; k < clause.end; k++) if (tokens[k]!.kind !== 'comment') return tokens[k];
   return undefined;
 }
 
-function joinAtoms(tokens: Token[] | undefined): string | undefined {
-  if (tokens === undefined) return undefined;
+function joinAtoms(tokens: Token[], clause: Clause | undefined): string | undefined {
+  if (clause === undefined) return undefined;
   let out = '';
-  for (const t of tokens) {
-    if (t.kind === 'comment' || t.kind === 'semicolon') continue;
+  for (let k = clause.start; k < clause.end; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'comment') continue;
     out = out === '' ? t.text : `${out} ${t.text}`;
   }
   return out === '' ? undefined : out;
+}
+
+/** The text of a clause's second token (`from mail pickup`). */
+function secondWord(tokens: Token[], clause: Clause | undefined): string | undefined {
+  return clause !== undefined && clause.start + 1 < clause.end ? tokens[clause.start + 1]!.text : undefined;
 }
 
 interface FromReading {
@@ -202,15 +250,16 @@ const CLAIMING = ['claiming', 'to', 'be'];
 type RdnsFirstMta = 'exim' | 'qmail' | 'other';
 
 /** Reads the `from` clause: its first word, the comments after it, and a bare `[ip]` (Exim 3, GMX). */
-function readFrom(tokens: Token[], mta: RdnsFirstMta): FromReading {
-  const first = tokens[0];
+function readFrom(tokens: Token[], clause: Clause, mta: RdnsFirstMta): FromReading {
+  const { start, end } = clause;
+  const first = start < end ? tokens[start] : undefined;
   const primary = first !== undefined && first.kind !== 'comment' ? first : undefined;
-  const facts: CommentFacts = {};
+  const facts = emptyFacts();
   let badAddress: string | undefined;
   let glued = false;
   let topAddress: { ip: string; port?: number } | undefined;
   let claimed: string | undefined;
-  for (let k = primary === undefined ? 0 : 1; k < tokens.length; k++) {
+  for (let k = primary === undefined ? start : start + 1; k < end; k++) {
     const t = tokens[k]!;
     if (t.kind === 'comment') {
       const words = wordsOf(t);
@@ -225,7 +274,7 @@ function readFrom(tokens: Token[], mta: RdnsFirstMta): FromReading {
         if (found.port !== undefined) facts.port = found.port;
         if (found.rdns !== undefined) facts.rdns = found.rdns;
         if (found.verified) facts.verified = true;
-        if (primary !== undefined && t.start === primary.end && k === 1) glued = true;
+        if (primary !== undefined && t.start === primary.end && k === start + 1) glued = true;
       }
       if (found.helo !== undefined && facts.helo === undefined) facts.helo = found.helo;
       if (found.ident !== undefined && facts.ident === undefined) facts.ident = found.ident;
@@ -239,7 +288,7 @@ function readFrom(tokens: Token[], mta: RdnsFirstMta): FromReading {
       const address = readAddress(`[${t.text}]`, true);
       if (address !== undefined && topAddress === undefined) {
         topAddress = address;
-        const next = tokens[k + 1];
+        const next = k + 1 < end ? tokens[k + 1] : undefined;
         if (
           address.port === undefined &&
           next?.kind === 'atom' &&
@@ -250,7 +299,7 @@ function readFrom(tokens: Token[], mta: RdnsFirstMta): FromReading {
           if (Number.isInteger(port) && port > 0 && port <= 65535) topAddress.port = port;
         }
       }
-    } else if (t.kind === 'quoted' && k >= 3 && CLAIMING.every((w, j) => wordIs(tokens[k - 3 + j]!.text, w))) {
+    } else if (t.kind === 'quoted' && k - start >= 3 && CLAIMING.every((w, j) => wordIs(tokens[k - 3 + j]!.text, w))) {
       claimed = t.text;
     }
   }
@@ -361,10 +410,10 @@ function looksLikeAddress(text: string): boolean {
   return digits >= 4 && separators >= 3;
 }
 
-function readBy(tokens: Token[] | undefined): Hop['by'] {
+function readBy(tokens: Token[], clause: Clause | undefined): Hop['by'] {
   const by: Hop['by'] = {};
-  if (tokens === undefined) return by;
-  const value = firstValue(tokens);
+  if (clause === undefined) return by;
+  const value = firstValue(tokens, clause);
   if (value !== undefined) {
     const address = value.kind === 'literal' ? parseIp(value.text) : parseIp(value.text);
     if (address !== undefined) by.ip = address.ip;
@@ -373,7 +422,8 @@ function readBy(tokens: Token[] | undefined): Hop['by'] {
       if (host !== '') by.host = host;
     }
   }
-  for (const t of tokens) {
+  for (let k = clause.start; k < clause.end; k++) {
+    const t = tokens[k]!;
     if (t.kind !== 'comment' || by.ip !== undefined) continue;
     const words = wordsOf(t);
     if (words.length !== 1) continue;
@@ -467,8 +517,9 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
   const { end, tailFrom, dateText } = splitDate(value, tokens);
   const clauses = splitClauses(tokens, end, tailFrom);
 
-  const withText = joinAtoms(clauses.with);
-  const withFirst = firstValue(clauses.with)?.text;
+  const clauseTokens = clauses.tokens;
+  const withText = joinAtoms(clauseTokens, clauses.with);
+  const withFirst = firstValue(clauseTokens, clauses.with)?.text;
   const protocol = withFirst ?? '';
   let mta: RdnsFirstMta = 'other';
   let tls: Hop['tls'] | undefined;
@@ -496,30 +547,46 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
   }
 
   const webmail = isWebmailProtocol(protocol) || webmailComment;
-  const reading = clauses.from === undefined ? undefined : readFrom(clauses.from, mta);
+  const reading = clauses.from === undefined ? undefined : readFrom(clauseTokens, clauses.from, mta);
   const from = reading?.from ?? {};
-  const by = readBy(clauses.by);
+  const by = readBy(clauseTokens, clauses.by);
 
-  const result: ParsedReceived = { parsed: true, kind: 'relay', saIgnored: false, from, by, diagnostics };
+  // Every slot present from the start, in one order: hops.ts reads them all from each field's result, and
+  // slots added as found gave those reads a shape per combination.
+  const result: ParsedReceived = {
+    parsed: true,
+    kind: 'relay',
+    saIgnored: false,
+    from,
+    by,
+    with: undefined,
+    id: undefined,
+    for: undefined,
+    via: undefined,
+    tls: undefined,
+    authenticated: undefined,
+    dateText: undefined,
+    diagnostics,
+  };
   if (withText !== undefined) result.with = withText;
-  const idToken = firstValue(clauses.id);
+  const idToken = firstValue(clauseTokens, clauses.id);
   if (idToken !== undefined) {
     const id = stripAngles(idToken.text);
     if (id !== '') result.id = id;
   }
-  const forToken = firstValue(clauses.for);
+  const forToken = firstValue(clauseTokens, clauses.for);
   if (forToken !== undefined) {
     const rcpt = stripAngles(forToken.text);
     if (rcpt !== '') result.for = rcpt;
   }
-  const via = joinAtoms(clauses.via);
+  const via = joinAtoms(clauseTokens, clauses.via);
   if (via !== undefined) result.via = via;
   if (tls !== undefined) result.tls = tls;
   if (dateText !== undefined) result.dateText = dateText;
 
   // Authentication (RFC 3848 protocol names, MTA comments, webmail logins).
   const facts = reading?.facts;
-  if (AUTHENTICATED_PROTOCOL.test(protocol) || webmail || facts?.authenticated || byAuthenticated) {
+  if (isAuthenticatedProtocol(protocol) || webmail || facts?.authenticated || byAuthenticated) {
     const authenticated: NonNullable<Hop['authenticated']> = {};
     const user = facts?.authUser ?? byAuthUser;
     if (user !== undefined) authenticated.user = user;
@@ -534,10 +601,10 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
   else if (kind === 'relay') {
     if (proto === 'local' || proto.startsWith('local-')) kind = 'local';
     else if (proto.startsWith('qmail-scanner') || proto === 'scanned-ok' || proto === 'spamassassin') kind = 'filter';
-    else if (wordIs(primaryText, 'mail') && wordIs(clauses.from?.[1]?.text, 'pickup')) kind = 'local';
+    else if (wordIs(primaryText, 'mail') && wordIs(secondWord(clauseTokens, clauses.from), 'pickup')) kind = 'local';
     else if (wordIs(primaryText, 'userid') || (from.ip === undefined && primaryText.indexOf('@') > 0)) kind = 'local';
     else if (clauses.from === undefined && clauses.by === undefined)
-      kind = clauses.comments.length > 0 && clauses.pre.length > 0 ? 'local' : 'unknown';
+      kind = clauses.comments.length > 0 && clauses.pre ? 'local' : 'unknown';
   }
   result.kind = kind;
 

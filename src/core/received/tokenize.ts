@@ -12,6 +12,8 @@ export interface Token {
   end: number;
   /** A comment's words (commentWords of its text), split on first use by wordsOf. */
   words?: string[];
+  /** The clause keyword an atom is (keywordAt), found while scanning it so that no reader folds it again. */
+  keyword: Keyword | undefined;
 }
 
 export interface Tokenized {
@@ -90,10 +92,10 @@ function withProblem(
   return list;
 }
 
-function token(kind: TokenKind, text: string, start: number, end: number): Token {
-  // Every token has the same fields in the same order, `words` included, so that the parser's reads of
-  // kind/text/start stay monomorphic (a comment-only `words` gave tokens two shapes).
-  return { kind, text, start, end, words: undefined };
+function token(kind: TokenKind, text: string, start: number, end: number, keyword?: Keyword): Token {
+  // Every token has the same fields in the same order, `words` and `keyword` included, so that the parser's
+  // reads of kind/text/start stay monomorphic (a comment-only `words` gave tokens two shapes).
+  return { kind, text, start, end, words: undefined, keyword };
 }
 
 /**
@@ -190,9 +192,10 @@ export function tokenize(value: string, skipDate = false): Tokenized {
         if (d < 128 && CHAR_CLASS[d] !== 0) break;
         i++;
       }
+      const keyword = keywordAt(value, start, i);
       // A keyword after the date starts clauses again (`…; Thu, 10 Nov 2005 08:24:21 -0600 id 000000DB.4373`).
-      if (inDate && keywordAt(value, start, i) !== undefined) inDate = false;
-      if (!inDate) tokens.push(token('atom', value.slice(start, i), start, i));
+      if (inDate && keyword !== undefined) inDate = false;
+      if (!inDate) tokens.push(token('atom', value.slice(start, i), start, i, keyword));
     }
   }
   return { tokens, problems: problems ?? NO_PROBLEMS };
@@ -208,7 +211,7 @@ export function commentWords(inner: string): string[] {
   let i = 0;
   while (i < n) {
     const c = inner.charCodeAt(i);
-    if (isSpace(c) || c === 44) {
+    if (c < 128 && CHAR_CLASS[c] === SKIP) {
       i++;
       continue;
     }
@@ -229,9 +232,14 @@ export function commentWords(inner: string): string[] {
         i++;
       }
     } else {
+      // Through the character table, as in the atom loop: one load settles most characters. White space
+      // and commas (SKIP) end a word; so does a `(` glued to it, unless right after a `:`.
       while (i < n) {
         const d = inner.charCodeAt(i);
-        if (isSpace(d) || d === 44 || (d === 40 && i > start && inner.charCodeAt(i - 1) !== 58)) break;
+        if (d < 128 && CHAR_CLASS[d] !== 0) {
+          if (CHAR_CLASS[d] === SKIP) break;
+          if (d === 40 && i > start && inner.charCodeAt(i - 1) !== 58) break;
+        }
         i++;
       }
     }

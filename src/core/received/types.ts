@@ -11,6 +11,7 @@ import type { Diagnostic, Hop } from '../types';
  * - `filter`: a content-filter stage on the same host (amavis, qmail-scanner, MailScanner re-injection);
  * - `unknown`: could not tell (unparsed).
  * `saIgnored` is true where SpamAssassin's parser would skip the header (its `ignored` status).
+ * The optional slots are always present, undefined when absent (one object shape for every field).
  */
 export interface ParsedReceived {
   parsed: boolean;

@@ -174,6 +174,9 @@ function dateConflict(older: number | undefined, newer: number | undefined): str
     : `dated ${Math.round(-later / 86_400_000)} days before the newer hop above it`;
 }
 
+/** The learned hosts when the caller names none (most analyses): one shared, never-written set. */
+const NO_HOSTS: ReadonlySet<string> = new Set();
+
 class ChainJudge {
   readonly orgs = new Organisations();
   readonly recipientOrgs = new Set<string>();
@@ -181,13 +184,21 @@ class ChainJudge {
   /** Organisations of the addresses the recipient's servers accepted the message `for`. */
   readonly mailOrgs = new Set<string>();
 
-  private readonly knownHosts: Set<string>;
+  private readonly knownHosts: ReadonlySet<string>;
 
   constructor(
     private readonly chain: ChainHop[],
     recipientHosts: string[],
   ) {
-    this.knownHosts = new Set(recipientHosts.map((h) => Organisations.normalise(h)).filter((h): h is string => !!h));
+    this.knownHosts =
+      recipientHosts.length === 0
+        ? NO_HOSTS
+        : new Set(recipientHosts.map((h) => Organisations.normalise(h)).filter((h): h is string => !!h));
+  }
+
+  /** Is this provider one of the recipient's (see addRecipient)? Asks the id-keyed map, no Set copied per analysis. */
+  hasRecipientProvider(id: string): boolean {
+    return this.providers.has(id);
   }
 
   addRecipient(host: string | undefined): void {
@@ -371,11 +382,10 @@ export function judgeChain(
   // Claims count only from the recipient's side: a provider in the zone, or an authority in the zone.
   // Authentication-Results and Received-SPF count only above the first Received written by the sender side
   // (RFC 8601 §5: receivers remove their own authserv-id from arriving mail, so one lower down was injected).
-  const providerIds = new Set(judge.recipientProviders().map((p) => p.id));
   const boundary = structural >= 0 ? chain[structural + 1]?.hop.header : undefined;
   const accepted = claims.filter((c) => {
     if (c.positional && boundary !== undefined && c.header > boundary) return false;
-    if (c.provider) return providerIds.has(c.provider);
+    if (c.provider) return judge.hasRecipientProvider(c.provider);
     return c.authority ? judge.isAuthority(c.authority) : false;
   });
 

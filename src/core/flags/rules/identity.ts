@@ -99,10 +99,11 @@ export const IDENTITY_RULES: readonly FlagRule[] = [
     check: ({ fields, fromDomain }) => {
       const d = fromDomain();
       if (!d) return [];
-      const h = fields.first('from');
       const puny = punycodeLabels(d);
       // Mixing needs a letter outside ASCII; most domains have none, and need no walk label by label.
       const mixed = isAscii(d) ? [] : d.split('.').filter(mixedScripts);
+      if (!mixed.length && !puny.length) return [];
+      const h = fields.first('from');
       if (mixed.length) {
         return [
           {
