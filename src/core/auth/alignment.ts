@@ -16,10 +16,18 @@
 // - Speed: a compact trie, ~0.65 µs a lookup here; psl 1.15 took ~5.3 µs.
 // - Dependencies: tldts-core only; psl pulls in punycode.
 
-import { getDomain } from 'tldts-icann';
+import { isIpAddress } from '../ip';
+import { isValidHostname, registrableDomain } from '../psl';
 
-// Built once: tldts reads its options on every call.
-const PSL_OPTIONS = { allowPrivateDomains: false, allowIcannDomains: true, detectIp: true, validateHostname: true };
+/**
+ * The Organizational Domain of a normalised identifier: none for an IP literal or for text that is not a host
+ * name (tldts' shallow check). tldts' getDomain() would first try to read a URL out of such text; an SPF or
+ * DKIM identifier is a domain (RFC 7489 §3.1), so text that is not one aligns with nothing.
+ */
+function orgDomainOf(d: string): string | undefined {
+  if (!isValidHostname(d) || isIpAddress(d)) return undefined;
+  return registrableDomain(d) ?? undefined;
+}
 
 /** Lower-cases, drops one trailing dot, and takes the domain of an address (`user@example.com`). */
 function normalizeDomain(domain: string): string {
@@ -37,7 +45,7 @@ function normalizeDomain(domain: string): string {
 export function organizationalDomain(domain: string): string | undefined {
   const d = normalizeDomain(domain);
   if (d === '') return undefined;
-  return getDomain(d, PSL_OPTIONS) ?? undefined;
+  return orgDomainOf(d);
 }
 
 /**
@@ -66,7 +74,7 @@ export class Alignment {
     const d = normalizeDomain(domain);
     if (d === '') return undefined;
     if (this.orgs.has(d)) return this.orgs.get(d);
-    const org = getDomain(d, PSL_OPTIONS) ?? undefined;
+    const org = orgDomainOf(d);
     this.orgs.set(d, org);
     return org;
   }

@@ -1,14 +1,6 @@
-import { getDomain } from 'tldts-icann';
+import { registrableDomain } from '../psl';
 import { compilePrefix, type IpPrefix, ipInAnyPrefix, isIpAddress } from '../ip';
 import { PROVIDERS, type Provider, providerOfDomain } from './providers';
-
-const TLDTS_OPTIONS = {
-  allowPrivateDomains: false,
-  detectIp: false,
-  extractHostname: false,
-  validateHostname: false,
-  mixedInputs: false,
-} as const;
 
 /** Placeholder names that say nothing about who wrote a hop (`by localhost`, `by 0`, `by smtp`). */
 const PLACEHOLDERS = new Set([
@@ -77,7 +69,7 @@ export class Organisations {
       const known = providerBySuffix(h);
       if (known) key = `p:${known.id}`;
       else {
-        const domain = getDomain(h, TLDTS_OPTIONS);
+        const domain = registrableDomain(h);
         const provider = domain ? providerOfDomain(domain) : undefined;
         key = provider ? `p:${provider.id}` : domain ? `d:${domain}` : `b:${h}`;
       }
