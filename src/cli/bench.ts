@@ -1,8 +1,8 @@
 // `hopscope bench`: how fast the core is, beside the parsers people would otherwise use (DESIGN.md §10).
 //
-// Every subject gets the same header blocks, already in memory, and is timed the same way: an untimed
-// warm-up (≥ 3 passes, ≥ 1.5 s), then per-message process.hrtime.bigint() around one call, over --passes
-// passes taken by the subjects in turn. Peers:
+// Every subject gets the same header blocks, already in memory, and is timed the same way
+// (src/cli/bench-subjects.ts: each in its own worker thread, an untimed warm-up of ≥ 3 passes and ≥ 1.5 s,
+// then per-message process.hrtime.bigint() around one call, over --passes passes taken in turn). Peers:
 // mailauth's parse-only path (header split + Received + DKIM/ARC/A-R tag parsers, no crypto, no DNS),
 // mailparser's header parse (mailsplit's Headers + MailParser#processHeaders, what its 'headers' event
 // carries), postal-mime's parse, and SpamAssassin's Received parsing through sa-relays.pl --bench. A peer
@@ -11,20 +11,22 @@
 
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { analyze } from '../core/analyze';
-import { readHeaderBlock } from '../core/headers/read';
 import { timeParallel } from './bench-parallel';
+import { type SubjectResult, timeSubjects, WARM_UP_MS, WARM_UP_PASSES } from './bench-subjects';
 import type { Io } from './main';
 import { decodeBytes } from './read-input';
 
+export type { SubjectResult } from './bench-subjects';
+
 const USAGE = `Usage: hopscope bench [--corpus DIR]... [--passes N] [--no-peers] [--no-scaling] [--json]
-  Times analyze() and header splitting per message (median, p99, messages/s, peak RSS) on the header
+  Times analyze() and header splitting per message (median, p99, messages/s, heap) on the header
   blocks of DIR (default: examples/ and test/fixtures/auth/), beside mailauth, mailparser, postal-mime
-  and SpamAssassin when installed; analyze()'s throughput with one worker thread per core; and prints a
-  scaling table (Received count, block size, one long field, many RFC 2047 words).
+  and SpamAssassin when installed, each in a worker thread of its own; analyze()'s throughput with one
+  worker thread per core; and prints a scaling table (Received count, block size, one long field, many
+  RFC 2047 words).
 `;
 
 const SA_SCRIPT = '/work/shared/tools/sa-relays.pl';
@@ -33,13 +35,6 @@ const SA_BINARY = '/usr/bin/spamassassin';
 const SCALING_LIMIT = 10;
 /** Each scaling row is repeated until it has run this long (and at least 3 times), for a stable median. */
 const SCALING_MIN_MS = 150;
-/**
- * Untimed warm-up: at least WARM_UP_PASSES whole passes, and more until this much time has gone. V8 is
- * still tiering functions up and re-optimising after deopts for the first 2–3 passes over a 1,000-message
- * corpus; timing them put compile pauses into the p99 (3–5 ms) and the median (+20%) of every subject.
- */
-const WARM_UP_MS = 1500;
-const WARM_UP_PASSES = 3;
 /** Timed samples per subject at least (a small corpus gets more passes). */
 const MIN_SAMPLES = 2000;
 
@@ -49,31 +44,12 @@ interface Message {
   head: string;
 }
 
-export interface SubjectResult {
-  name: string;
-  corpus: string;
-  messages: number;
-  messagesPerSecond: number;
-  medianUs: number;
-  p99Us: number;
-  maxUs: number;
-  peakRssMb: number;
-  note?: string;
-}
-
 export interface ScalingRow {
   name: string;
   kb: number;
   totalUs: number;
   usPerKb: number;
   flagged: boolean;
-}
-
-interface Subject {
-  name: string;
-  /** Prepares once (loads modules), then returns the per-message function; a string: skipped, why. */
-  prepare: () => Promise<((head: string) => unknown) | string>;
-  async?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------- inputs
@@ -106,170 +82,6 @@ function loadCorpus(dirs: string[]): Message[] {
   return files.map((file) => ({ file, head: headerBlockOf(decodeBytes(readFileSync(file))) }));
 }
 
-// -------------------------------------------------------------------------------------------- subjects
-
-function bareSplit(head: string): number {
-  // The least a splitter can do: find each line, its colon, and slice name and value. No unfolding
-  // beyond appending continuation lines, no decoding, no diagnostics.
-  const names: string[] = [];
-  const values: string[] = [];
-  let pos = 0;
-  const n = head.length;
-  while (pos < n) {
-    let end = head.indexOf('\n', pos);
-    if (end < 0) end = n;
-    const lineEnd = end > pos && head.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    if (lineEnd === pos) break;
-    const c = head.charCodeAt(pos);
-    if ((c === 32 || c === 9) && values.length > 0) values[values.length - 1] += head.slice(pos, lineEnd);
-    else {
-      const colon = head.indexOf(':', pos);
-      const stop = colon < 0 || colon > lineEnd ? lineEnd : colon;
-      names.push(head.slice(pos, stop));
-      values.push(head.slice(Math.min(stop + 1, lineEnd), lineEnd));
-    }
-    pos = end + 1;
-  }
-  return names.length;
-}
-
-const require = createRequire(import.meta.url);
-
-function tryRequire<T>(id: string): T | string {
-  try {
-    return require(id) as T;
-  } catch (e) {
-    return `not installed (${id}: ${(e as Error).message.split('\n', 1)[0]})`;
-  }
-}
-
-function mailauthPeer(): (head: string) => unknown {
-  const tools = require('mailauth/lib/tools') as { parseHeaders: (b: Buffer) => { parsed: MailauthRow[] } };
-  const parseDkimHeaders = require('mailauth/lib/parse-dkim-headers') as (b: Buffer) => unknown;
-  const { parseReceived } = require('mailauth/lib/parse-received') as { parseReceived: (b: Buffer) => unknown };
-  const tagged = new Set(['dkim-signature', 'arc-seal', 'arc-message-signature', 'authentication-results']);
-  tagged.add('arc-authentication-results');
-  return (head) => {
-    const { parsed } = tools.parseHeaders(Buffer.from(head, 'binary'));
-    let n = 0;
-    for (const row of parsed) {
-      if (row.key === 'received')
-        n += parseReceived(row.line) ? 1 : 0; // as mailauth.js does
-      else if (row.key !== null && tagged.has(row.key)) n += parseDkimHeaders(row.line) ? 1 : 0;
-    }
-    return n;
-  };
-}
-interface MailauthRow {
-  key: string | null;
-  line: Buffer;
-}
-
-function mailparserPeer(): ((head: string) => unknown) | string {
-  const mp = tryRequire<{ MailParser: new () => { processHeaders: (l: unknown) => unknown } }>('mailparser');
-  if (typeof mp === 'string') return mp;
-  const split = tryRequire<{ Headers: new (b: Buffer) => { getList: () => unknown } }>('@zone-eu/mailsplit');
-  if (typeof split === 'string') return split;
-  const parser = new mp.MailParser();
-  return (head) => parser.processHeaders(new split.Headers(Buffer.from(head, 'binary')).getList());
-}
-
-function subjects(): Subject[] {
-  return [
-    { name: 'hopscope analyze()', prepare: async () => (head) => analyze(head) },
-    { name: 'hopscope readHeaderBlock()', prepare: async () => (head) => readHeaderBlock(head) },
-    { name: 'bare indexOf split', prepare: async () => bareSplit },
-    {
-      name: 'mailauth 4.9.5 parse-only',
-      prepare: async () => {
-        const probe = tryRequire('mailauth/lib/tools');
-        return typeof probe === 'string' ? probe : mailauthPeer();
-      },
-    },
-    { name: 'mailparser 3.14.2 headers', prepare: async () => mailparserPeer() },
-    {
-      name: 'postal-mime parse',
-      async: true,
-      prepare: async () => {
-        try {
-          const mod = (await import('postal-mime')) as { default: { parse: (s: string) => Promise<unknown> } };
-          return (head) => mod.default.parse(head);
-        } catch (e) {
-          return `not installed (postal-mime: ${(e as Error).message.split('\n', 1)[0]})`;
-        }
-      },
-    },
-  ];
-}
-
-// ------------------------------------------------------------------------------------------------ timing
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.round((p / 100) * (sorted.length - 1)))]!;
-}
-
-/**
- * One subject's timing over a corpus: warmUp() once, then timePass() once per pass. The subjects of a corpus
- * take their passes in turn (round robin), so that a slow spell of a shared machine falls on all of them
- * rather than on whichever was running then.
- */
-class SubjectTimer {
-  private readonly samples: Float64Array;
-  /** Best of the passes per message: the message's own cost. */
-  readonly perMessage: Float64Array;
-  private total = 0n;
-  private k = 0;
-
-  constructor(
-    readonly subject: Subject,
-    private readonly run: (head: string) => unknown,
-    private readonly messages: Message[],
-    passes: number,
-  ) {
-    this.samples = new Float64Array(messages.length * passes);
-    this.perMessage = new Float64Array(messages.length).fill(Number.POSITIVE_INFINITY);
-  }
-
-  /** Whole passes until the JIT has seen enough (a small corpus needs several). */
-  async warmUp(): Promise<void> {
-    const warmUntil = process.hrtime.bigint() + BigInt(WARM_UP_MS * 1e6);
-    let warmPasses = 0;
-    do {
-      for (const m of this.messages) this.subject.async ? await this.run(m.head) : this.run(m.head);
-    } while (++warmPasses < WARM_UP_PASSES || process.hrtime.bigint() < warmUntil);
-  }
-
-  async timePass(): Promise<void> {
-    const { messages, run, perMessage, samples } = this;
-    for (let i = 0; i < messages.length; i++) {
-      const head = messages[i]!.head;
-      const t0 = process.hrtime.bigint();
-      if (this.subject.async) await run(head);
-      else run(head);
-      const dt = process.hrtime.bigint() - t0;
-      this.total += dt;
-      const us = Number(dt) / 1000;
-      samples[this.k++] = us;
-      if (us < perMessage[i]!) perMessage[i] = us;
-    }
-  }
-
-  result(corpus: string): SubjectResult {
-    const sorted = this.samples.slice(0, this.k).sort();
-    return {
-      name: this.subject.name,
-      corpus,
-      messages: this.messages.length,
-      messagesPerSecond: this.k / (Number(this.total) / 1e9),
-      medianUs: percentile(sorted, 50),
-      p99Us: percentile(sorted, 99),
-      maxUs: sorted[sorted.length - 1] ?? Number.NaN,
-      peakRssMb: process.resourceUsage().maxRSS / 1024,
-    };
-  }
-}
-
 function spamAssassin(messages: Message[], corpus: string, passes: number): Promise<SubjectResult> {
   const skipped = (note: string): SubjectResult => ({
     name: 'SpamAssassin Received parse',
@@ -279,7 +91,7 @@ function spamAssassin(messages: Message[], corpus: string, passes: number): Prom
     medianUs: Number.NaN,
     p99Us: Number.NaN,
     maxUs: Number.NaN,
-    peakRssMb: Number.NaN,
+    heapMb: Number.NaN,
     note,
   });
   if (!existsSync(SA_BINARY) || !existsSync(SA_SCRIPT))
@@ -303,7 +115,7 @@ function spamAssassin(messages: Message[], corpus: string, passes: number): Prom
           return;
         }
         resolve({
-          ...skipped('perl sa-relays.pl --bench (parse + metadata; own process, RSS not comparable)'),
+          ...skipped('perl sa-relays.pl --bench (parse + metadata; own process)'),
           messages: messages.length,
           messagesPerSecond: Number(rate[1]),
           medianUs: Number(times[1]),
@@ -486,21 +298,15 @@ export async function runBench(args: string[], io: Io): Promise<number> {
     }
     if (!o.json) io.stderr(`bench: ${set.label}: ${messages.length} header blocks, ${o.passes} pass(es)…\n`);
     const passes = Math.max(o.passes, Math.min(100, Math.ceil(MIN_SAMPLES / messages.length)));
-    const timers: SubjectTimer[] = [];
-    for (const subject of subjects()) {
-      if (!o.peers && !subject.name.startsWith('hopscope') && subject.name !== 'bare indexOf split') continue;
-      const run = await subject.prepare();
-      if (typeof run === 'string') results.push({ ...emptyResult(subject.name, set.label), note: `skipped: ${run}` });
-      else timers.push(new SubjectTimer(subject, run, messages, passes));
-    }
-    for (const t of timers) await t.warmUp();
-    // Round robin, starting one subject further on each pass.
-    for (let pass = 0; pass < passes; pass++)
-      for (let j = 0; j < timers.length; j++) await timers[(pass + j) % timers.length]!.timePass();
-    for (const t of timers) {
-      results.push(t.result(set.label));
-      if (t.subject.name !== 'hopscope analyze()') continue;
-      const perMessage = t.perMessage;
+    const timed = await timeSubjects(
+      messages.map((m) => m.head),
+      passes,
+      o.peers,
+      set.label,
+    );
+    results.push(...timed.results);
+    const perMessage = timed.analyzePerMessage;
+    if (perMessage !== null) {
       // phishing_pot sample-3854 carries a 22 KB In-Reply-To: it must cost what an ordinary message does.
       messages.forEach((m, i) => {
         if (/sample-3854\.eml$/.test(m.file)) notable.push({ corpus: set.label, file: m.file, us: perMessage[i]! });
@@ -532,20 +338,22 @@ export async function runBench(args: string[], io: Io): Promise<number> {
     io.stdout(`${JSON.stringify({ node: process.version, passes: o.passes, results, notable, scaling }, null, 2)}\n`);
     return 0;
   }
-  io.stdout(`node ${process.version}, ${o.passes} timed pass(es) after ≥ ${WARM_UP_PASSES} warm-up passes (≥ ${WARM_UP_MS / 1000} s); header blocks in memory\n\n`);
+  io.stdout(
+    `node ${process.version}, ${o.passes} timed pass(es) after ≥ ${WARM_UP_PASSES} warm-up passes (≥ ${WARM_UP_MS / 1000} s); header blocks in memory\n\n`,
+  );
   for (const set of sets) {
     const rows = results.filter((r) => r.corpus === set.label);
     io.stdout(`${set.label}\n`);
     io.stdout(
       `${table(
-        ['subject', 'msg/s', 'median µs', 'p99 µs', 'max µs', 'peak RSS MB', 'note'],
+        ['subject', 'msg/s', 'median µs', 'p99 µs', 'max µs', 'heap MB', 'note'],
         rows.map((r) => [
           r.name,
           fixed(r.messagesPerSecond, 0),
           fixed(r.medianUs),
           fixed(r.p99Us),
           fixed(r.maxUs),
-          fixed(r.peakRssMb, 0),
+          fixed(r.heapMb, 0),
           r.note ?? '',
         ]),
       )}\n`,
@@ -577,7 +385,7 @@ function emptyResult(name: string, corpus: string): SubjectResult {
     medianUs: Number.NaN,
     p99Us: Number.NaN,
     maxUs: Number.NaN,
-    peakRssMb: Number.NaN,
+    heapMb: Number.NaN,
   };
 }
 

@@ -1,0 +1,311 @@
+// The subjects of `hopscope bench` (analyze(), the header reader, a bare split, and the peers) and how each is
+// timed. Every subject runs in a worker thread of its own, so each has its own V8 heap: the garbage one leaves
+// is not collected during another's timed pass (in one shared heap the peers' garbage put analyze()'s p99 at
+// 3–5 ms against 0.4–0.7 ms alone), and each is compiled and tiered up on its own. The main thread starts
+// them one at a time to warm up, then asks them for their timed passes in turn (round robin, one subject
+// further on each pass), so that only one runs at any moment and a slow spell of the machine falls on all.
+//
+// The worker is this very module, bundled into dist/cli.mjs and started with workerData.hopscopeBenchSubject;
+// the guard at the end runs it. Loaded any other way (the CLI, tests), the guard does nothing.
+
+import { once } from 'node:events';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
+import { isMainThread, type MessagePort, parentPort, Worker, workerData } from 'node:worker_threads';
+import { analyze } from '../core/analyze';
+import { readHeaderBlock } from '../core/headers/read';
+
+/**
+ * Untimed warm-up: at least WARM_UP_PASSES whole passes, and more until WARM_UP_MS has gone. V8 is still
+ * tiering functions up and re-optimising after deopts for the first 2–3 passes over a 1,000-message corpus;
+ * timing them put compile pauses into the p99 (3–5 ms) and the median (+20%) of every subject.
+ */
+export const WARM_UP_MS = 1500;
+export const WARM_UP_PASSES = 3;
+
+export interface SubjectResult {
+  name: string;
+  corpus: string;
+  messages: number;
+  messagesPerSecond: number;
+  medianUs: number;
+  p99Us: number;
+  maxUs: number;
+  /** The subject's own V8 heap after its passes (JS heap + external memory), MB. */
+  heapMb: number;
+  note?: string;
+}
+
+interface Subject {
+  name: string;
+  /** Prepares once (loads modules), then returns the per-message function; a string: skipped, why. */
+  prepare: () => Promise<((head: string) => unknown) | string>;
+  async?: boolean;
+}
+
+/** The subjects that are Hopscope itself or the bare split (the rest are peers, left out by --no-peers). */
+export function isOwnSubject(name: string): boolean {
+  return name.startsWith('hopscope') || name === 'bare indexOf split';
+}
+
+function bareSplit(head: string): number {
+  // The least a splitter can do: find each line, its colon, and slice name and value. No unfolding
+  // beyond appending continuation lines, no decoding, no diagnostics.
+  const names: string[] = [];
+  const values: string[] = [];
+  let pos = 0;
+  const n = head.length;
+  while (pos < n) {
+    let end = head.indexOf('\n', pos);
+    if (end < 0) end = n;
+    const lineEnd = end > pos && head.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (lineEnd === pos) break;
+    const c = head.charCodeAt(pos);
+    if ((c === 32 || c === 9) && values.length > 0) values[values.length - 1] += head.slice(pos, lineEnd);
+    else {
+      const colon = head.indexOf(':', pos);
+      const stop = colon < 0 || colon > lineEnd ? lineEnd : colon;
+      names.push(head.slice(pos, stop));
+      values.push(head.slice(Math.min(stop + 1, lineEnd), lineEnd));
+    }
+    pos = end + 1;
+  }
+  return names.length;
+}
+
+const require = createRequire(import.meta.url);
+
+function tryRequire<T>(id: string): T | string {
+  try {
+    return require(id) as T;
+  } catch (e) {
+    return `not installed (${id}: ${(e as Error).message.split('\n', 1)[0]})`;
+  }
+}
+
+function mailauthPeer(): (head: string) => unknown {
+  const tools = require('mailauth/lib/tools') as { parseHeaders: (b: Buffer) => { parsed: MailauthRow[] } };
+  const parseDkimHeaders = require('mailauth/lib/parse-dkim-headers') as (b: Buffer) => unknown;
+  const { parseReceived } = require('mailauth/lib/parse-received') as { parseReceived: (b: Buffer) => unknown };
+  const tagged = new Set(['dkim-signature', 'arc-seal', 'arc-message-signature', 'authentication-results']);
+  tagged.add('arc-authentication-results');
+  return (head) => {
+    const { parsed } = tools.parseHeaders(Buffer.from(head, 'binary'));
+    let n = 0;
+    for (const row of parsed) {
+      if (row.key === 'received')
+        n += parseReceived(row.line) ? 1 : 0; // as mailauth.js does
+      else if (row.key !== null && tagged.has(row.key)) n += parseDkimHeaders(row.line) ? 1 : 0;
+    }
+    return n;
+  };
+}
+interface MailauthRow {
+  key: string | null;
+  line: Buffer;
+}
+
+function mailparserPeer(): ((head: string) => unknown) | string {
+  const mp = tryRequire<{ MailParser: new () => { processHeaders: (l: unknown) => unknown } }>('mailparser');
+  if (typeof mp === 'string') return mp;
+  const split = tryRequire<{ Headers: new (b: Buffer) => { getList: () => unknown } }>('@zone-eu/mailsplit');
+  if (typeof split === 'string') return split;
+  const parser = new mp.MailParser();
+  return (head) => parser.processHeaders(new split.Headers(Buffer.from(head, 'binary')).getList());
+}
+
+function subjects(): Subject[] {
+  return [
+    { name: 'hopscope analyze()', prepare: async () => (head) => analyze(head) },
+    { name: 'hopscope readHeaderBlock()', prepare: async () => (head) => readHeaderBlock(head) },
+    { name: 'bare indexOf split', prepare: async () => bareSplit },
+    {
+      name: 'mailauth 4.9.5 parse-only',
+      prepare: async () => {
+        const probe = tryRequire('mailauth/lib/tools');
+        return typeof probe === 'string' ? probe : mailauthPeer();
+      },
+    },
+    { name: 'mailparser 3.14.2 headers', prepare: async () => mailparserPeer() },
+    {
+      name: 'postal-mime parse',
+      async: true,
+      prepare: async () => {
+        try {
+          const mod = (await import('postal-mime')) as { default: { parse: (s: string) => Promise<unknown> } };
+          return (head) => mod.default.parse(head);
+        } catch (e) {
+          return `not installed (postal-mime: ${(e as Error).message.split('\n', 1)[0]})`;
+        }
+      },
+    },
+  ];
+}
+
+// ------------------------------------------------------------------------------------------------ timing
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.round((p / 100) * (sorted.length - 1)))]!;
+}
+
+/**
+ * One subject's timing over a corpus: warmUp() once, then timePass() once per pass. The subjects of a corpus
+ * take their passes in turn (round robin), so that a slow spell of a shared machine falls on all of them
+ * rather than on whichever was running then.
+ */
+class SubjectTimer {
+  private readonly samples: Float64Array;
+  /** Best of the passes per message: the message's own cost. */
+  readonly perMessage: Float64Array;
+  private total = 0n;
+  private k = 0;
+
+  constructor(
+    readonly subject: Subject,
+    private readonly run: (head: string) => unknown,
+    private readonly heads: string[],
+    passes: number,
+  ) {
+    this.samples = new Float64Array(heads.length * passes);
+    this.perMessage = new Float64Array(heads.length).fill(Number.POSITIVE_INFINITY);
+  }
+
+  /** Whole passes until the JIT has seen enough (a small corpus needs several). */
+  async warmUp(): Promise<void> {
+    const warmUntil = process.hrtime.bigint() + BigInt(WARM_UP_MS * 1e6);
+    let warmPasses = 0;
+    do {
+      for (const head of this.heads) this.subject.async ? await this.run(head) : this.run(head);
+    } while (++warmPasses < WARM_UP_PASSES || process.hrtime.bigint() < warmUntil);
+  }
+
+  async timePass(): Promise<void> {
+    const { heads, run, perMessage, samples } = this;
+    for (let i = 0; i < heads.length; i++) {
+      const head = heads[i]!;
+      const t0 = process.hrtime.bigint();
+      if (this.subject.async) await run(head);
+      else run(head);
+      const dt = process.hrtime.bigint() - t0;
+      this.total += dt;
+      const us = Number(dt) / 1000;
+      samples[this.k++] = us;
+      if (us < perMessage[i]!) perMessage[i] = us;
+    }
+  }
+
+  result(corpus: string): SubjectResult {
+    const sorted = this.samples.slice(0, this.k).sort();
+    return {
+      name: this.subject.name,
+      corpus,
+      messages: this.heads.length,
+      messagesPerSecond: this.k / (Number(this.total) / 1e9),
+      medianUs: percentile(sorted, 50),
+      p99Us: percentile(sorted, 99),
+      maxUs: sorted[sorted.length - 1] ?? Number.NaN,
+      // This subject's own V8 heap (each runs in its own worker thread), JS objects and external buffers.
+      heapMb: (getHeapStatistics().total_heap_size + getHeapStatistics().external_memory) / 1048576,
+    };
+  }
+}
+
+// ------------------------------------------------------------------------------------------ worker threads
+
+interface Job {
+  hopscopeBenchSubject: string;
+  heads: string[];
+  passes: number;
+  corpus: string;
+}
+
+type Reply = { ready: true } | { skipped: string } | 'passed' | { result: SubjectResult; perMessage: Float64Array };
+
+async function serve(job: Job, port: MessagePort): Promise<void> {
+  const subject = subjects().find((s) => s.name === job.hopscopeBenchSubject);
+  const run = subject ? await subject.prepare() : `no subject named ${job.hopscopeBenchSubject}`;
+  if (subject === undefined || typeof run === 'string') {
+    port.postMessage({ skipped: String(run) } satisfies Reply);
+    return;
+  }
+  const timer = new SubjectTimer(subject, run, job.heads, job.passes);
+  await timer.warmUp();
+  port.on('message', async (m: 'pass' | 'result') => {
+    if (m === 'pass') {
+      await timer.timePass();
+      port.postMessage('passed' satisfies Reply);
+    } else port.postMessage({ result: timer.result(job.corpus), perMessage: timer.perMessage } satisfies Reply);
+  });
+  port.postMessage({ ready: true } satisfies Reply);
+}
+
+if (
+  !isMainThread &&
+  parentPort !== null &&
+  typeof (workerData as Partial<Job> | null)?.hopscopeBenchSubject === 'string'
+)
+  void serve(workerData as Job, parentPort);
+
+async function ask(worker: Worker, message?: 'pass' | 'result'): Promise<Reply> {
+  const reply = once(worker, 'message');
+  if (message !== undefined) worker.postMessage(message);
+  return (await reply)[0] as Reply;
+}
+
+/**
+ * Times every subject (the peers too when `peers`) on `heads`, each in its own worker thread; results in
+ * subject order, with the skipped ones noted. `analyzePerMessage`: analyze()'s best time per message.
+ */
+export async function timeSubjects(
+  heads: string[],
+  passes: number,
+  peers: boolean,
+  corpus: string,
+): Promise<{ results: SubjectResult[]; analyzePerMessage: Float64Array | null }> {
+  const entry = fileURLToPath(import.meta.url);
+  const results: SubjectResult[] = [];
+  const running: Array<{ name: string; worker: Worker; at: number }> = [];
+  const empty = (name: string, note: string): SubjectResult => ({
+    name,
+    corpus,
+    messages: 0,
+    messagesPerSecond: Number.NaN,
+    medianUs: Number.NaN,
+    p99Us: Number.NaN,
+    maxUs: Number.NaN,
+    heapMb: Number.NaN,
+    note,
+  });
+  if (!/\.m?js$/.test(entry)) {
+    results.push(empty('hopscope analyze()', 'skipped: the worker threads need the built CLI (npm run build:cli)'));
+    return { results, analyzePerMessage: null };
+  }
+  let analyzePerMessage: Float64Array | null = null;
+  try {
+    for (const subject of subjects()) {
+      if (!peers && !isOwnSubject(subject.name)) continue;
+      const job: Job = { hopscopeBenchSubject: subject.name, heads, passes, corpus };
+      const worker = new Worker(entry, { workerData: job });
+      const first = await ask(worker);
+      results.push(
+        empty(subject.name, typeof first === 'object' && 'skipped' in first ? `skipped: ${first.skipped}` : ''),
+      );
+      if (typeof first === 'object' && 'ready' in first)
+        running.push({ name: subject.name, worker, at: results.length - 1 });
+      else await worker.terminate();
+    }
+    for (let pass = 0; pass < passes; pass++)
+      for (let j = 0; j < running.length; j++) await ask(running[(pass + j) % running.length]!.worker, 'pass');
+    for (const r of running) {
+      const reply = await ask(r.worker, 'result');
+      if (typeof reply !== 'object' || !('result' in reply)) continue;
+      results[r.at] = reply.result;
+      if (r.name === 'hopscope analyze()') analyzePerMessage = reply.perMessage;
+    }
+  } finally {
+    await Promise.all(running.map((r) => r.worker.terminate()));
+  }
+  return { results, analyzePerMessage };
+}
