@@ -44,6 +44,22 @@ interface Subject {
   async?: boolean;
 }
 
+/** A row with nothing measured (yet): a skipped subject, or one measured only in part. */
+export function emptyResult(name: string, corpus: string, note?: string): SubjectResult {
+  const row: SubjectResult = {
+    name,
+    corpus,
+    messages: 0,
+    messagesPerSecond: Number.NaN,
+    medianUs: Number.NaN,
+    p99Us: Number.NaN,
+    maxUs: Number.NaN,
+    heapMb: Number.NaN,
+  };
+  if (note !== undefined) row.note = note;
+  return row;
+}
+
 /** The subjects that are Hopscope itself or the bare split (the rest are peers, left out by --no-peers). */
 export function isOwnSubject(name: string): boolean {
   return name.startsWith('hopscope') || name === 'bare indexOf split';
@@ -267,17 +283,7 @@ export async function timeSubjects(
   const entry = fileURLToPath(import.meta.url);
   const results: SubjectResult[] = [];
   const running: Array<{ name: string; worker: Worker; at: number }> = [];
-  const empty = (name: string, note: string): SubjectResult => ({
-    name,
-    corpus,
-    messages: 0,
-    messagesPerSecond: Number.NaN,
-    medianUs: Number.NaN,
-    p99Us: Number.NaN,
-    maxUs: Number.NaN,
-    heapMb: Number.NaN,
-    note,
-  });
+  const empty = (name: string, note: string): SubjectResult => emptyResult(name, corpus, note);
   if (!/\.m?js$/.test(entry)) {
     results.push(empty('hopscope analyze()', 'skipped: the worker threads need the built CLI (npm run build:cli)'));
     return { results, analyzePerMessage: null };

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { analyze } from '../core/analyze';
 import { timeParallel } from './bench-parallel';
-import { type SubjectResult, timeSubjects, WARM_UP_MS, WARM_UP_PASSES } from './bench-subjects';
+import { emptyResult, type SubjectResult, timeSubjects, WARM_UP_MS, WARM_UP_PASSES } from './bench-subjects';
 import type { Io } from './main';
 import { decodeBytes } from './read-input';
 
@@ -83,17 +83,7 @@ function loadCorpus(dirs: string[]): Message[] {
 }
 
 function spamAssassin(messages: Message[], corpus: string, passes: number): Promise<SubjectResult> {
-  const skipped = (note: string): SubjectResult => ({
-    name: 'SpamAssassin Received parse',
-    corpus,
-    messages: 0,
-    messagesPerSecond: Number.NaN,
-    medianUs: Number.NaN,
-    p99Us: Number.NaN,
-    maxUs: Number.NaN,
-    heapMb: Number.NaN,
-    note,
-  });
+  const skipped = (note: string): SubjectResult => emptyResult('SpamAssassin Received parse', corpus, note);
   if (!existsSync(SA_BINARY) || !existsSync(SA_SCRIPT))
     return Promise.resolve(skipped(`skipped: ${existsSync(SA_BINARY) ? SA_SCRIPT : SA_BINARY} not installed`));
   // The same header blocks, written out as .eml files for the Perl side to read into memory.
@@ -379,19 +369,6 @@ export async function runBench(args: string[], io: Io): Promise<number> {
     );
   }
   return 0;
-}
-
-function emptyResult(name: string, corpus: string): SubjectResult {
-  return {
-    name,
-    corpus,
-    messages: 0,
-    messagesPerSecond: Number.NaN,
-    medianUs: Number.NaN,
-    p99Us: Number.NaN,
-    maxUs: Number.NaN,
-    heapMb: Number.NaN,
-  };
 }
 
 function defaultCorpus(): { label: string; dirs: string[] } {
