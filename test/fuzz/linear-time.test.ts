@@ -39,8 +39,6 @@ const CASES: Array<[string, string]> = [
   ['a display name with many @', `From: "${'a@b.'.repeat(N / 4)}" <a@b.example>\n`],
   ['a DKIM-Signature of empty tags', `DKIM-Signature: ${';'.repeat(N)}\n`],
   ['a Received-SPF of equals signs', `Received-SPF: pass (${'='.repeat(N)})\n`],
-  // scanPairs cuts separator-free parts with indexOf; each part must not search the rest of the value again.
-  ['a Forefront report of parts without a colon', `X-Forefront-Antispam-Report: ${'a;'.repeat(N / 2)}\n`],
   ['a long date', `Received: from x by y; ${'Mon, '.repeat(N / 5)}\n`],
   ['folding on every character', `Subject: ${'a\n '.repeat(N / 3)}\n`],
   ['a long helo host name of digits', chainWith(`mail${'0'.repeat(N)}x`)],
