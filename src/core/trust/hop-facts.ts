@@ -1,0 +1,141 @@
+// Facts about single hops and pairs of hops that the chain judge (chain.ts) decides with: which addresses are
+// internal, the name a hop's peer goes by, host labels too generic to tie two machines together, hops that
+// record no handover, and dates too far apart for one relay to have handed over to the next.
+
+import type { Hop } from '../types';
+import type { ChainHop } from './chain';
+import { Organisations } from './organisation';
+
+const HOUR = 3600_000;
+const SKEW_LATER = 2 * HOUR + 5 * 60_000;
+const TZ_ERROR_MAX = 14 * HOUR;
+const TZ_ERROR_SLACK = 10 * 60_000;
+const QUEUE_MAX = 7 * 24 * HOUR;
+
+// Scopes come from Hop.ipScope, which buildHops computed from `from.ip` once (set exactly when it is).
+function isLoopbackOrLinkLocal(h: Hop): boolean {
+  const s = h.ipScope;
+  return s === 'loopback' || s === 'link-local';
+}
+
+export function isInternalAddress(h: Hop): boolean {
+  const s = h.ipScope;
+  return s === 'loopback' || s === 'link-local' || s === 'private' || s === 'shared';
+}
+
+/** The name a hop's peer goes by: the rDNS the receiver looked up, else the HELO unless it parrots the receiver. */
+export function peerName(h: Hop, orgs: Organisations): string | undefined {
+  const rdns = orgs.name(h.from.rdns);
+  if (rdns && rdns !== 'unknown') return rdns;
+  const helo = orgs.name(h.from.helo);
+  if (!helo || helo === 'unknown' || helo.startsWith('[') || helo === orgs.name(h.by.host)) return undefined;
+  return helo;
+}
+
+/** Words that, numbered, make host labels too common to identify a machine across two domains. */
+const GENERIC_WORDS = [
+  'mail',
+  'smtp',
+  'mx',
+  'mta',
+  'relay',
+  'out',
+  'outbound',
+  'inbound',
+  'in',
+  'mailhost',
+  'mailgw',
+  'gw',
+  'gate',
+  'gateway',
+  'www',
+  'web',
+  'host',
+  'server',
+  'ns',
+  'localhost',
+  'email',
+  'exchange',
+  'post',
+  'postfix',
+  'exim',
+];
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * `mail.a.com` is not `mail.b.org`: a label that is one of GENERIC_WORDS followed by a numbering
+ * (`[0-9-]*[a-z]?[0-9]*`: `mx2`, `out-03`, `relay1b`, `in4a7`). A scanner rather than the regular
+ * expression it replaces, which backtracked quadratically on `in000…0_` (scripts/redos-check.mjs).
+ */
+function isGenericLabel(label: string): boolean {
+  for (const word of GENERIC_WORDS) if (label.startsWith(word) && isNumbering(label, word.length)) return true;
+  return false;
+}
+
+/** label[from…] is digits and hyphens, then at most one lower-case letter, then digits only. */
+function isNumbering(label: string, from: number): boolean {
+  let i = from;
+  while (i < label.length && (isDigitCode(label.charCodeAt(i)) || label.charCodeAt(i) === 45)) i++;
+  if (i === label.length) return true;
+  const c = label.charCodeAt(i);
+  if (c < 97 || c > 122) return false;
+  for (i++; i < label.length; i++) if (!isDigitCode(label.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * A first label distinctive enough that the same machine under two names (`listman.example.org` written by
+ * itself, `listman.example.com` by its peer, renamed or anonymised) counts as one.
+ */
+export function distinctiveLabel(label: string): boolean {
+  return label.length >= 5 && !isGenericLabel(label) && !/^[0-9-]+$/.test(label);
+}
+
+/** `mx1` of `mx1.example.org`; the whole name when it has no dot. */
+export function firstLabel(host: string): string {
+  const dot = host.indexOf('.');
+  return dot < 0 ? host : host.slice(0, dot);
+}
+
+/** A hop that records no handover between two machines: it neither links nor breaks the chain. */
+export function isTransparent(c: ChainHop, orgs: Organisations): boolean {
+  const h = c.hop;
+  if (!h.parsed && !h.from.ip && !h.by.host) return true;
+  if (!h.from.ip && !h.from.helo && !h.from.rdns && !h.by.host && !h.by.ip) return true;
+  if (c.kind === 'filter') return true;
+  const by = orgs.name(h.by.host);
+  // Loopback re-injection (`from localhost [127.0.0.1] by localhost`) and local stages with a placeholder `by`.
+  if ((!by || Organisations.isPlaceholder(by)) && (!h.from.ip || isLoopbackOrLinkLocal(h))) return true;
+  // A content filter on the same machine, named by a bare label (`from mx.example.org [127.0.0.1] by IMSVA`,
+  // `by amavisd`): the message went out over loopback and came back, nothing crossed the network.
+  if (by && Organisations.isBare(by) && h.from.ip && isLoopbackOrLinkLocal(h)) return true;
+  return false;
+}
+
+export function hasPeer(c: ChainHop): boolean {
+  return (
+    c.kind !== 'local' &&
+    (c.hop.from.ip !== undefined || c.hop.from.rdns !== undefined || c.hop.from.helo !== undefined)
+  );
+}
+
+export function dateConflict(older: number | undefined, newer: number | undefined): string | null {
+  if (older === undefined || newer === undefined) return null;
+  const later = older - newer;
+  if (later <= SKEW_LATER && -later <= QUEUE_MAX) return null;
+  if (later > 0 && later <= TZ_ERROR_MAX + TZ_ERROR_SLACK) {
+    const off = later % HOUR;
+    if (off <= TZ_ERROR_SLACK || HOUR - off <= TZ_ERROR_SLACK) return null;
+  }
+  return later > 0
+    ? `dated ${Math.round(later / 60_000)} min after the newer hop above it`
+    : `dated ${Math.round(-later / 86_400_000)} days before the newer hop above it`;
+}
+
+/** A hop whose `from` names a client IP: not a machine talking to itself, not a mailbox fetch. */
+export function isClientHop(c: ChainHop): boolean {
+  return c.kind !== 'fetch' && c.kind !== 'local' && !!c.hop.from.ip && !isLoopbackOrLinkLocal(c.hop);
+}
