@@ -34,3 +34,36 @@ export class SpaceFinder {
 function found(index: number, none: number): number {
   return index < 0 ? none : index;
 }
+
+/** Whitespace-separated words of `text`, in order. */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+    if (i > start) out.push(text.slice(start, i));
+  }
+  return out;
+}
+
+/** Runs of white space (left by unfolding) become one space; ends trimmed. Unchanged text is returned as is. */
+export function collapseSpace(text: string): string {
+  const n = text.length;
+  let clean = true;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === n - 1 || text.charCodeAt(i + 1) === 32) {
+        clean = false;
+        break;
+      }
+    } else if (c === 9 || c === 13 || c === 10) {
+      clean = false;
+      break;
+    }
+  }
+  return clean ? text : words(text).join(' ');
+}

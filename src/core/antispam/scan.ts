@@ -2,12 +2,10 @@
 // values: every function walks the string once with charCodeAt.
 
 import type { VendorVerdictItem } from '../types';
-import { isSpace } from '../chars';
+import { collapseSpace, isSpace } from '../chars';
 
-const SPACE = 32;
-const TAB = 9;
-const CR = 13;
-const LF = 10;
+// Shared with the Received-SPF reader; re-exported for the vendor decoders, which take their scanners from here.
+export { collapseSpace, words } from '../chars';
 
 export interface KeyValue {
   key: string;
@@ -139,25 +137,6 @@ export function splitSpacedPairs(value: string): KeyValue[] {
   return out;
 }
 
-/** Runs of white space (left by unfolding) become one space; ends trimmed. Unchanged text is returned as is. */
-export function collapseSpace(text: string): string {
-  const n = text.length;
-  let clean = true;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === SPACE) {
-      if (i === 0 || i === n - 1 || text.charCodeAt(i + 1) === SPACE) {
-        clean = false;
-        break;
-      }
-    } else if (c === TAB || c === CR || c === LF) {
-      clean = false;
-      break;
-    }
-  }
-  return clean ? text : words(text).join(' ');
-}
-
 /** A decimal number at the start of `text` (after blanks): `-1.9`, `+3`, `9.90`; NaN when none. */
 export function leadingNumber(text: string): number {
   const n = text.length;
@@ -216,18 +195,4 @@ export function isRuleName(text: string): boolean {
     else if (!(isDigit(c) || c === 95)) return false;
   }
   return upper > 0;
-}
-
-/** Whitespace-separated words of `text`, in order. */
-export function words(text: string): string[] {
-  const out: string[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && isSpace(text.charCodeAt(i))) i++;
-    const start = i;
-    while (i < n && !isSpace(text.charCodeAt(i))) i++;
-    if (i > start) out.push(text.slice(start, i));
-  }
-  return out;
 }

@@ -11,7 +11,7 @@
 
 import type { Diagnostic, ReceivedSpf } from '../types';
 import { parseIpLiteral, permittedSenderIp } from './ip-text';
-import { isSpace } from '../chars';
+import { collapseSpace, isSpace } from '../chars';
 
 export type ParsedReceivedSpf = Omit<ReceivedSpf, 'header'> & { diagnostics: Diagnostic[] };
 
@@ -55,37 +55,6 @@ function commentEnd(s: string, start: number): number {
     else if (c === CLOSE && --depth === 0) return i + 1;
   }
   return -1;
-}
-
-/** Collapses runs of white space and line breaks (unfolding) to one space, trimmed. */
-function collapseSpace(text: string): string {
-  // Usually there is nothing to collapse (single spaces between words): then the text is the answer. The
-  // native searches each read the text once.
-  const last = text.length - 1;
-  if (
-    text.charCodeAt(0) !== 32 &&
-    text.charCodeAt(last) !== 32 &&
-    !text.includes('  ') &&
-    !text.includes('\t') &&
-    !text.includes('\n') &&
-    !text.includes('\r')
-  ) {
-    return text;
-  }
-  return collapseSpaceRuns(text);
-}
-
-function collapseSpaceRuns(text: string): string {
-  const words: string[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && isSpace(text.charCodeAt(i))) i++;
-    const start = i;
-    while (i < n && !isSpace(text.charCodeAt(i))) i++;
-    if (i > start) words.push(text.slice(start, i));
-  }
-  return words.join(' ');
 }
 
 /** Parses a Received-SPF field value (folded or unfolded). Never throws. */
