@@ -3,10 +3,11 @@
 
 import fc from 'fast-check';
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze';
 import { Report } from '../../src/ui/Report';
 import { headerLine, mutate, mutation, OPTIONS, params, receivedValue, SEEDS, TIMEOUT } from './support';
+import { renderRoot } from '../ui/render-root';
 
 /** Markup a hostile sender would put in a header, hoping a report renders it as HTML. */
 const PAYLOADS = [
@@ -24,15 +25,7 @@ const payloadLine = fc
   .tuple(fc.constantFrom(...FIELDS), payload, fc.constantFrom('', 'a@b.example ', '"Name ', 'from x ('))
   .map(([name, p, before]) => `${name}: ${before}${p}`);
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = renderRoot();
 
 /** No element or attribute in the report came from header text. */
 function assertNoInjectedMarkup(container: Element): void {

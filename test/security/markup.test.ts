@@ -4,22 +4,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { h, render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze';
 import { Report } from '../../src/ui/Report';
+import { renderRoot } from '../ui/render-root';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const XSS = ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '<svg onload=alert(1)>'];
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = renderRoot();
 
 const MESSAGE = [
   `Received: from evil ${XSS[0]} (evil [203.0.113.5]) by mx.example.com (${XSS[1]}); Mon, 1 Jan 2024 00:00:00 +0000`,

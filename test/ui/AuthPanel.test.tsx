@@ -2,7 +2,7 @@
 // the ARC chain and who vouches for what, trusted sealers, and the states before results arrive.
 
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { handleMessage } from '../../src/background/messages';
 import type { ArcVerification, SignatureVerification } from '../../src/core/dkim/types';
@@ -12,17 +12,9 @@ import { AuthPanel } from '../../src/ui/AuthPanel';
 import type { LookupState } from '../../src/ui/lookups-client';
 import { Report } from '../../src/ui/Report';
 import { sampleAnalysis } from './sample-analysis';
+import { renderRoot, textOf as text } from './render-root';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const root = renderRoot();
 
 // Header indices: 10–12 DKIM-Signature, 13 ARC-Seal, 14 ARC-Message-Signature, 15 ARC-Authentication-Results.
 function auth(): AuthView {

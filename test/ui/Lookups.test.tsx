@@ -1,20 +1,12 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Enrichment, IpEnrichment } from '../../src/lookup/types';
 import { Lookups, reputationOf } from '../../src/ui/Lookups';
 import { Report } from '../../src/ui/Report';
 import { sampleAnalysis } from './sample-analysis';
+import { renderRoot, textOf as text } from './render-root';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const root = renderRoot();
 
 function ip(overrides: Partial<IpEnrichment> = {}): IpEnrichment {
   return {

@@ -2,25 +2,20 @@
 // choices kept in storage.local, and a way back to the defaults.
 
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { handleMessage } from '../../src/background/messages';
 import { ARC_SEALERS } from '../../src/core/dkim/sealers';
 import { Options } from '../../src/ui/Options';
+import { renderRoot } from './render-root';
 
-let root: HTMLElement;
+const root = renderRoot();
 const OWN_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options.html' };
 
 beforeEach(() => {
   fakeBrowser.reset();
   // The page asks the background for the sealers table, as it does in the extension.
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => handleMessage(message, OWN_PAGE));
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
 });
 
 function sealerSection(): HTMLElement {

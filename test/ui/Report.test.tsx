@@ -1,22 +1,10 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Report } from '../../src/ui/Report';
 import { sampleAnalysis, XSS_VALUE } from './sample-analysis';
+import { renderRoot, textOf as text } from './render-root';
 
-let root: HTMLElement;
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-
-function text(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
+const root = renderRoot();
 
 describe('Report', () => {
   it('shows the verdict, the worst finding and the handoff IP at a glance', () => {

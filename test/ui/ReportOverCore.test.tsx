@@ -1,23 +1,11 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze';
 import { Report } from '../../src/ui/Report';
+import { renderRoot, textOf as text } from './render-root';
 
 // The report over the real core: whatever analyze() fills in, the report renders without losing the basics.
-let root: HTMLElement;
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-
-function text(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
+const root = renderRoot();
 
 describe('Report over analyze()', () => {
   it('renders a message without Received headers: subject, no path, every header', () => {
