@@ -3,38 +3,16 @@
 // written before a change. Any difference in the Analysis of any message is reported.
 //   node scripts/bench-equivalence.mjs --write /tmp/before.jsonl [DIR]...
 //   node scripts/bench-equivalence.mjs --compare /tmp/before.jsonl [DIR]...
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { corpusFiles, importBundled } from './bench-lib.mjs';
 
 const [mode, file, ...dirs] = process.argv.slice(2);
 if ((mode !== '--write' && mode !== '--compare') || !file) {
   process.stderr.write('usage: bench-equivalence.mjs --write|--compare FILE [DIR]...\n');
   process.exit(2);
 }
-const out = join(tmpdir(), `hopscope-core-${process.pid}.mjs`);
-await build({
-  entryPoints: ['src/core/analyze.ts'],
-  outfile: out,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  logLevel: 'warning',
-});
-const { analyze } = await import(pathToFileURL(out).href);
-
-function walk(dir, acc) {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, acc);
-    else if (name.endsWith('.eml') || /^\d+\.[0-9a-f]+$/.test(name)) acc.push(p);
-  }
-  return acc;
-}
-const files = [];
-for (const d of dirs.length ? dirs : ['examples', 'test/fixtures']) walk(d, files);
+const { analyze } = await importBundled('src/core/analyze.ts', 'equivalence');
+const files = (dirs.length ? dirs : ['examples', 'test/fixtures']).flatMap((d) => corpusFiles(d));
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const latin1 = new TextDecoder('latin1');
 const now = Date.parse('2024-06-01T00:00:00Z');
