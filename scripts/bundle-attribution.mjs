@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeMappings } from './sourcemap.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -33,36 +34,6 @@ if (dirArg) {
     process.exit(1);
   }
   outDir = join(tmp, 'chrome-mv3');
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const B64_VALUE = new Map([...B64].map((c, i) => [c, i]));
-
-/** Decodes one line of VLQ segments into [column, sourceIndex?] pairs (absolute values). */
-function decodeLine(line, state) {
-  const out = [];
-  for (const seg of line.split(',')) {
-    if (!seg) continue;
-    const fields = [];
-    let value = 0;
-    let shift = 0;
-    for (const c of seg) {
-      const digit = B64_VALUE.get(c);
-      value += (digit & 31) << shift;
-      if (digit & 32) shift += 5;
-      else {
-        fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
-        value = 0;
-        shift = 0;
-      }
-    }
-    state.col += fields[0];
-    if (fields.length >= 4) {
-      state.src += fields[1];
-      out.push([state.col, state.src]);
-    } else out.push([state.col, -1]);
-  }
-  return out;
 }
 
 function groupOf(source) {
@@ -91,12 +62,10 @@ function attribute(file) {
   const bytes = new Map();
   const add = (key, n) => bytes.set(key, (bytes.get(key) ?? 0) + n);
   const lines = code.split('\n');
-  const mapLines = map.mappings.split(';');
-  const state = { col: 0, src: 0 };
+  const mapLines = decodeMappings(map.mappings);
   for (let i = 0; i < lines.length; i++) {
-    state.col = 0;
     const line = lines[i];
-    const segs = i < mapLines.length ? decodeLine(mapLines[i], state) : [];
+    const segs = (mapLines[i] ?? []).map(([col, src]) => [col, src ?? -1]);
     let last = 0;
     if (segs.length === 0 || segs[0][0] > 0) add('[unmapped]', segs.length ? segs[0][0] : line.length);
     for (let j = 0; j < segs.length; j++) {

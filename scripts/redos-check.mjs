@@ -23,6 +23,7 @@ import { createRequire } from 'node:module';
 import { extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { transformSync } from 'esbuild';
+import { decodeMappings } from './sourcemap.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
@@ -55,42 +56,6 @@ function listSources(paths) {
   };
   for (const p of paths) visit(p);
   return out;
-}
-
-const VLQ = new Map([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
-
-/** Decodes a v3 source map's `mappings` into, per generated line, sorted [generatedColumn, sourceLine] pairs. */
-function decodeMappings(mappings) {
-  const lines = [];
-  let srcLine = 0;
-  for (const lineText of mappings.split(';')) {
-    const segs = [];
-    let genCol = 0;
-    for (const seg of lineText.split(',')) {
-      if (!seg) continue;
-      const fields = [];
-      let value = 0;
-      let shift = 0;
-      for (const ch of seg) {
-        const digit = VLQ.get(ch);
-        if (digit === undefined) throw new Error(`bad VLQ character ${ch}`);
-        value += (digit & 31) << shift;
-        if (digit & 32) shift += 5;
-        else {
-          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
-      genCol += fields[0];
-      if (fields.length >= 4) {
-        srcLine += fields[2];
-        segs.push([genCol, srcLine]);
-      }
-    }
-    lines.push(segs);
-  }
-  return lines;
 }
 
 /** 1-based source line for a 1-based generated line and 0-based column. */
@@ -141,7 +106,10 @@ export function findRegexes(file, code) {
     minify: false,
     treeShaking: false,
   });
-  const decoded = decodeMappings(JSON.parse(js.map).mappings);
+  // Per generated line, [generatedColumn, sourceLine] of each segment that maps to a source.
+  const decoded = decodeMappings(JSON.parse(js.map).mappings).map((segs) =>
+    segs.filter((seg) => seg.length === 4).map(([col, , line]) => [col, line]),
+  );
   const ast = parse(js.code, { ecmaVersion: 'latest', sourceType: 'module', locations: true });
   const found = [];
   const at = (node) => sourceLine(decoded, node.loc.start.line, node.loc.start.column) ?? 0;
