@@ -4,6 +4,7 @@
 
 import { decode, encode, RECURSION_DESIRED } from '@leichtgewicht/dns-packet';
 import type { Answer, Packet } from '@leichtgewicht/dns-packet';
+import { untilAborted, withDeadline } from './deadline';
 
 export type DnsType = 'A' | 'AAAA' | 'PTR' | 'TXT';
 
@@ -77,39 +78,34 @@ async function attempt(
     return { status: 'error', detail: 'resolver URL is not a URL' };
   }
   url.searchParams.set('dns', base64url(query));
-  const controller = new AbortController();
-  const onOuterAbort = () => controller.abort();
-  outer?.addEventListener('abort', onOuterAbort, { once: true });
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeoutMs);
-  try {
-    const response = await untilAborted(
-      options.fetch(url.toString(), {
-        method: 'GET',
-        headers: { accept: 'application/dns-message' },
-        signal: controller.signal,
-      }),
-      controller.signal,
-    );
-    if (!response.ok) return { status: 'error', detail: `resolver ${url.host} answered HTTP ${response.status}` };
-    const contentType = response.headers.get('content-type') ?? '';
-    if (!contentType.toLowerCase().startsWith('application/dns-message')) {
-      return { status: 'error', detail: `resolver ${url.host} answered ${contentType || 'without a content type'}` };
-    }
-    const body = new Uint8Array(await response.arrayBuffer());
-    if (body.length > MAX_RESPONSE_BYTES) return { status: 'error', detail: 'response too large' };
-    return validate(body, name, type, url.host);
-  } catch {
-    if (timedOut) return { status: 'timeout', detail: `no answer from ${url.host} within ${options.timeoutMs} ms` };
-    if (outer?.aborted) return { status: 'error', detail: 'cancelled' };
-    return { status: 'error', detail: `could not reach ${url.host}` };
-  } finally {
-    clearTimeout(timer);
-    outer?.removeEventListener('abort', onOuterAbort);
-  }
+  return withDeadline(
+    options.timeoutMs,
+    outer,
+    async (signal) => {
+      const response = await untilAborted(
+        options.fetch(url.toString(), {
+          method: 'GET',
+          headers: { accept: 'application/dns-message' },
+          signal,
+        }),
+        signal,
+      );
+      if (!response.ok) return { status: 'error', detail: `resolver ${url.host} answered HTTP ${response.status}` };
+      const contentType = response.headers.get('content-type') ?? '';
+      if (!contentType.toLowerCase().startsWith('application/dns-message')) {
+        return { status: 'error', detail: `resolver ${url.host} answered ${contentType || 'without a content type'}` };
+      }
+      const body = new Uint8Array(await response.arrayBuffer());
+      if (body.length > MAX_RESPONSE_BYTES) return { status: 'error', detail: 'response too large' };
+      return validate(body, name, type, url.host);
+    },
+    (why): DnsResult =>
+      why === 'timeout'
+        ? { status: 'timeout', detail: `no answer from ${url.host} within ${options.timeoutMs} ms` }
+        : why === 'cancelled'
+          ? { status: 'error', detail: 'cancelled' }
+          : { status: 'error', detail: `could not reach ${url.host}` },
+  );
 }
 
 /** Checks that the answer answers our question (RFC 1035 §7.3) and turns it into records. */
@@ -184,15 +180,8 @@ function sameName(a: string, b: string): boolean {
 export function base64url(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/={1,2}$/, '');
-}
-
-/** A fetch that ignores its signal must not hang us: the abort settles the wait either way. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new Error('aborted'));
-    if (signal.aborted) onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
+  return btoa(binary)
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/={1,2}$/, '');
 }

@@ -3,6 +3,7 @@
 
 import type { LookupCache } from './cache';
 import type { Limiter } from './concurrency';
+import { untilAborted, withDeadline } from './deadline';
 import type { FetchLike } from './doh';
 
 export type JsonResult =
@@ -63,44 +64,28 @@ async function getJson(
   } catch {
     return { status: 'error', detail: 'not a URL' };
   }
-  const controller = new AbortController();
-  const onOuterAbort = () => controller.abort();
-  outer?.addEventListener('abort', onOuterAbort, { once: true });
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  try {
-    const response = await untilAborted(
-      fetch(request.url, {
-        headers: { accept: 'application/json, application/rdap+json', ...request.headers },
-        signal: controller.signal,
-      }),
-      controller.signal,
-    );
-    if (response.status === 404) return { status: 'none', detail: `${host} has no record` };
-    if (response.status === 429) return { status: 'over-quota', detail: `${host} says too many requests` };
-    if (response.status === 401 || response.status === 403) {
-      return { status: 'error', detail: `${host} refused the request (HTTP ${response.status}; is the key valid?)` };
-    }
-    if (!response.ok) return { status: 'error', detail: `${host} answered HTTP ${response.status}` };
-    return { status: 'ok', body: await response.json() };
-  } catch {
-    if (timedOut) return { status: 'timeout', detail: `no answer from ${host} within ${timeoutMs} ms` };
-    return { status: 'error', detail: `could not read an answer from ${host}` };
-  } finally {
-    clearTimeout(timer);
-    outer?.removeEventListener('abort', onOuterAbort);
-  }
-}
-
-/** A fetch that ignores its signal must not hang us: the abort settles the wait either way. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new Error('aborted'));
-    if (signal.aborted) onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
+  return withDeadline(
+    timeoutMs,
+    outer,
+    async (signal): Promise<JsonResult> => {
+      const response = await untilAborted(
+        fetch(request.url, {
+          headers: { accept: 'application/json, application/rdap+json', ...request.headers },
+          signal,
+        }),
+        signal,
+      );
+      if (response.status === 404) return { status: 'none', detail: `${host} has no record` };
+      if (response.status === 429) return { status: 'over-quota', detail: `${host} says too many requests` };
+      if (response.status === 401 || response.status === 403) {
+        return { status: 'error', detail: `${host} refused the request (HTTP ${response.status}; is the key valid?)` };
+      }
+      if (!response.ok) return { status: 'error', detail: `${host} answered HTTP ${response.status}` };
+      return { status: 'ok', body: await response.json() };
+    },
+    (why): JsonResult =>
+      why === 'timeout'
+        ? { status: 'timeout', detail: `no answer from ${host} within ${timeoutMs} ms` }
+        : { status: 'error', detail: `could not read an answer from ${host}` },
+  );
 }
