@@ -1,8 +1,8 @@
 // What an Analysis asks the network about: the handoff IP, the origin IP and every public hop IP; the
 // From, Return-Path, DKIM d= and Reply-To domains.
 
-import { getDomain } from 'tldts-icann';
-import { ipScope, parseIp } from '../core/ip';
+import { ipScope, isIpAddress, parseIp } from '../core/ip';
+import { registrableDomain } from '../core/psl';
 import type { Analysis, IpScope } from '../core/types';
 import type { DomainRole, IpRole } from './types';
 
@@ -50,7 +50,9 @@ export function domainTargets(analysis: Analysis): DomainTarget[] {
     if (!domain) return;
     let target = byDomain.get(domain);
     if (!target) {
-      target = { domain, registrableDomain: getDomain(domain) ?? null, roles: [] };
+      // The core's Public Suffix List lookup, so that the lookups and the alignment agree on a domain.
+      // normaliseDomain lets an all-digit name like 192.0.2.1 through (its labels are LDH): it has none.
+      target = { domain, registrableDomain: isIpAddress(domain) ? null : registrableDomain(domain), roles: [] };
       byDomain.set(domain, target);
     }
     if (!target.roles.includes(role)) target.roles.push(role);
