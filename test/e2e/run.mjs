@@ -174,6 +174,18 @@ try {
       await page.emulateMedia({ colorScheme: 'dark' });
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       assert.equal(background, 'rgb(15, 19, 24)', 'dark palette applied');
+      // A theme chosen in Settings wins over the system's, both ways (data-theme on <html>, src/ui/theme.ts).
+      const themed = (theme) =>
+        page.evaluate((t) => {
+          document.documentElement.dataset.theme = t;
+          const colour = getComputedStyle(document.body).backgroundColor;
+          delete document.documentElement.dataset.theme;
+          return colour;
+        }, theme);
+      assert.equal(await themed('light'), 'rgb(255, 255, 255)', 'Settings light theme on a dark system');
+      await page.emulateMedia({ colorScheme: 'light' });
+      assert.equal(await themed('dark'), 'rgb(15, 19, 24)', 'Settings dark theme on a light system');
+      await page.emulateMedia({ colorScheme: 'dark' });
       await page.screenshot({ path: join(shotsDir, 'popup-12-hops-dark.png'), fullPage: true });
       await page.screenshot({ path: join(shotsDir, 'popup-12-hops-dark-fold.png') });
       await checkAccessibility(page, 'popup (12 hops, dark)');
