@@ -17,6 +17,9 @@ export function buildHops(
   for (const field of received) {
     const p = parseReceived(field.value);
     for (const d of p.diagnostics) diagnostics.push({ ...d, header: field.index });
+    // Every slot present from the start, undefined when absent (JSON.stringify leaves those out, so the
+    // serialized Analysis is the same): slots added as found gave hops a shape per combination of clauses,
+    // which made the adds here, and every later stage's reads of hops, polymorphic or megamorphic.
     const hop: Hop = {
       index: 0,
       header: field.index,
@@ -26,15 +29,16 @@ export function buildHops(
       delaySeconds: null,
       zone: 'unverified',
       raw: field.value,
+      with: p.with,
+      id: p.id,
+      for: p.for,
+      via: p.via,
+      tls: p.tls,
+      authenticated: p.authenticated,
+      ipScope: p.from.ip !== undefined ? parsedIpScope(p.from.ip) : undefined,
+      date: undefined,
     };
-    if (p.with !== undefined) hop.with = p.with;
-    if (p.id !== undefined) hop.id = p.id;
-    if (p.for !== undefined) hop.for = p.for;
-    if (p.via !== undefined) hop.via = p.via;
-    if (p.tls !== undefined) hop.tls = p.tls;
-    if (p.authenticated !== undefined) hop.authenticated = p.authenticated;
-    if (p.from.ip !== undefined) hop.ipScope = parsedIpScope(p.from.ip);
-    const c: ChainHop = { hop, kind: p.kind };
+    const c: ChainHop = { hop, kind: p.kind, epochMs: undefined };
     if (p.dateText !== undefined) {
       const d = parseDate(p.dateText);
       if (d.ok) {
