@@ -384,6 +384,25 @@ for (const r of SCOPES) {
   SCOPED_FIRST_BYTE.fill(1, first, first + span);
 }
 
+/**
+ * The scope of every address with a given first byte (indexed as SCOPED_FIRST_BYTE), where the first SCOPES
+ * range covering that byte covers all of it (127/8 loopback, 10/8 private, 224/4 reserved, ff00::/8 …): ipScope
+ * would return that range's scope for any such address, so it need not be read. Undefined where a narrower
+ * range decides (172.16/12, 192.168/16, fe80::/10 …) or none covers the byte.
+ */
+const WHOLE_BYTE_SCOPE: Array<IpScope | undefined> = new Array(512).fill(undefined);
+for (let b = 0; b < 512; b++) {
+  const first = SCOPES.find((r) => (r.version === 4) === b < 256 && coversFirstByte(r, b & 255));
+  if (first !== undefined && first.bits <= 8) WHOLE_BYTE_SCOPE[b] = first.scope;
+}
+
+/** Whether range `r` covers addresses whose first byte is `byte`. */
+function coversFirstByte(r: Range, byte: number): boolean {
+  const bits = Math.min(r.bits, 8);
+  const mask = (0xff << (8 - bits)) & 0xff;
+  return ((r.words[0]! >> 8) & mask) === (byte & mask);
+}
+
 /** Where an address is routable. An unparseable string is `reserved` (it names nothing on the Internet). */
 export function ipScope(ip: string): IpScope {
   const version = readAddressWords(ip);
@@ -408,9 +427,8 @@ export function parsedIpScope(ip: string): IpScope {
   for (let i = 0; i < ip.length && i < 5; i++) {
     const c = ip.charCodeAt(i);
     // The IPv4 table is the first 256 entries: a first label that is not a byte goes the long way.
-    if (c === 46 /* . */)
-      return i > 0 && digits && decimal < 256 && SCOPED_FIRST_BYTE[decimal] === 0 ? 'public' : ipScope(ip);
-    if (c === 58 /* : */) return i > 0 && SCOPED_FIRST_BYTE[256 + (hex >> 8)] === 0 ? 'public' : ipScope(ip);
+    if (c === 46 /* . */) return i > 0 && digits && decimal < 256 ? scopeByFirstByte(decimal, ip) : ipScope(ip);
+    if (c === 58 /* : */) return i > 0 ? scopeByFirstByte(256 + (hex >> 8), ip) : ipScope(ip);
     const h = hexValue(c);
     if (h < 0) break;
     if (h > 9) digits = false;
@@ -418,6 +436,13 @@ export function parsedIpScope(ip: string): IpScope {
     hex = hex * 16 + h;
   }
   return ipScope(ip);
+}
+
+/** parsedIpScope once the first byte is known (as a SCOPED_FIRST_BYTE index): loopback 127.0.0.1 is as
+ * common in Received fields as a public address, and its whole /8 is one scope. */
+function scopeByFirstByte(index: number, ip: string): IpScope {
+  if (SCOPED_FIRST_BYTE[index] === 0) return 'public';
+  return WHOLE_BYTE_SCOPE[index] ?? ipScope(ip);
 }
 
 /** Whether `ip` lies in the CIDR `prefix` (`10.0.0.0/8`, `2603:10b6::/32`); false for anything malformed. */
