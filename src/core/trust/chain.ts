@@ -1,6 +1,6 @@
 import type { ParsedReceived } from '../received/types';
 import type { Handoff, Hop, Origin, Zone } from '../types';
-import { inProviderNetwork, Organisations, providerOfKey } from './organisation';
+import { inProviderNetwork, Organisations, providerOfOrg } from './organisation';
 import {
   dateConflict,
   distinctiveLabel,
@@ -11,10 +11,18 @@ import {
   isTransparent,
   peerName,
 } from './hop-facts';
-import { PROVIDERS, type Provider, providerById } from './providers';
+import { PROVIDERS, type Provider } from './providers';
 
 /** The providers with an outbound pattern (see isOutbound). */
 const OUTBOUND_PROVIDERS = PROVIDERS.filter((p) => p.outbound !== undefined);
+
+/**
+ * Each provider's authserv-ids with the dotted form isAuthority compares subdomains with, built once:
+ * a template string per id and per question would be allocated for every A-R and SPF claim asked about.
+ */
+const AUTHSERV_IDS = new Map<Provider, Array<{ id: string; dotted: string }>>(
+  PROVIDERS.map((p) => [p, (p.authservIds ?? []).map((id) => ({ id, dotted: `.${id}` }))]),
+);
 
 /** A hop as trust sees it: the public Hop plus what the parser and the date parser know. */
 export interface ChainHop {
@@ -86,8 +94,7 @@ class ChainJudge {
     const key = this.orgs.of(host);
     if (!key) return;
     this.recipientOrgs.add(key);
-    const pid = providerOfKey(key);
-    const provider = pid ? providerById(pid) : undefined;
+    const provider = providerOfOrg(key);
     if (provider) this.providers.set(provider.id, provider);
   }
 
@@ -106,8 +113,7 @@ class ChainJudge {
     if (!h) return false;
     const key = this.orgs.of(h);
     if (!key || !this.recipientOrgs.has(key)) return false;
-    const pid = providerOfKey(key);
-    return !(pid && providerById(pid)?.outbound?.(h));
+    return !providerOfOrg(key)?.outbound?.(h);
   }
 
   /** Was the peer of this recipient-side hop itself one of the recipient's machines? */
@@ -142,8 +148,13 @@ class ChainJudge {
     const a = this.orgs.name(authority);
     if (!a) return false;
     if (this.isRecipientHost(a)) return true;
-    for (const p of this.providers.values())
-      for (const id of p.authservIds ?? []) if (a === id || a.endsWith(`.${id}`) || a.startsWith(id)) return true;
+    for (const p of this.providers.values()) {
+      const ids = AUTHSERV_IDS.get(p) ?? [];
+      for (let k = 0; k < ids.length; k++) {
+        const { id, dotted } = ids[k]!;
+        if (a === id || a.endsWith(dotted) || a.startsWith(id)) return true;
+      }
+    }
     return false;
   }
 
@@ -155,8 +166,7 @@ class ChainJudge {
   private isOutbound(host: string): boolean {
     for (const p of OUTBOUND_PROVIDERS) {
       if (p.outbound!(host)) {
-        const pid = providerOfKey(this.orgs.of(host));
-        return !!(pid && providerById(pid)?.outbound?.(host));
+        return !!providerOfOrg(this.orgs.of(host))?.outbound?.(host);
       }
     }
     return false;
@@ -275,12 +285,20 @@ export function judgeChain(
   let reason = '';
   const confirmedBy: string[] = [];
   const disagreements: ConnectingIpClaim[] = [];
-  const claimHop = (ip: string): number => chain.findIndex((c) => c.hop.from.ip === ip);
-  const firstMatching = accepted.map((c) => ({ c, at: claimHop(c.ip) })).find((x) => x.at >= 0);
-  if (firstMatching) {
-    handoffTop = firstMatching.at;
+  // The first accepted claim that names a hop's client IP (a loop: no closure or pair object per claim).
+  let matchingIp: string | undefined;
+  for (let k = 0; k < accepted.length && matchingIp === undefined; k++) {
+    const ip = accepted[k]!.ip;
+    for (let i = 0; i < chain.length; i++)
+      if (chain[i]!.hop.from.ip === ip) {
+        handoffTop = i;
+        matchingIp = ip;
+        break;
+      }
+  }
+  if (matchingIp !== undefined) {
     confidence = 'high';
-    const ip = firstMatching.c.ip;
+    const ip = matchingIp;
     for (const c of accepted) {
       if (c.ip === ip) {
         if (!confirmedBy.includes(c.source)) confirmedBy.push(c.source);

@@ -23,21 +23,26 @@ const PLACEHOLDERS = new Set([
 export class Organisations {
   /** Organisation keys by normalised host. */
   private readonly cache = new Map<string, string | null>();
-  /** normalise() per host as written; null for no name. */
-  private readonly names = new Map<string, string | null>();
+  /** Per host as written: its normalise() and, once asked, its organisation key. */
+  private readonly hosts = new Map<string, HostEntry>();
 
   /**
-   * normalise(), memoised for this analysis: trust asks for the same few hop names many times per hop, and
-   * trim plus toLowerCase (which builds a new string before finding nothing to change) cost more than a
-   * lookup by the very string object, whose hash V8 keeps after the first lookup.
+   * The host's entry, made on first sight: trust asks for the same few hop names many times per hop, and
+   * trim plus toLowerCase cost more than a lookup by the very string object, whose hash V8 keeps after the
+   * first lookup. One entry holds both the name and the organisation, so of() needs one lookup, not two.
    */
+  private entry(host: string): HostEntry {
+    let e = this.hosts.get(host);
+    if (e === undefined) {
+      e = { name: Organisations.normalise(host), org: undefined };
+      this.hosts.set(host, e);
+    }
+    return e;
+  }
+
+  /** normalise(), memoised for this analysis. */
   name(host: string | undefined): string | undefined {
-    if (!host) return undefined;
-    const hit = this.names.get(host);
-    if (hit !== undefined) return hit ?? undefined;
-    const h = Organisations.normalise(host);
-    this.names.set(host, h ?? null);
-    return h;
+    return host ? this.entry(host).name : undefined;
   }
 
   /** Lower-cased host without trailing dot or brackets; undefined for empty text. */
@@ -58,23 +63,33 @@ export class Organisations {
 
   /** Organisation key: `p:<provider>`, `d:<registrable domain>`, `b:<bare label>`, or null. */
   of(host: string | undefined): string | null {
-    const h = this.name(host);
-    if (h === undefined) return null;
+    if (!host) return null;
+    const e = this.entry(host);
+    if (e.org !== undefined) return e.org;
+    const h = e.name;
+    if (h === undefined) {
+      e.org = null;
+      return null;
+    }
     const hit = this.cache.get(h);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      e.org = hit;
+      return hit;
+    }
     let key: string | null;
     if (Organisations.isPlaceholder(h)) key = null;
     else if (Organisations.isBare(h)) key = `b:${h}`;
     else {
       const known = providerBySuffix(h);
-      if (known) key = `p:${known.id}`;
+      if (known) key = orgKeyOf(known);
       else {
         const domain = registrableDomain(h);
         const provider = domain ? providerOfDomain(domain) : undefined;
-        key = provider ? `p:${provider.id}` : domain ? `d:${domain}` : `b:${h}`;
+        key = provider ? orgKeyOf(provider) : domain ? `d:${domain}` : `b:${h}`;
       }
     }
     this.cache.set(h, key);
+    e.org = key;
     return key;
   }
 
@@ -85,6 +100,12 @@ export class Organisations {
     const dot = key.indexOf('.');
     return dot > 2 ? `n:${key.slice(2, dot)}` : key;
   }
+}
+
+interface HostEntry {
+  name: string | undefined;
+  /** The organisation key; undefined until of() was asked. */
+  org: string | null | undefined;
 }
 
 /**
@@ -106,6 +127,25 @@ function providerBySuffix(host: string): Provider | undefined {
 
 export function providerOfKey(key: string | null): string | undefined {
   return key?.startsWith('p:') ? key.slice(2) : undefined;
+}
+
+/** The providers by organisation key (`p:<id>`), so that trust need not slice the id out of a key to find one. */
+const BY_ORG_KEY = new Map<string, Provider>();
+/** Each provider's organisation key, built once rather than as a template string per host. */
+const ORG_KEYS = new Map<Provider, string>();
+for (const p of PROVIDERS) {
+  const key = `p:${p.id}`;
+  if (!BY_ORG_KEY.has(key)) BY_ORG_KEY.set(key, p);
+  ORG_KEYS.set(p, key);
+}
+
+function orgKeyOf(provider: Provider): string {
+  return ORG_KEYS.get(provider) ?? `p:${provider.id}`;
+}
+
+/** providerById(providerOfKey(key)), without the slice. */
+export function providerOfOrg(key: string | null): Provider | undefined {
+  return key === null ? undefined : BY_ORG_KEY.get(key);
 }
 
 function compileNetwork(provider: Provider): IpPrefix[] {
