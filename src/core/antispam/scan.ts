@@ -28,6 +28,8 @@ export function scanPairs(value: string, separator: ':' | '=', onPair: (key: str
   let paren = value.indexOf('(');
   if (paren < 0) paren = n;
   let nextSep = -1;
+  let nextOpen = -1;
+  let nextClose = -1;
   let i = 0;
   while (i < n) {
     let c = value.charCodeAt(i);
@@ -54,17 +56,42 @@ export function scanPairs(value: string, separator: ':' | '=', onPair: (key: str
       continue;
     }
     let keyEnd = -1;
-    let depth = 0;
     let j = i;
-    for (; j < n; j++) {
+    while (j < n) {
       c = value.charCodeAt(j);
-      if (c === 40) depth++;
-      else if (c === 41) {
-        if (depth > 0) depth--;
-      } else if (depth === 0) {
-        if (c === 59) break;
-        if (c === sep && keyEnd < 0) keyEnd = j;
+      if (c === 40) {
+        // A parenthesised run (`(13230022)`, nested or not) is jumped over with indexOf: Microsoft's SFS and
+        // ENG values are hundreds of characters of such runs, which a loop over characters crawled through.
+        // The next `(` and `)` are kept, as above, so that the searches stay linear in the value.
+        let depth = 1;
+        j++;
+        while (depth > 0) {
+          if (nextClose < j) {
+            nextClose = value.indexOf(')', j);
+            if (nextClose < 0) nextClose = n;
+          }
+          if (nextClose === n) {
+            j = n; // unclosed: the part runs to the end
+            break;
+          }
+          if (nextOpen < j) {
+            nextOpen = value.indexOf('(', j);
+            if (nextOpen < 0) nextOpen = n;
+          }
+          if (nextOpen < nextClose) {
+            depth++;
+            j = nextOpen + 1;
+          } else {
+            depth--;
+            j = nextClose + 1;
+          }
+        }
+        continue;
       }
+      // A `)` outside parentheses is an ordinary character.
+      if (c === 59) break;
+      if (c === sep && keyEnd < 0) keyEnd = j;
+      j++;
     }
     if (keyEnd < 0) onPair(trimmedSlice(value, keyStart, j), '');
     else onPair(trimmedSlice(value, keyStart, keyEnd), trimmedSlice(value, keyEnd + 1, j));
