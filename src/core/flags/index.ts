@@ -3,7 +3,7 @@ import { type ParsedDate, parseDate } from '../date';
 import type { FieldIndex } from '../headers/fields';
 import { domainOf } from '../trust/auth-trust';
 import type { ChainHop, ChainTrust } from '../trust/chain';
-import type { Analysis, AuthResultsHeader, Evidence, Flag, Severity, Summary } from '../types';
+import type { Analysis, AuthResultsHeader, Evidence, Flag, HeaderField, Severity, Summary } from '../types';
 import { RULES } from './rules';
 
 /** What a rule sees: the analysis so far, plus what trust found that the schema does not carry. */
@@ -15,6 +15,8 @@ export interface FlagContext {
   now: number | undefined;
   /** The message's fields by name (rules look fields up here rather than scanning the headers). */
   fields: FieldIndex;
+  /** The first Date field (looked up once: three rules ask, and each lookup scans the field names). */
+  dateField: () => HeaderField | undefined;
   /** The first Date field, parsed (once, however many rules read it); undefined without one. */
   headerDate: () => ParsedDate | undefined;
   /** DMARC alignment with the Organizational Domains looked up once per analysis (shared with computeAlignment). */
@@ -43,12 +45,19 @@ export interface FlagRule {
 
 export function evaluateFlags(
   analysis: Analysis,
-  ctx: Omit<FlagContext, 'analysis' | 'headerDate' | 'alignment' | 'fromDomain'> & { alignment?: Alignment },
+  ctx: Omit<FlagContext, 'analysis' | 'dateField' | 'headerDate' | 'alignment' | 'fromDomain'> & {
+    alignment?: Alignment;
+  },
 ): Flag[] {
+  let dateHeader: HeaderField | undefined | null = null;
+  const dateField = (): HeaderField | undefined => {
+    if (dateHeader === null) dateHeader = ctx.fields.first('date');
+    return dateHeader;
+  };
   let date: ParsedDate | undefined | null = null;
   const headerDate = (): ParsedDate | undefined => {
     if (date === null) {
-      const h = ctx.fields.first('date');
+      const h = dateField();
       date = h ? parseDate(h.value) : undefined;
     }
     return date;
@@ -64,6 +73,7 @@ export function evaluateFlags(
     injected: ctx.injected,
     now: ctx.now,
     fields: ctx.fields,
+    dateField,
     headerDate,
     alignment: ctx.alignment ?? new Alignment(),
     fromDomain,

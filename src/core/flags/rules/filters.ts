@@ -17,14 +17,31 @@ const MS_DANGER_CATEGORIES = new Set([
   'SAP',
 ]);
 
+/**
+ * key.toLowerCase() === lower, for a lower-case ASCII `lower`, without lower-casing: Microsoft's report has a
+ * dozen three-letter keys (CIP, SFV, IPV, …), and a lower-cased copy of each, per key asked, was most of
+ * this rule's cost. A key with a character beyond ASCII is compared as before (Unicode folds some to ASCII).
+ */
+function keyIs(key: string, lower: string): boolean {
+  if (key.length !== lower.length) return false;
+  for (let i = 0; i < lower.length; i++) {
+    let c = key.charCodeAt(i);
+    if (c > 127) return key.toLowerCase() === lower;
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 /** What a vendor verdict that the recipient's own filter wrote says, when it says spam or worse. */
 function filterVerdict(
   field: string,
   items: VendorVerdictItem[],
 ): { severity: 'danger' | 'warning'; text: string } | undefined {
-  // Length first: most keys differ in length, and lower-casing each would allocate a string per item.
-  const get = (key: string): string | undefined =>
-    items.find((i) => i.key.length === key.length && i.key.toLowerCase() === key)?.value;
+  const get = (key: string): string | undefined => {
+    for (let k = 0; k < items.length; k++) if (keyIs(items[k]!.key, key)) return items[k]!.value;
+    return undefined;
+  };
   if (field === 'x-forefront-antispam-report') {
     const cat = get('cat')?.toUpperCase();
     if (cat && MS_DANGER_CATEGORIES.has(cat))

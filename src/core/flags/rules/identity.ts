@@ -142,8 +142,8 @@ export const IDENTITY_RULES: readonly FlagRule[] = [
     id: 'missing-date',
     severity: 'warning',
     title: 'No Date header',
-    check: ({ analysis: a, fields }) =>
-      looksLikeMessage(a, fields) && !fields.first('date')
+    check: ({ analysis: a, fields, dateField }) =>
+      looksLikeMessage(a, fields) && !dateField()
         ? [{ detail: 'The Date header is required by RFC 5322 §3.6.', evidence: [] }]
         : [],
   },

@@ -38,8 +38,8 @@ export const PATH_RULES: readonly FlagRule[] = [
     id: 'date-skew',
     severity: 'warning',
     title: 'Date header far from the first hop',
-    check: ({ analysis: a, fields, headerDate, chain }) => {
-      const h = fields.first('date');
+    check: ({ analysis: a, dateField, headerDate, chain }) => {
+      const h = dateField();
       const first = a.hops.find((x) => x.date !== undefined && x.zone !== 'unverified');
       if (!h || !first?.date) return [];
       const d = headerDate()!;
@@ -60,10 +60,10 @@ export const PATH_RULES: readonly FlagRule[] = [
     id: 'date-future',
     severity: 'warning',
     title: 'Message dated in the future',
-    check: ({ fields, headerDate, now }) => {
+    check: ({ dateField, headerDate, now }) => {
       // Without a clock there is nothing to compare with: skip the field lookup (analyze() without `now`).
       if (now === undefined) return [];
-      const h = fields.first('date');
+      const h = dateField();
       if (!h) return [];
       const d = headerDate()!;
       if (!d.ok || d.epochMs - now < DAY * 1000) return [];
