@@ -18,9 +18,11 @@ export function parseAllAuthResults(
     const name = names[k]!;
     const arc = name === 'arc-authentication-results';
     if (!arc && name !== 'authentication-results') continue;
+    // Claims read only the SPF comments (`sender IP is …`, `designates … as permitted sender`): the others,
+    // a few per field on Microsoft 365 mail, are not kept.
     const seen: AuthResultsComments['comments'] = [];
     const sink = (text: string, method: string | null): void => {
-      seen.push({ method, text });
+      if (method === 'spf') seen.push({ method, text });
     };
     // Some senders RFC 2047-encode the whole field; the decoded copy is what the receiver meant.
     const text = h.decoded ?? h.value;
@@ -41,12 +43,9 @@ export function parseAllAuthResults(
       if (h.decoded === undefined) arcInstances.set(h.index, parsed.instance as number | null);
     }
     results.push(entry);
-    const props: AuthResultsComments['props'] = [];
-    for (const r of parsed.results)
-      for (const key in r.props)
-        if (Object.hasOwn(r.props, key)) props.push({ method: r.method, key, value: r.props[key]! });
     // ARC-A-R records what an earlier hop (often the sending tenant) saw: never a claim about our handoff.
-    if (!arc) comments.push({ header: h.index, authservId: parsed.authservId, comments: seen, props });
+    if (!arc)
+      comments.push({ header: h.index, authservId: parsed.authservId, comments: seen, results: parsed.results });
   }
   return { results, comments, arcInstances };
 }

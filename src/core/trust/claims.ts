@@ -1,16 +1,20 @@
 import { permittedSenderIp, senderIpIs } from '../auth/ip-text';
 import { parseIp } from '../ip';
-import type { HeaderField } from '../types';
+import type { AuthResultsHeader, HeaderField } from '../types';
 import type { ConnectingIpClaim } from './chain';
 import { PROVIDERS } from './providers';
 
-/** Comments an A-R field carried, per method, as collected through parseAuthResults' comment sink. */
+/** The SPF comments an A-R field carried (collected through parseAuthResults' comment sink), and its results. */
 export interface AuthResultsComments {
   header: number;
   authservId: string | null;
   comments: Array<{ method: string | null; text: string }>;
-  props: Array<{ method: string; key: string; value: string }>;
+  /** The parsed results, whose props claims read `smtp.remote-ip` and iprev's `policy.iprev` from. */
+  results: AuthResultsHeader['results'];
 }
+
+const REMOTE_IP = 'smtp.remote-ip';
+const IPREV = 'policy.iprev';
 
 const FOREFRONT_REPORT = 'x-forefront-antispam-report';
 
@@ -65,11 +69,17 @@ export function collectClaims(
           claim(g, 'Authentication-Results SPF "designates … as permitted sender"', ar.header, authority, provider),
         );
     }
-    for (const p of ar.props) {
-      if (p.key === 'smtp.remote-ip' || (p.method === 'iprev' && p.key === 'policy.iprev')) {
-        const ip = parseIp(p.value)?.ip;
-        if (ip) claims.push(claim(ip, `Authentication-Results ${p.key}`, ar.header, authority, provider));
-      }
+    for (const r of ar.results) {
+      // The two properties asked for directly, not every property copied out first. Written both (rare),
+      // they are taken in the order they were written.
+      const props = r.props;
+      const remote = Object.hasOwn(props, REMOTE_IP);
+      const iprev = r.method === 'iprev' && Object.hasOwn(props, IPREV);
+      if (remote && iprev) {
+        for (const key in props)
+          if (key === REMOTE_IP || key === IPREV) propClaim(claims, key, props[key]!, ar.header, authority, provider);
+      } else if (remote) propClaim(claims, REMOTE_IP, props[REMOTE_IP]!, ar.header, authority, provider);
+      else if (iprev) propClaim(claims, IPREV, props[IPREV]!, ar.header, authority, provider);
     }
   }
   for (const spf of receivedSpf) {
@@ -95,6 +105,18 @@ export function collectClaims(
     }
   }
   return claims;
+}
+
+function propClaim(
+  claims: ConnectingIpClaim[],
+  key: string,
+  value: string,
+  header: number,
+  authority: string | undefined,
+  provider: string | undefined,
+): void {
+  const ip = parseIp(value)?.ip;
+  if (ip) claims.push(claim(ip, `Authentication-Results ${key}`, header, authority, provider));
 }
 
 function claim(
