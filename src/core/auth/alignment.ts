@@ -39,6 +39,17 @@ function normalizeDomain(domain: string): string {
 }
 
 /**
+ * Whether normalizeDomain(d) is d itself for a d that normalizeDomain returned: it is lower-cased and holds no
+ * '@' already, so only white space at an end (all of it outside printable ASCII) or a dot left at the end (of
+ * `x..`) would change.
+ */
+function isNormalised(d: string): boolean {
+  const first = d.charCodeAt(0);
+  const last = d.charCodeAt(d.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127 && last !== 46;
+}
+
+/**
  * The Organizational Domain of `domain` (RFC 7489 §3.2), or undefined for an IP address, an invalid
  * host name, or a public suffix itself (`co.uk`). Unlisted TLDs follow the PSL's default `*` rule.
  */
@@ -71,7 +82,11 @@ export class Alignment {
   private readonly orgs = new Map<string, string | undefined>();
 
   organizationalDomain(domain: string): string | undefined {
-    const d = normalizeDomain(domain);
+    return this.ofNormalised(normalizeDomain(domain));
+  }
+
+  /** The memoised lookup of a normalizeDomain() result. */
+  private ofNormalised(d: string): string | undefined {
     if (d === '') return undefined;
     if (this.orgs.has(d)) return this.orgs.get(d);
     const org = orgDomainOf(d);
@@ -86,7 +101,9 @@ export class Alignment {
     if (da === '' || db === '') return false;
     if (da === db) return true;
     if (mode === 's') return false;
-    const oa = this.organizationalDomain(da);
-    return oa !== undefined && oa === this.organizationalDomain(db);
+    // organizationalDomain(da) would normalise da a second time (trim, lower-case, '@', dot: four string
+    // calls); a second pass changes nothing unless white space or a dot is left at an end.
+    const oa = this.ofNormalised(isNormalised(da) ? da : normalizeDomain(da));
+    return oa !== undefined && oa === this.ofNormalised(isNormalised(db) ? db : normalizeDomain(db));
   }
 }
