@@ -82,17 +82,20 @@ export function judgeAuthResults(
     const own = r.authservId === null ? ctx.microsoftRecipient : ctx.isRecipientAuthority(r.authservId);
     const who = r.authservId ?? '(no authserv-id, Microsoft 365 form)';
     const placed = above(r.header) || (r.authservId !== null && own && ctx.authResultsAnywhere(r.authservId));
-    const keys = r.results.map((x) => keyOf(r, x));
-    const conflicts = r.results.some((x, k) => {
-      const seen = reported.get(keys[k]!);
-      return seen !== undefined && seen !== x.result;
-    });
+    // The keys are needed only to compare with what trusted fields reported, or to record a trusted field's
+    // results: most fields are neither (ARC copies, the sender side's), and need no key strings built.
+    const keys = reported.size > 0 || (own && placed) ? r.results.map((x) => keyOf(r, x)) : undefined;
+    let conflicts = false;
+    if (keys !== undefined && reported.size > 0)
+      for (let k = 0; k < keys.length && !conflicts; k++) {
+        const seen = reported.get(keys[k]!);
+        conflicts = seen !== undefined && seen !== r.results[k]!.result;
+      }
     if (own && placed && !conflicts) {
       r.trusted = true;
       r.trustReason = `written by the recipient's servers (${who}), above the hops the sender wrote`;
-      r.results.forEach((x, k) => {
-        if (!reported.has(keys[k]!)) reported.set(keys[k]!, x.result);
-      });
+      for (let k = 0; k < keys!.length; k++)
+        if (!reported.has(keys![k]!)) reported.set(keys![k]!, r.results[k]!.result);
     } else if (own && placed) {
       r.trustReason = `contradicts the recipient's own field above it (${who}): a copy that arrived with the message`;
       injected.push(r);
