@@ -92,17 +92,31 @@ function trimmedSlice(s: string, start: number, end: number): string {
   return s.slice(start, end);
 }
 
-/** Builds a field from its unfolded, trimmed value and decodes its RFC 2047 words. */
-function makeField(index: number, name: string, raw: string, value: string): HeaderField {
-  const field: HeaderField = { index, name, raw, value };
-  // The search for '=?' first: most values hold none and are read natively, which costs less than testing
-  // the name (tens of long X-MS-* names per message). An opaque blob mostly starts with an encoded word, so
-  // the search stops at once; one without any (plain base64) costs one native pass.
-  if (value.includes('=?') && !isOpaqueField(name)) {
-    const decoded = decodeEncodedWords(value);
-    if (decoded !== value) field.decoded = decoded;
+/**
+ * Adds the RFC 2047 decoded copy to the fields whose value holds an encoded word. `spans` has each field's
+ * value as written in `src` (start, end; line breaks included). A "=?" is in the unfolded value exactly when
+ * it is in that span: unfolding removes only a line break before white space, trimming only white space.
+ * So one forward search of the header block finds the fields to decode, where a search of every value cost
+ * a native call per field and a pass over every "=" of the tag=value lists and base64 blobs.
+ */
+function decodeFields(src: string, blockEnd: number, headers: HeaderField[], spans: number[]): void {
+  // Bounded to the header block, so that the search never runs on into a body.
+  const block = src.slice(0, blockEnd);
+  let next = -1; // where the last search found a "=?"; when it is before a span, that span is searched
+  for (let k = 0; k < headers.length; k++) {
+    const start = spans[2 * k]!;
+    if (next < start) {
+      // The "?" of a "=?", searched for alone: headers hold far fewer "?" than "=" (tag=value lists, base64).
+      let q = block.indexOf('?', start + 1);
+      while (q > 0 && block.charCodeAt(q - 1) !== 61) q = block.indexOf('?', q + 1);
+      if (q < 0) return;
+      next = q - 1;
+    }
+    const field = headers[k]!;
+    if (next + 2 > spans[2 * k + 1]! || isOpaqueField(field.name)) continue;
+    const decoded = decodeEncodedWords(field.value);
+    if (decoded !== field.value) field.decoded = decoded;
   }
-  return field;
 }
 
 /**
@@ -137,6 +151,7 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
   sc.seek(start.pos);
 
   const headers: HeaderField[] = [];
+  const spans: number[] = []; // each field's value span in src: start, end
   let crlf = 0;
   let lf = 0;
   let cr = 0;
@@ -186,7 +201,8 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
 
     if (name !== null) {
       const value = folds === null ? trimmedSlice(src, valueStart, valueEnd) : joinTrimmed(folds);
-      headers.push(makeField(headers.length, name, plain ? src.slice(fieldStart, fieldEnd) : raw, value));
+      headers.push({ index: headers.length, name, raw: plain ? src.slice(fieldStart, fieldEnd) : raw, value });
+      spans.push(valueStart, fieldEnd);
     }
 
     // The name runs to the first colon. Scanning it also checks ftext; each line is scanned at most once.
@@ -236,8 +252,10 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
   }
   if (name !== null) {
     const value = folds === null ? trimmedSlice(src, valueStart, valueEnd) : joinTrimmed(folds);
-    headers.push(makeField(headers.length, name, plain ? src.slice(fieldStart, fieldEnd) : raw, value));
+    headers.push({ index: headers.length, name, raw: plain ? src.slice(fieldStart, fieldEnd) : raw, value });
+    spans.push(valueStart, fieldEnd);
   }
+  decodeFields(src, fieldEnd, headers, spans);
 
   if (noColon > MAX_REPEATED_DIAGNOSTICS) {
     diagnostics.push({
