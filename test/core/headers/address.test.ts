@@ -95,6 +95,15 @@ describe('parseAddressList', () => {
       'Smith, John <john@example.com>',
       [{ name: 'John', address: 'john@example.com', raw: 'John <john@example.com>' }],
     ],
+    [
+      'white space in a name (tabs, runs, a fold) collapsed to one space',
+      'John \t Smith  <j@x.test>, Jo\r\n Doe <d@x.test>',
+      [
+        { name: 'John Smith', address: 'j@x.test', raw: 'John \t Smith  <j@x.test>' },
+        { name: 'Jo Doe', address: 'd@x.test', raw: 'Jo\r\n Doe <d@x.test>' },
+      ],
+    ],
+    ['a lone word without "@" is not a mailbox', 'joe', []],
     ['null path', '<>', []],
     ['display name only', 'Just A Name', []],
     ['empty', '', []],

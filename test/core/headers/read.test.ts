@@ -30,6 +30,21 @@ describe('readHeaderBlock: fields', () => {
     expect(plain).not.toHaveProperty('decoded');
   });
 
+  it('decodes the encoded words of each field, not a "=?" made by a fold, a field boundary or the body', () => {
+    const text =
+      'Subject: a =\r\n ?b\r\nX-A: x=\r\nX-B: ?y\r\n=?UTF-8?Q?=C3=A9?=\r\nX-C: =?UTF-8?Q?=C3=A9?=\r\n\r\n=?UTF-8?Q?b?=\r\n';
+    const headers = readHeaderBlock(text).headers;
+    expect(headers.map((h) => [h.name, h.value, h.decoded])).toEqual([
+      ['Subject', 'a = ?b', undefined],
+      ['X-A', 'x=', undefined],
+      ['X-B', '?y', undefined],
+      ['', '=?UTF-8?Q?=C3=A9?=', 'é'],
+      ['X-C', '=?UTF-8?Q?=C3=A9?=', 'é'],
+    ]);
+    const quoted = readHeaderBlock('> Subject: =?UTF-8?Q?=C3=A9?=\n>  =?UTF-8?Q?=C3=A9?=\n> X: y\n').headers;
+    expect(quoted.map((h) => h.decoded)).toEqual(['éé', undefined]);
+  });
+
   it("does not decode Microsoft's opaque antispam blobs split into encoded-words", () => {
     const [f] = readHeaderBlock(
       'X-Microsoft-Antispam-Message-Info:\n\t=?utf-8?B?SGVsbG8=?=\n =?utf-8?B?V29ybGQ=?=\n',
