@@ -1,5 +1,5 @@
 import { parseDate } from './date';
-import { parsedIpScope } from './ip';
+import { parsedIpScope } from './ip-scope';
 import { parseReceived } from './received/parse';
 import type { ChainHop } from './trust/chain';
 import type { Diagnostic, HeaderField, Hop } from './types';

@@ -1,7 +1,8 @@
 // What an Analysis asks the network about: the handoff IP, the origin IP and every public hop IP; the
 // From, Return-Path, DKIM d= and Reply-To domains.
 
-import { ipScope, isIpAddress, parseIp } from '../core/ip';
+import { isIpAddress, parseIp } from '../core/ip';
+import { ipScope } from '../core/ip-scope';
 import { registrableDomain } from '../core/psl';
 import type { Analysis, IpScope } from '../core/types';
 import type { DomainRole, IpRole } from './types';

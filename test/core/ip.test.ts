@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compilePrefix, ipInAnyPrefix, ipInPrefix, ipScope, parseIp, parsedIpScope } from '../../src/core/ip';
+import { parseIp } from '../../src/core/ip';
+import { compilePrefix, ipInAnyPrefix, ipInPrefix, ipScope, parsedIpScope } from '../../src/core/ip-scope';
 
 describe('parseIp', () => {
   it.each([

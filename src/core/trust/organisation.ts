@@ -1,5 +1,6 @@
 import { registrableDomain } from '../psl';
-import { compilePrefix, type IpPrefix, ipInAnyPrefix, isIpAddress } from '../ip';
+import { isIpAddress } from '../ip';
+import { compilePrefix, type IpPrefix, ipInAnyPrefix } from '../ip-scope';
 import { PROVIDERS, type Provider, providerOfDomain } from './providers';
 
 /** Placeholder names that say nothing about who wrote a hop (`by localhost`, `by 0`, `by smtp`). */
