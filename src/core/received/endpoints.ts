@@ -1,0 +1,215 @@
+// The two ends of a hop as a Received field names them: the `from` clause (the client: its name as given, the
+// address and reverse-DNS name its MTA recorded in comments, read against the table of MTA forms in forms.ts)
+// and the `by` clause (the server that wrote the field).
+
+import { isIpAddress, parseIp } from '../ip';
+import type { Hop, HopFrom } from '../types';
+import { type Clause, firstValue } from './clauses';
+import { type CommentFacts, emptyFacts, matchFromComment, readAddress } from './forms';
+import { type Token, wordIs, wordsOf } from './tokenize';
+
+function stripTrailingDots(host: string): string {
+  let end = host.length;
+  while (end > 0 && host.charCodeAt(end - 1) === 46) end--;
+  return host.slice(0, end);
+}
+
+export interface FromReading {
+  from: HopFrom;
+  facts: CommentFacts;
+  /** An address-shaped text that failed validation (redaction damage), for a diagnostic. */
+  badAddress?: string;
+  primary?: Token;
+}
+
+const CLAIMING = ['claiming', 'to', 'be'];
+
+/**
+ * MTAs that put the verified reverse-DNS name first and the address in a bare comment: Exim
+ * (`from rdns ([ip])`, the HELO given only when it differs) and qmail (`from rdns ([ip])`, `(HELO x)` likewise).
+ */
+export type RdnsFirstMta = 'exim' | 'qmail' | 'other';
+
+/** Reads the `from` clause: its first word, the comments after it, and a bare `[ip]` (Exim 3, GMX). */
+export function readFrom(tokens: Token[], clause: Clause, mta: RdnsFirstMta): FromReading {
+  const { start, end } = clause;
+  const first = start < end ? tokens[start] : undefined;
+  const primary = first !== undefined && first.kind !== 'comment' ? first : undefined;
+  const facts = emptyFacts();
+  let badAddress: string | undefined;
+  let glued = false;
+  let topAddress: { ip: string; port?: number } | undefined;
+  let claimed: string | undefined;
+  for (let k = primary === undefined ? start : start + 1; k < end; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'comment') {
+      const words = wordsOf(t);
+      const found = matchFromComment(words, t.text);
+      if (found === undefined) {
+        if (badAddress === undefined && looksLikeAddress(t.text)) badAddress = t.text;
+        continue;
+      }
+      if (found.ip !== undefined && facts.ip === undefined) {
+        facts.ip = found.ip;
+        facts.ipForm = found.ipForm;
+        if (found.port !== undefined) facts.port = found.port;
+        if (found.rdns !== undefined) facts.rdns = found.rdns;
+        if (found.verified) facts.verified = true;
+        if (primary !== undefined && t.start === primary.end && k === start + 1) glued = true;
+      }
+      if (found.helo !== undefined && facts.helo === undefined) facts.helo = found.helo;
+      if (found.ident !== undefined && facts.ident === undefined) facts.ident = found.ident;
+      if (found.port !== undefined && facts.port === undefined) facts.port = found.port;
+      if (found.authenticated) facts.authenticated = true;
+      if (found.authUser !== undefined && facts.authUser === undefined) facts.authUser = found.authUser;
+      if (found.authMechanism !== undefined) facts.authMechanism = found.authMechanism;
+      if (found.webmail) facts.webmail = true;
+      if (found.lone !== undefined && facts.lone === undefined && facts.ip === undefined) facts.lone = found.lone;
+    } else if (t.kind === 'literal') {
+      const address = readAddress(`[${t.text}]`, true);
+      if (address !== undefined && topAddress === undefined) {
+        topAddress = address;
+        const next = k + 1 < end ? tokens[k + 1] : undefined;
+        if (
+          address.port === undefined &&
+          next?.kind === 'atom' &&
+          next.start === t.end &&
+          next.text.charCodeAt(0) === 58
+        ) {
+          const port = Number(next.text.slice(1));
+          if (Number.isInteger(port) && port > 0 && port <= 65535) topAddress.port = port;
+        }
+      }
+    } else if (t.kind === 'quoted' && k - start >= 3 && CLAIMING.every((w, j) => wordIs(tokens[k - 3 + j]!.text, w))) {
+      claimed = t.text;
+    }
+  }
+
+  const from: HopFrom = {};
+  let helo: string | undefined;
+  let rdns: string | undefined;
+  let ip = facts.ip;
+  let port = facts.port;
+  const heloGiven = facts.helo !== undefined;
+
+  if (primary === undefined) {
+    // Exim 3 without a name: `from (helo) [ip]`.
+    helo = facts.helo ?? facts.lone;
+    if (ip === undefined && topAddress !== undefined) {
+      ip = topAddress.ip;
+      port = topAddress.port;
+    }
+  } else if (primary.kind === 'literal') {
+    const own = readAddress(`[${primary.text}]`, true);
+    const written = `[${primary.text}]`;
+    if (ip === undefined && own !== undefined) {
+      ip = own.ip;
+      if (own.port !== undefined) port = own.port;
+      // `from [ip] by …`: the literal is the client address as the MTA saw it, not a name it was told.
+      helo = facts.helo;
+    } else {
+      helo = heloGiven ? facts.helo : written;
+      if (facts.ipForm === 'tcp-info') rdns = facts.rdns;
+    }
+  } else {
+    const word = primary.text;
+    const primaryIp = primary.kind === 'atom' ? parseIp(word) : undefined;
+    if (primaryIp !== undefined && ip === undefined && topAddress === undefined) {
+      // `from 192.0.2.1 by webmail.example with HTTP`: the client address, no HELO.
+      ip = primaryIp.ip;
+      helo = facts.helo;
+    } else if (glued) {
+      // smap: `from rdns(ip), claiming to be "helo" via SMTP by …`.
+      rdns = word;
+      helo = claimed;
+    } else if (heloGiven && facts.ipForm !== 'tcp-info') {
+      // qmail `rdns (HELO helo) (ip)`, Exim `rdns ([ip] helo=helo)`: the first word is the reverse DNS.
+      // Exim writes an address there only when it has no name for it.
+      helo = facts.helo;
+      if (!(primaryIp !== undefined && facts.ipForm === 'exim')) rdns = word;
+    } else if (facts.ip !== undefined) {
+      helo = heloGiven ? facts.helo : word;
+      switch (facts.ipForm) {
+        case 'tcp-info':
+          rdns = facts.rdns;
+          break;
+        case 'literal':
+          if (mta !== 'other' || facts.verified) rdns = word;
+          break;
+        case 'exim':
+        case 'bare':
+          if (facts.webmail !== true) rdns = word;
+          break;
+      }
+    } else if (topAddress !== undefined) {
+      ip = topAddress.ip;
+      port = topAddress.port;
+      if (facts.lone !== undefined) {
+        rdns = word;
+        helo = facts.lone;
+      } else {
+        helo = word;
+        if (mta === 'exim') rdns = word;
+      }
+    } else if (facts.webmail) {
+      rdns = primaryIp === undefined ? word : undefined;
+    } else {
+      helo = word;
+    }
+    if (facts.webmail && rdns === undefined && helo === word && primaryIp === undefined) {
+      rdns = word;
+      helo = undefined;
+    }
+  }
+  if (ip === undefined && topAddress !== undefined) {
+    ip = topAddress.ip;
+    port = topAddress.port;
+  }
+  if (helo !== undefined && helo !== '') from.helo = helo;
+  if (rdns !== undefined) {
+    const name = stripTrailingDots(rdns);
+    if (name !== '' && !wordIs(name, 'unknown') && name.charCodeAt(0) !== 91 && !isIpAddress(name)) from.rdns = name;
+  }
+  if (ip !== undefined) from.ip = ip;
+  if (port !== undefined && ip !== undefined) from.port = port;
+  if (facts.ident !== undefined && facts.ident !== '') from.ident = facts.ident;
+  const reading: FromReading = { from, facts };
+  if (primary !== undefined) reading.primary = primary;
+  if (ip === undefined && badAddress !== undefined) reading.badAddress = badAddress;
+  return reading;
+}
+
+/** Digits with dots or colons: a comment that was meant to hold an address. */
+function looksLikeAddress(text: string): boolean {
+  let digits = 0;
+  let separators = 0;
+  for (let i = 0; i < text.length && i < 64; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 || c === 58) separators++;
+  }
+  return digits >= 4 && separators >= 3;
+}
+
+export function readBy(tokens: Token[], clause: Clause | undefined): Hop['by'] {
+  const by: Hop['by'] = {};
+  if (clause === undefined) return by;
+  const value = firstValue(tokens, clause);
+  if (value !== undefined) {
+    const address = parseIp(value.text);
+    if (address !== undefined) by.ip = address.ip;
+    else if (value.kind === 'atom') {
+      const host = stripTrailingDots(value.text);
+      if (host !== '') by.host = host;
+    }
+  }
+  for (let k = clause.start; k < clause.end; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'comment' || by.ip !== undefined) continue;
+    const words = wordsOf(t);
+    if (words.length !== 1) continue;
+    const address = readAddress(words[0]!, false);
+    if (address !== undefined) by.ip = address.ip;
+  }
+  return by;
+}
