@@ -9,7 +9,7 @@ import { parseAddress, parseAddressList } from '../src/core/headers/address';
 import { FieldIndex } from '../src/core/headers/fields';
 import { readHeaderBlock } from '../src/core/headers/read';
 import { buildHops } from '../src/core/hops';
-import { analyze } from '../src/core/analyze';
+import { analyze, findNamedFields } from '../src/core/analyze';
 import { Alignment } from '../src/core/auth/alignment';
 import { computeAlignment, judgeAuthResults, parseAllAuthResults, summaryVerdicts } from '../src/core/trust/auth-trust';
 import { judgeChain } from '../src/core/trust/chain';
@@ -39,11 +39,12 @@ export function createStages(heads: string[]): { pass: () => void; report: () =>
     const block = t('readHeaderBlock', () => readHeaderBlock(text));
     const { headers, diagnostics } = block;
     const fields = t('FieldIndex', () => new FieldIndex(headers));
-    const { hops, chain } = t('buildHops', () => buildHops(fields.all('received'), diagnostics));
+    const named = t('findNamedFields', () => findNamedFields(headers, fields.names));
+    const { hops, chain } = t('buildHops', () => buildHops(named.received, diagnostics));
     const ar = t('A-R parse', () => parseAllAuthResults(headers, fields.names, diagnostics));
     const receivedSpf = t('Received-SPF + DKIM parse', () => {
-      const out = fields.all('received-spf').map((h) => ({ header: h.index, ...parseReceivedSpf(h.value) }));
-      for (const h of fields.all('dkim-signature')) parseDkimSignature(h.value);
+      const out = named.receivedSpf.map((h) => ({ header: h.index, ...parseReceivedSpf(h.value) }));
+      for (const h of named.dkimSignature) parseDkimSignature(h.value);
       return out;
     });
     const arc = t('groupArcSets', () => groupArcSets(headers, fields.names, ar.arcInstances));
@@ -75,11 +76,11 @@ export function createStages(heads: string[]): { pass: () => void; report: () =>
     const alignment = new Alignment();
     const summary = t('summary + alignment', () => {
       summaryVerdicts(ar.results, auth);
-      const from = fields.first('from');
+      const from = named.from;
       const s = { from: from ? parseAddress(from.value) : undefined } as Analysis['summary'];
-      const to = fields.first('to');
+      const to = named.to;
       if (to) parseAddressList(to.value);
-      const rt = fields.first('reply-to');
+      const rt = named.replyTo;
       if (rt) s.replyTo = parseAddressList(rt.value);
       computeAlignment(auth, s.from?.address, alignment);
       return s;
@@ -98,7 +99,7 @@ export function createStages(heads: string[]): { pass: () => void; report: () =>
       flags: [],
       diagnostics,
     } as Analysis;
-    t('evaluateFlags', () => evaluateFlags(analysis, { trust, injected, now: 0, fields, alignment, chain }));
+    t('evaluateFlags', () => evaluateFlags(analysis, { trust, injected, now: 0, fields, named, alignment, chain }));
   };
   for (const h of heads) one(h);
   for (const h of heads) one(h);

@@ -19,6 +19,7 @@ import type {
   Diagnostic,
   DkimSignature,
   HeaderField,
+  NamedFields,
   ReceivedSpf,
   Summary,
 } from './types';
@@ -31,19 +32,20 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const block = readHeaderBlock(typeof text === 'string' ? text : String(text ?? ''), options.maxBytes);
   const { headers, diagnostics } = block;
   const fields = new FieldIndex(headers);
+  const named = findNamedFields(headers, fields.names);
 
-  const { hops, chain } = buildHops(fields.all('received'), diagnostics);
+  const { hops, chain } = buildHops(named.received, diagnostics);
 
   // Authentication headers, parsed once.
   const ar = parseAllAuthResults(headers, fields.names, diagnostics);
   const receivedSpf: ReceivedSpf[] = [];
-  for (const h of fields.all('received-spf')) {
+  for (const h of named.receivedSpf) {
     const parsed = parseReceivedSpf(h.value);
     for (const x of parsed.diagnostics) diagnostics.push({ ...x, header: h.index });
     receivedSpf.push(withHeader(h.index, parsed));
   }
   const dkimSignatures: DkimSignature[] = [];
-  for (const h of fields.all('dkim-signature')) {
+  for (const h of named.dkimSignature) {
     const parsed = parseDkimSignature(h.value);
     for (const x of parsed.diagnostics) diagnostics.push({ ...x, header: h.index });
     dkimSignatures.push(withHeader(h.index, parsed));
@@ -76,7 +78,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const auth: AuthView = { results: ar.results, receivedSpf, dkimSignatures, arcSets: arc.sets, alignment: {} };
   summaryVerdicts(ar.results, auth);
 
-  const summary = buildSummary(fields, diagnostics);
+  const summary = buildSummary(named, diagnostics);
   // One memo of Organizational Domains for the whole analysis: the flag rules compare the same domains again.
   const alignment = new Alignment();
   computeAlignment(auth, summary.from?.address, alignment);
@@ -106,7 +108,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     flags: [],
     diagnostics,
   };
-  analysis.flags = evaluateFlags(analysis, { trust, injected, now: options.now, fields, alignment, chain });
+  analysis.flags = evaluateFlags(analysis, { trust, injected, now: options.now, fields, named, alignment, chain });
   summary.verdict = verdictOf(analysis.flags, hops.length > 0 || auth.results.length > 0);
   return analysis;
 }
@@ -145,8 +147,63 @@ function spfAuthority(s: ReceivedSpf): string | undefined {
   return host && !host.includes(' ') ? host : undefined;
 }
 
-function buildSummary(fields: FieldIndex, diagnostics: Analysis['diagnostics']): Summary {
-  const first = (name: string): HeaderField | undefined => fields.first(name);
+/**
+ * The fields read by name (see NamedFields), in one pass: a switch on the name's length leaves at most two
+ * names to compare with, where each FieldIndex lookup compared every name. `names` is FieldIndex.names.
+ */
+export function findNamedFields(headers: readonly HeaderField[], names: readonly string[]): NamedFields {
+  const out: NamedFields = {
+    received: [],
+    receivedSpf: [],
+    dkimSignature: [],
+    subject: undefined,
+    from: undefined,
+    sender: undefined,
+    replyTo: undefined,
+    returnPath: undefined,
+    to: undefined,
+    date: undefined,
+    messageId: undefined,
+  };
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const h = headers[i]!;
+    switch (name.length) {
+      case 2:
+        if (name === 'to') out.to ??= h;
+        break;
+      case 4:
+        if (name === 'from') out.from ??= h;
+        else if (name === 'date') out.date ??= h;
+        break;
+      case 6:
+        if (name === 'sender') out.sender ??= h;
+        break;
+      case 7:
+        if (name === 'subject') out.subject ??= h;
+        break;
+      case 8:
+        if (name === 'received') out.received.push(h);
+        else if (name === 'reply-to') out.replyTo ??= h;
+        break;
+      case 10:
+        if (name === 'message-id') out.messageId ??= h;
+        break;
+      case 11:
+        if (name === 'return-path') out.returnPath ??= h;
+        break;
+      case 12:
+        if (name === 'received-spf') out.receivedSpf.push(h);
+        break;
+      case 14:
+        if (name === 'dkim-signature') out.dkimSignature.push(h);
+        break;
+    }
+  }
+  return out;
+}
+
+function buildSummary(named: NamedFields, diagnostics: Analysis['diagnostics']): Summary {
   const text = (h: HeaderField | undefined): string | undefined => (h ? (h.decoded ?? h.value) : undefined);
   const summary: Summary = {
     hopCount: 0,
@@ -155,39 +212,39 @@ function buildSummary(fields: FieldIndex, diagnostics: Analysis['diagnostics']):
     originIp: null,
     verdict: 'unknown',
   };
-  const subject = first('subject');
+  const subject = named.subject;
   if (subject) summary.subject = text(subject)!;
-  const from = first('from');
+  const from = named.from;
   if (from) {
     const a = parseAddress(from.value);
     if (a) summary.from = a;
     else
       diagnostics.push({ code: 'from-unparsed', message: 'From header holds no readable address', header: from.index });
   }
-  const sender = first('sender');
+  const sender = named.sender;
   if (sender) {
     const a = parseAddress(sender.value);
     if (a) summary.sender = a;
   }
-  const replyTo = first('reply-to');
+  const replyTo = named.replyTo;
   if (replyTo) {
     const list = parseAddressList(replyTo.value);
     if (list.length) summary.replyTo = list;
   }
-  const rp = first('return-path');
+  const rp = named.returnPath;
   if (rp) {
     const v = rp.value.trim();
     const inner = v.startsWith('<') ? v.slice(1, v.indexOf('>') > 0 ? v.indexOf('>') : undefined) : v;
     summary.returnPath = inner;
   }
-  const to = first('to');
+  const to = named.to;
   if (to) {
     const list = parseAddressList(to.value);
     if (list.length) summary.to = list;
   }
-  const date = first('date');
+  const date = named.date;
   if (date) summary.date = date.value;
-  const mid = first('message-id');
+  const mid = named.messageId;
   if (mid) summary.messageId = mid.value.trim();
   return summary;
 }

@@ -3,7 +3,16 @@ import { type ParsedDate, parseDate } from '../date';
 import type { FieldIndex } from '../headers/fields';
 import { domainOf } from '../trust/auth-trust';
 import type { ChainHop, ChainTrust } from '../trust/chain';
-import type { Analysis, AuthResultsHeader, Evidence, Flag, HeaderField, Severity, Summary } from '../types';
+import type {
+  Analysis,
+  AuthResultsHeader,
+  Evidence,
+  Flag,
+  HeaderField,
+  NamedFields,
+  Severity,
+  Summary,
+} from '../types';
 import { RULES } from './rules';
 
 /** What a rule sees: the analysis so far, plus what trust found that the schema does not carry. */
@@ -15,7 +24,9 @@ export interface FlagContext {
   now: number | undefined;
   /** The message's fields by name (rules look fields up here rather than scanning the headers). */
   fields: FieldIndex;
-  /** The first Date field (looked up once: three rules ask, and each lookup scans the field names). */
+  /** The fields analyze() found by name in its one pass over the names: From, Subject, Date, … */
+  named: NamedFields;
+  /** The first Date field (named.date). */
   dateField: () => HeaderField | undefined;
   /** The first Date field, parsed (once, however many rules read it); undefined without one. */
   headerDate: () => ParsedDate | undefined;
@@ -49,11 +60,7 @@ export function evaluateFlags(
     alignment?: Alignment;
   },
 ): Flag[] {
-  let dateHeader: HeaderField | undefined | null = null;
-  const dateField = (): HeaderField | undefined => {
-    if (dateHeader === null) dateHeader = ctx.fields.first('date');
-    return dateHeader;
-  };
+  const dateField = (): HeaderField | undefined => ctx.named.date;
   let date: ParsedDate | undefined | null = null;
   const headerDate = (): ParsedDate | undefined => {
     if (date === null) {
@@ -73,6 +80,7 @@ export function evaluateFlags(
     injected: ctx.injected,
     now: ctx.now,
     fields: ctx.fields,
+    named: ctx.named,
     dateField,
     headerDate,
     alignment: ctx.alignment ?? new Alignment(),

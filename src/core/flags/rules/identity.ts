@@ -40,13 +40,13 @@ export const IDENTITY_RULES: readonly FlagRule[] = [
     id: 'display-name-address',
     severity: 'danger',
     title: 'Display name shows a different address',
-    check: ({ analysis: a, fields }) => {
+    check: ({ analysis: a, named }) => {
       const from = a.summary.from;
       if (!from?.name) return [];
       const real = from.address.toLowerCase();
       const shown = addressesIn(from.name).filter((x) => x !== real);
       if (!shown.length) return [];
-      const h = fields.first('from');
+      const h = named.from;
       return [
         {
           detail: `The name reads "${shown[0]}" but the message is from ${from.address}.`,
@@ -59,10 +59,10 @@ export const IDENTITY_RULES: readonly FlagRule[] = [
     id: 'reply-to-differs',
     severity: 'warning',
     title: 'Replies go to a different domain',
-    check: ({ analysis: a, fields, alignment, fromDomain }) => {
+    check: ({ analysis: a, named, alignment, fromDomain }) => {
       const from = fromDomain();
       if (!from || !a.summary.replyTo) return [];
-      const h = fields.first('reply-to');
+      const h = named.replyTo;
       return a.summary.replyTo
         .filter((r) => {
           const d = domainOf(r.address);
@@ -79,11 +79,11 @@ export const IDENTITY_RULES: readonly FlagRule[] = [
     id: 'return-path-differs',
     severity: 'info',
     title: 'Bounce address in another domain',
-    check: ({ analysis: a, fields, alignment, fromDomain }) => {
+    check: ({ analysis: a, named, alignment, fromDomain }) => {
       const from = fromDomain();
       const rp = domainOf(a.summary.returnPath);
       if (!from || !rp || sameOrg(alignment, rp, from)) return [];
-      const h = fields.first('return-path');
+      const h = named.returnPath;
       return [
         {
           detail: `Return-Path ${a.summary.returnPath} is outside ${from}; normal for mailing services, suspicious for a personal message.`,
@@ -96,14 +96,14 @@ export const IDENTITY_RULES: readonly FlagRule[] = [
     id: 'from-domain-lookalike',
     severity: 'warning',
     title: 'From domain uses punycode or mixed scripts',
-    check: ({ fields, fromDomain }) => {
+    check: ({ named, fromDomain }) => {
       const d = fromDomain();
       if (!d) return [];
       const puny = punycodeLabels(d);
       // Mixing needs a letter outside ASCII; most domains have none, and need no walk label by label.
       const mixed = isAscii(d) ? [] : d.split('.').filter(mixedScripts);
       if (!mixed.length && !puny.length) return [];
-      const h = fields.first('from');
+      const h = named.from;
       if (mixed.length) {
         return [
           {
@@ -127,8 +127,8 @@ export const IDENTITY_RULES: readonly FlagRule[] = [
     id: 'missing-message-id',
     severity: 'warning',
     title: 'No Message-ID',
-    check: ({ analysis: a, fields }) =>
-      looksLikeMessage(a, fields) && !fields.first('message-id')
+    check: ({ analysis: a, named }) =>
+      looksLikeMessage(a, named) && !named.messageId
         ? [
             {
               detail:
@@ -142,8 +142,8 @@ export const IDENTITY_RULES: readonly FlagRule[] = [
     id: 'missing-date',
     severity: 'warning',
     title: 'No Date header',
-    check: ({ analysis: a, fields, dateField }) =>
-      looksLikeMessage(a, fields) && !dateField()
+    check: ({ analysis: a, named, dateField }) =>
+      looksLikeMessage(a, named) && !dateField()
         ? [{ detail: 'The Date header is required by RFC 5322 §3.6.', evidence: [] }]
         : [],
   },

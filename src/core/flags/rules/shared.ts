@@ -1,14 +1,13 @@
 import type { Alignment } from '../../auth/alignment';
-import type { FieldIndex } from '../../headers/fields';
-import type { Analysis, Evidence, Verdict } from '../../types';
+import type { Analysis, Evidence, NamedFields, Verdict } from '../../types';
 
 // Small helpers the rule modules share.
 
 export const DAY = 86_400;
 
 /** Enough of a message that missing fields mean something (not a fragment of pasted headers). */
-export function looksLikeMessage(a: Analysis, fields: FieldIndex): boolean {
-  return a.summary.from !== undefined && (a.hops.length > 0 || fields.first('subject') !== undefined);
+export function looksLikeMessage(a: Analysis, named: NamedFields): boolean {
+  return a.summary.from !== undefined && (a.hops.length > 0 || named.subject !== undefined);
 }
 
 export function ev(v: Verdict, text?: string): Evidence[] {
