@@ -9,7 +9,7 @@ import { parseAddress, parseAddressList } from '../src/core/headers/address';
 import { FieldIndex } from '../src/core/headers/fields';
 import { readHeaderBlock } from '../src/core/headers/read';
 import { buildHops } from '../src/core/hops';
-import { analyze, findNamedFields } from '../src/core/analyze';
+import { analyze } from '../src/core/analyze';
 import { Alignment } from '../src/core/auth/alignment';
 import { computeAlignment, judgeAuthResults, parseAllAuthResults, summaryVerdicts } from '../src/core/trust/auth-trust';
 import { judgeChain } from '../src/core/trust/chain';
@@ -39,7 +39,7 @@ export function createStages(heads: string[]): { pass: () => void; report: () =>
     const block = t('readHeaderBlock', () => readHeaderBlock(text));
     const { headers, diagnostics } = block;
     const fields = t('FieldIndex', () => new FieldIndex(headers));
-    const named = t('findNamedFields', () => findNamedFields(headers, fields.names));
+    const named = fields.named;
     const { hops, chain } = t('buildHops', () => buildHops(named.received, diagnostics));
     const ar = t('A-R parse', () => parseAllAuthResults(headers, fields.names, diagnostics));
     const receivedSpf = t('Received-SPF + DKIM parse', () => {

@@ -5,7 +5,7 @@ import { parseDkimSignature } from './auth/dkim-signature';
 import { parseReceivedSpf } from './auth/received-spf';
 import { evaluateFlags, verdictOf } from './flags';
 import { parseAddress, parseAddressList } from './headers/address';
-import { FieldIndex } from './headers/fields';
+import { FieldIndex, type NamedFields } from './headers/fields';
 import { readHeaderBlock } from './headers/read';
 import { buildHops, totalDelay } from './hops';
 import { computeAlignment, judgeAuthResults, parseAllAuthResults, summaryVerdicts } from './trust/auth-trust';
@@ -19,7 +19,6 @@ import type {
   Diagnostic,
   DkimSignature,
   HeaderField,
-  NamedFields,
   ReceivedSpf,
   Summary,
 } from './types';
@@ -32,7 +31,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const block = readHeaderBlock(typeof text === 'string' ? text : String(text ?? ''), options.maxBytes);
   const { headers, diagnostics } = block;
   const fields = new FieldIndex(headers);
-  const named = findNamedFields(headers, fields.names);
+  const named = fields.named;
 
   const { hops, chain } = buildHops(named.received, diagnostics);
 
@@ -145,62 +144,6 @@ function spfAuthority(s: ReceivedSpf): string | undefined {
   const colon = c.indexOf(':');
   const host = colon > 0 ? c.slice(0, colon).trim() : '';
   return host && !host.includes(' ') ? host : undefined;
-}
-
-/**
- * The fields read by name (see NamedFields), in one pass: a switch on the name's length leaves at most two
- * names to compare with, where each FieldIndex lookup compared every name. `names` is FieldIndex.names.
- */
-export function findNamedFields(headers: readonly HeaderField[], names: readonly string[]): NamedFields {
-  const out: NamedFields = {
-    received: [],
-    receivedSpf: [],
-    dkimSignature: [],
-    subject: undefined,
-    from: undefined,
-    sender: undefined,
-    replyTo: undefined,
-    returnPath: undefined,
-    to: undefined,
-    date: undefined,
-    messageId: undefined,
-  };
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
-    const h = headers[i]!;
-    switch (name.length) {
-      case 2:
-        if (name === 'to') out.to ??= h;
-        break;
-      case 4:
-        if (name === 'from') out.from ??= h;
-        else if (name === 'date') out.date ??= h;
-        break;
-      case 6:
-        if (name === 'sender') out.sender ??= h;
-        break;
-      case 7:
-        if (name === 'subject') out.subject ??= h;
-        break;
-      case 8:
-        if (name === 'received') out.received.push(h);
-        else if (name === 'reply-to') out.replyTo ??= h;
-        break;
-      case 10:
-        if (name === 'message-id') out.messageId ??= h;
-        break;
-      case 11:
-        if (name === 'return-path') out.returnPath ??= h;
-        break;
-      case 12:
-        if (name === 'received-spf') out.receivedSpf.push(h);
-        break;
-      case 14:
-        if (name === 'dkim-signature') out.dkimSignature.push(h);
-        break;
-    }
-  }
-  return out;
 }
 
 function buildSummary(named: NamedFields, diagnostics: Analysis['diagnostics']): Summary {

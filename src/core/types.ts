@@ -247,24 +247,3 @@ export type {
   SignatureStatus,
   SignatureVerification,
 } from './dkim/types';
-
-/**
- * Internal, not part of the JSON contract: the fields that analyze() and the flag rules read by name, found
- * in one pass over the lower-cased names (analyze.ts). Each FieldIndex.first() or all() is a walk of its own
- * over every name, and a dozen of them (most to the end: Sender and Reply-To are often absent, and
- * Microsoft 365 puts From, To and Subject below some hundred fields) cost more than the one pass.
- * `received`, `receivedSpf` and `dkimSignature` are every such field in order; the others the first one.
- */
-export interface NamedFields {
-  received: HeaderField[];
-  receivedSpf: HeaderField[];
-  dkimSignature: HeaderField[];
-  subject: HeaderField | undefined;
-  from: HeaderField | undefined;
-  sender: HeaderField | undefined;
-  replyTo: HeaderField | undefined;
-  returnPath: HeaderField | undefined;
-  to: HeaderField | undefined;
-  date: HeaderField | undefined;
-  messageId: HeaderField | undefined;
-}

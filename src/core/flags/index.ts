@@ -1,6 +1,6 @@
 import { Alignment } from '../auth/alignment';
 import { type ParsedDate, parseDate } from '../date';
-import type { FieldIndex } from '../headers/fields';
+import type { FieldIndex, NamedFields } from '../headers/fields';
 import { domainOf } from '../trust/auth-trust';
 import type { ChainHop, ChainTrust } from '../trust/chain';
 import type {
@@ -9,7 +9,6 @@ import type {
   Evidence,
   Flag,
   HeaderField,
-  NamedFields,
   Severity,
   Summary,
 } from '../types';
@@ -24,7 +23,7 @@ export interface FlagContext {
   now: number | undefined;
   /** The message's fields by name (rules look fields up here rather than scanning the headers). */
   fields: FieldIndex;
-  /** The fields analyze() found by name in its one pass over the names: From, Subject, Date, … */
+  /** fields.named: From, Subject, Date, … */
   named: NamedFields;
   /** The first Date field (named.date). */
   dateField: () => HeaderField | undefined;

@@ -1,5 +1,6 @@
 import type { Alignment } from '../../auth/alignment';
-import type { Analysis, Evidence, NamedFields, Verdict } from '../../types';
+import type { NamedFields } from '../../headers/fields';
+import type { Analysis, Evidence, Verdict } from '../../types';
 
 // Small helpers the rule modules share.
 

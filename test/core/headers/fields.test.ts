@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { FieldIndex } from '../../../src/core/headers/fields';
+import type { HeaderField } from '../../../src/core/types';
+
+const field = (index: number, name: string, value: string): HeaderField => ({
+  index,
+  name,
+  raw: `${name}: ${value}`,
+  value,
+});
+const index = (pairs: Array<[string, string]>) => new FieldIndex(pairs.map(([n, v], i) => field(i, n, v)));
+
+describe('FieldIndex', () => {
+  it('lower-cases every name once, in order', () => {
+    expect(
+      index([
+        ['Received', 'a'],
+        ['X-MS-Exchange-Organization-SCL', '1'],
+        ['SUBJECT', 's'],
+      ]).names,
+    ).toEqual(['received', 'x-ms-exchange-organization-scl', 'subject']);
+  });
+
+  it('finds the fields read by name in any letter case: the first of single ones, every one of lists', () => {
+    const { named } = index([
+      ['RECEIVED', 'by mx2'],
+      ['Received-SPF', 'pass'],
+      ['received', 'by mx1'],
+      ['DKIM-Signature', 'd=a.example'],
+      ['Reply-To', 'first@example.com'],
+      ['dkim-signature', 'd=b.example'],
+      ['Date', 'Mon, 1 Jan 2024 00:00:00 +0000'],
+      ['FROM', 'a@example.com'],
+      ['From', 'second@example.com'],
+      ['Reply-To', 'second@example.com'],
+      ['TO', 'b@example.com'],
+      ['Message-ID', '<1@example.com>'],
+      ['Return-Path', '<r@example.com>'],
+      ['Sender', 's@example.com'],
+      ['Subject', 'hello'],
+    ]);
+    expect(named.received.map((h) => h.value)).toEqual(['by mx2', 'by mx1']);
+    expect(named.receivedSpf.map((h) => h.index)).toEqual([1]);
+    expect(named.dkimSignature.map((h) => h.value)).toEqual(['d=a.example', 'd=b.example']);
+    expect(named.from?.value).toBe('a@example.com');
+    expect(named.replyTo?.value).toBe('first@example.com');
+    expect(named.date?.index).toBe(6);
+    expect(named.to?.index).toBe(10);
+    expect(named.messageId?.index).toBe(11);
+    expect(named.returnPath?.index).toBe(12);
+    expect(named.sender?.index).toBe(13);
+    expect(named.subject?.value).toBe('hello');
+  });
+
+  it('does not take a name of the same length, or one that only starts alike, for another', () => {
+    const { named } = index([
+      ['X-To', 'x'],
+      ['Form', 'typo'],
+      ['Received-By', 'x'],
+      ['Resent-From', 'x'],
+      ['Subjects', 'x'],
+      ['ARC-Seal', 'x'],
+      ['', 'a line without a colon'],
+    ]);
+    expect(named).toEqual({
+      received: [],
+      receivedSpf: [],
+      dkimSignature: [],
+      subject: undefined,
+      from: undefined,
+      sender: undefined,
+      replyTo: undefined,
+      returnPath: undefined,
+      to: undefined,
+      date: undefined,
+      messageId: undefined,
+    });
+  });
+});
