@@ -5,6 +5,16 @@ export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 10;
 }
 
+/** RFC 5234 WSP: SP or HTAB (white space within a line). */
+export function isWsp(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** An ASCII digit 0-9. */
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /**
  * Finds the next white space or line break (as isSpace) in one string with native indexOf searches, one per
  * character kind, instead of a charCodeAt loop. Each kind's last hit is kept while it lies ahead of the

@@ -2,6 +2,8 @@
 // (parseCommonDate), and what it shares with the general parser in ./date.ts: the result type, month and day
 // names, calendar arithmetic. Received dates are parsed once per hop, so this is on the hot path.
 
+import { isDigit } from './chars';
+
 export type ParsedDate =
   | {
       ok: true;
@@ -31,10 +33,6 @@ export const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'sa
 
 /** The general parser reads at most this many characters of a date (a hostile field can be megabytes). */
 export const MAX_DATE_LENGTH = 512;
-
-export function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 
 export function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

@@ -17,13 +17,13 @@
 import {
   DAYS,
   daysInMonth,
-  isDigit,
   isLetter,
   MAX_DATE_LENGTH,
   MONTHS,
   type ParsedDate,
   parseCommonDate,
 } from './date-common';
+import { isDigit } from './chars';
 
 export type { ParsedDate } from './date-common';
 

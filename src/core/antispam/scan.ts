@@ -2,7 +2,7 @@
 // values: every function walks the string once with charCodeAt.
 
 import type { VendorVerdictItem } from '../types';
-import { collapseSpace, isSpace } from '../chars';
+import { collapseSpace, isDigit, isSpace } from '../chars';
 
 // Shared with the Received-SPF reader; re-exported for the vendor decoders, which take their scanners from here.
 export { collapseSpace, words } from '../chars';
@@ -179,10 +179,6 @@ export function leadingNumber(text: string): number {
   }
   if (i === digitsStart || (i === digitsStart + 1 && text.charCodeAt(digitsStart) === 46)) return Number.NaN;
   return Number(text.slice(start, i));
-}
-
-export function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /** A whole value that is one number, e.g. `5`, `-1`, ` 3.342 `; undefined otherwise. */

@@ -6,16 +6,14 @@
 // on the wire they were CRLF, which is what a signer saw, so every break is CRLF here. In a body, CRLF and
 // LF end a line; a bare CR inside an LF text is content (as in headers/read.ts and mailauth's parser).
 
+import { isWsp } from '../chars';
+
 export type Canonicalization = 'simple' | 'relaxed';
 
 const CR = 13;
 const LF = 10;
 const SP = 32;
 const TAB = 9;
-
-function isWsp(c: number): boolean {
-  return c === SP || c === TAB;
-}
 
 /** Rewrites every line break (CRLF, LF, CR) of a header field as CRLF. */
 function crlf(raw: string): string {

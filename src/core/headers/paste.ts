@@ -5,6 +5,7 @@
 // Page furniture is looked for only when the first line is not plainly a header field, so an ordinary message
 // costs nothing here; every look is bounded (GMAIL_SUMMARY_MAX_LINES lines, or one line).
 
+import { isWsp } from '../chars';
 import type { Diagnostic } from '../types';
 
 /** How far (lines) the Gmail page summary is looked for. */
@@ -61,10 +62,6 @@ export class LineScanner {
     }
     return true;
   }
-}
-
-export function isWsp(c: number): boolean {
-  return c === 32 || c === 9;
 }
 
 export function isBlank(s: string, start: number, end: number): boolean {

@@ -21,7 +21,8 @@
 //   the blank line that ends the block (the paste indented it).
 
 import type { Diagnostic, HeaderField, InputInfo } from '../types';
-import { contentStart, isBlank, isFieldName, isWsp, LineScanner, locateStart } from './paste';
+import { isWsp } from '../chars';
+import { contentStart, isBlank, isFieldName, LineScanner, locateStart } from './paste';
 import { decodeEncodedWords } from './rfc2047';
 
 export interface HeaderBlock {

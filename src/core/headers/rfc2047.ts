@@ -20,6 +20,8 @@
 //   keeps the word raw (no guessing); the decoded text may contain any character, control characters
 //   included, and is for display as text only.
 
+import { isSpace } from '../chars';
+
 const WORD_MAX_CHARSET = 64;
 
 type DecoderLike = { decode(input: Uint8Array): string };
@@ -136,10 +138,6 @@ function decodeB(s: string, start: number, end: number): boolean {
   return true;
 }
 
-function isWsp(c: number): boolean {
-  return c === 32 || c === 9 || c === 13 || c === 10;
-}
-
 function isCharsetChar(c: number): boolean {
   // RFC 2047 token: printable ASCII except SPACE, CTLs and especials ()<>@,;:"/[]?=. The "." especial is
   // let through (harmless, and seen in the wild), and so is "*", the RFC 2231 language separator.
@@ -211,13 +209,13 @@ function parseWord(s: string, start: number, state: { noMore: boolean }): Parsed
 function startsAtBoundary(s: string, i: number): boolean {
   if (i === 0) return true;
   const c = s.charCodeAt(i - 1);
-  return isWsp(c) || c === 40 || c === 34;
+  return isSpace(c) || c === 40 || c === 34;
 }
 
 function endsAtBoundary(s: string, i: number): boolean {
   if (i >= s.length) return true;
   const c = s.charCodeAt(i);
-  return isWsp(c) || c === 41 || c === 34 || c === 44 || c === 59;
+  return isSpace(c) || c === 41 || c === 34 || c === 44 || c === 59;
 }
 
 /** Decodes a run of adjacent words: neighbours in the same charset are decoded together. */
@@ -265,7 +263,7 @@ export function decodeEncodedWords(value: string): string {
       words.push(word);
       runEnd = word.end;
       let k = runEnd;
-      while (k < value.length && isWsp(value.charCodeAt(k))) k++;
+      while (k < value.length && isSpace(value.charCodeAt(k))) k++;
       if (value.charCodeAt(k) === 61 && value.charCodeAt(k + 1) === 63) {
         pos = k;
       } else {

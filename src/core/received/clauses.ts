@@ -2,6 +2,7 @@
 // ranges of the token list tokenize() made, and the date split off at the last top-level `;`. parse.ts reads
 // the clauses. Linear in the number of tokens; never throws.
 
+import { isDigit } from '../chars';
 import type { Token } from './tokenize';
 
 const DAY_NAME = /^(?:mon|tue|wed|thu|fri|sat|sun),?$/i;
@@ -136,7 +137,7 @@ export function splitDate(value: string, tokens: Token[]): DateSplit {
     for (let k = 2; k < n - 1; k++) {
       const t = tokens[k]!;
       const next = tokens[k + 1]!;
-      if (t.kind === 'atom' && next.kind === 'atom' && isDigit(next.text, 0) && DAY_NAME.test(t.text)) {
+      if (t.kind === 'atom' && next.kind === 'atom' && isDigit(next.text.charCodeAt(0)) && DAY_NAME.test(t.text)) {
         // Tokens before the day name are clause tokens; none of them is a `;` (there is none).
         return { end: k, tailFrom: n, dateText: value.slice(t.start).trim() };
       }
@@ -158,11 +159,6 @@ export function splitDate(value: string, tokens: Token[]): DateSplit {
   while (dateStart < dateEnd && isRegexSpace(value.charCodeAt(dateStart))) dateStart++;
   while (dateEnd > dateStart && isRegexSpace(value.charCodeAt(dateEnd - 1))) dateEnd--;
   return { end: last, tailFrom, dateText: dateStart === dateEnd ? undefined : value.slice(dateStart, dateEnd) };
-}
-
-function isDigit(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  return c >= 48 && c <= 57;
 }
 
 export function firstValue(tokens: Token[], clause: Clause | undefined): Token | undefined {

@@ -3,6 +3,7 @@
 // Knowledge from Apache SpamAssassin's Received.pm and its t/rcvd_parser.t vectors, the Postfix, Sendmail,
 // Exim, qmail and Microsoft documentation, and real headers; the first row that matches a comment wins.
 
+import { isDigit } from '../chars';
 import { parseIp } from '../ip';
 import { wordIs } from './tokenize';
 
@@ -65,10 +66,6 @@ interface IpWithPort {
   port?: number;
 }
 
-function isAsciiDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 function parsePort(text: string): number | undefined {
   if (text.length === 0 || text.length > 5) return undefined;
   let value = 0;
@@ -106,7 +103,7 @@ export function readAddress(word: string, bracketsRequired: boolean): IpWithPort
   // character before it is the last `:` or `.` (found from the end in place: lastIndexOf is a slow runtime
   // call in V8, and version strings such as Sendmail's `(8.11.6/8.11.6)` come here on every such field).
   let sep = text.length;
-  while (sep > 0 && text.length - sep < 6 && isAsciiDigit(text.charCodeAt(sep - 1))) sep--;
+  while (sep > 0 && text.length - sep < 6 && isDigit(text.charCodeAt(sep - 1))) sep--;
   sep--;
   const before = text.charCodeAt(sep);
   if (sep < 0 || (before !== 58 && before !== 46)) return undefined;

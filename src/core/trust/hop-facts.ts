@@ -2,6 +2,7 @@
 // internal, the name a hop's peer goes by, host labels too generic to tie two machines together, hops that
 // record no handover, and dates too far apart for one relay to have handed over to the next.
 
+import { isDigit } from '../chars';
 import type { Hop } from '../types';
 import type { ChainHop } from './chain';
 import { Organisations } from './organisation';
@@ -61,10 +62,6 @@ const GENERIC_WORDS = [
   'exim',
 ];
 
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 /**
  * `mail.a.com` is not `mail.b.org`: a label that is one of GENERIC_WORDS followed by a numbering
  * (`[0-9-]*[a-z]?[0-9]*`: `mx2`, `out-03`, `relay1b`, `in4a7`). A scanner rather than the regular
@@ -78,11 +75,11 @@ function isGenericLabel(label: string): boolean {
 /** label[from…] is digits and hyphens, then at most one lower-case letter, then digits only. */
 function isNumbering(label: string, from: number): boolean {
   let i = from;
-  while (i < label.length && (isDigitCode(label.charCodeAt(i)) || label.charCodeAt(i) === 45)) i++;
+  while (i < label.length && (isDigit(label.charCodeAt(i)) || label.charCodeAt(i) === 45)) i++;
   if (i === label.length) return true;
   const c = label.charCodeAt(i);
   if (c < 97 || c > 122) return false;
-  for (i++; i < label.length; i++) if (!isDigitCode(label.charCodeAt(i))) return false;
+  for (i++; i < label.length; i++) if (!isDigit(label.charCodeAt(i))) return false;
   return true;
 }
 
