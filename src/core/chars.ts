@@ -1,4 +1,4 @@
-// Character tests shared by the core's hand-written scanners.
+// Character tests and small scanning pieces shared by the core's hand-written scanners.
 
 /** RFC 5322 white space and line breaks: SP, HTAB, CR, LF (folding white space once unfolded or not). */
 export function isSpace(c: number): boolean {
@@ -76,4 +76,35 @@ export function collapseSpace(text: string): string {
     }
   }
   return clean ? text : words(text).join(' ');
+}
+
+/**
+ * End (index after its `)`) of the RFC 5322 comment that opens at s[open], nested comments and quoted-pairs
+ * included; -1 when it is not closed. Most comments hold neither and end at the first `)`: that one is found
+ * natively and only the comment is read to confirm it.
+ */
+export function commentEnd(s: string, open: number): number {
+  const close = s.indexOf(')', open + 1);
+  if (close >= 0) {
+    const inner = s.slice(open + 1, close);
+    if (!inner.includes('(') && !inner.includes('\\')) return close + 1;
+  }
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 92 /* \ */) i++;
+    else if (c === 40) depth++;
+    else if (c === 41 && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * `text`, or the equal string from `constants`. A key read from a value is a new string that V8 must look up
+ * in its string table before it can be a property name; the same text as a constant is that entry already.
+ * For the few keys receivers write in nearly every field.
+ */
+export function asConstant(text: string, constants: readonly string[]): string {
+  for (let k = 0; k < constants.length; k++) if (constants[k] === text) return constants[k]!;
+  return text;
 }

@@ -2,6 +2,7 @@
 // with CFWS (white space, folding, nested comments with quoted-pairs), quoted strings, names and values.
 // One pass with charCodeAt; comments go to the caller's sink as they are skipped.
 
+import { commentEnd } from '../chars';
 import type { Diagnostic } from '../types';
 
 /**
@@ -51,31 +52,13 @@ export function skipCfws(sc: Scanner, emit = true): void {
     }
     if (c !== OPEN) break;
     const start = i;
-    // Usually a comment holds no nested comment and no quoted-pair, and ends at the first ')': found
-    // natively, and the checks read only the comment.
-    const close = s.indexOf(')', i + 1);
-    if (close >= 0) {
-      const text = s.slice(i + 1, close);
-      if (!text.includes('(') && !text.includes('\\')) {
-        i = close + 1;
-        if (emit && sc.sink !== undefined) sc.sink(text, sc.method);
-        continue;
-      }
-    }
-    let depth = 1;
-    i++;
-    while (i < n && depth > 0) {
-      const d = s.charCodeAt(i);
-      if (d === BACKSLASH) i++;
-      else if (d === OPEN) depth++;
-      else if (d === CLOSE) depth--;
-      i++;
-    }
-    if (depth > 0) {
+    const end = commentEnd(s, start);
+    if (end < 0) {
       diag(sc, 'authres-unterminated-comment', 'A comment is not closed; the rest of the value was ignored.', start);
       i = n;
-    } else if (emit && sc.sink !== undefined) {
-      sc.sink(s.slice(start + 1, i - 1), sc.method);
+    } else {
+      if (emit && sc.sink !== undefined) sc.sink(s.slice(start + 1, end - 1), sc.method);
+      i = end;
     }
   }
   sc.i = i;

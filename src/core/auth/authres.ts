@@ -20,6 +20,7 @@
 // Anything that loses information (skipped text, a method without a result, an unterminated quote
 // or comment) becomes a Diagnostic whose offset points into `value`.
 
+import { asConstant } from '../chars';
 import type { AuthResult, Diagnostic } from '../types';
 import {
   type CommentSink,
@@ -111,11 +112,7 @@ function parseResinfo(sc: Scanner, results: AuthResult[], first: boolean): Resin
   return 'parsed';
 }
 
-/**
- * The property keys receivers write most (counted over the corpora), as constants. A key read from the value
- * is a new string that V8 must look up in its string table before it can be a property name of `props`; the
- * same text as a constant is that table's entry already.
- */
+/** The property keys receivers write most (counted over the corpora), as constants (see asConstant). */
 const COMMON_KEYS = [
   'header.from',
   'smtp.mailfrom',
@@ -127,12 +124,6 @@ const COMMON_KEYS = [
   'header.b',
   'header.s',
 ];
-
-/** `key`, or the equal constant from COMMON_KEYS. */
-function commonKey(key: string): string {
-  for (let k = 0; k < COMMON_KEYS.length; k++) if (COMMON_KEYS[k] === key) return COMMON_KEYS[k]!;
-  return key;
-}
 
 /** reasonspec and propspecs up to the next top-level `;`. */
 function parseProperties(sc: Scanner, entry: AuthResult): void {
@@ -164,7 +155,7 @@ function parseProperties(sc: Scanner, entry: AuthResult): void {
       key = `${key}.${property}`;
       skipCfws(sc);
     }
-    key = commonKey(key);
+    key = asConstant(key, COMMON_KEYS);
     if (peek(sc) !== EQUALS) {
       diag(sc, 'authres-unexpected', `'${key}' is not followed by '=value'; ignored.`, keyAt);
       continue;

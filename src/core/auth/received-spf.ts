@@ -11,7 +11,7 @@
 
 import type { Diagnostic, ReceivedSpf } from '../types';
 import { parseIpLiteral, permittedSenderIp } from './ip-text';
-import { collapseSpace, isSpace } from '../chars';
+import { asConstant, collapseSpace, commentEnd, isSpace } from '../chars';
 
 export type ParsedReceivedSpf = Omit<ReceivedSpf, 'header'> & { diagnostics: Diagnostic[] };
 
@@ -20,42 +20,12 @@ const RESULTS = new Set(['pass', 'fail', 'softfail', 'neutral', 'none', 'temperr
 
 const QUOTE = 34;
 const OPEN = 40;
-const CLOSE = 41;
 const SEMI = 59;
 const EQUALS = 61;
 const BACKSLASH = 92;
 
-/**
- * The keys receivers write (client-ip, receiver and helo in most fields), as constants. A key read from the
- * value is a new string that V8 must look up in its string table before it can be a property name of
- * `props`; the same text as a constant is that table's entry already.
- */
+/** The keys receivers write (client-ip, receiver and helo in most fields), as constants (see asConstant). */
 const COMMON_KEYS = ['client-ip', 'receiver', 'helo', 'pr', 'envelope-from', 'identity', 'mechanism'];
-
-/** `key`, or the equal constant from COMMON_KEYS. */
-function commonKey(key: string): string {
-  for (let k = 0; k < COMMON_KEYS.length; k++) if (COMMON_KEYS[k] === key) return COMMON_KEYS[k]!;
-  return key;
-}
-
-/** End index of the comment that opens at `start`, or -1 when it is not closed. */
-function commentEnd(s: string, start: number): number {
-  // Usually a comment holds no nested comment and no quoted-pair, and ends at the first ')': found natively,
-  // and the checks read only the comment.
-  const close = s.indexOf(')', start + 1);
-  if (close >= 0) {
-    const inner = s.slice(start + 1, close);
-    if (!inner.includes('(') && !inner.includes('\\')) return close + 1;
-  }
-  let depth = 0;
-  for (let i = start; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === BACKSLASH) i++;
-    else if (c === OPEN) depth++;
-    else if (c === CLOSE && --depth === 0) return i + 1;
-  }
-  return -1;
-}
 
 /** Parses a Received-SPF field value (folded or unfolded). Never throws. */
 export function parseReceivedSpf(value: string): ParsedReceivedSpf {
@@ -116,7 +86,7 @@ export function parseReceivedSpf(value: string): ParsedReceivedSpf {
       if ((d >= 65 && d <= 90) || d > 127) upper = true; // toLowerCase only when it changes something
       i++;
     }
-    const key = commonKey(upper ? s.slice(keyStart, i).toLowerCase() : s.slice(keyStart, i));
+    const key = asConstant(upper ? s.slice(keyStart, i).toLowerCase() : s.slice(keyStart, i), COMMON_KEYS);
     while (i < n && isSpace(s.charCodeAt(i))) i++;
     if (key === '' || i >= n || s.charCodeAt(i) !== EQUALS) {
       diagnostics.push({
