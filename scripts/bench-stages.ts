@@ -99,7 +99,7 @@ export function createStages(heads: string[]): { pass: () => void; report: () =>
       flags: [],
       diagnostics,
     } as Analysis;
-    t('evaluateFlags', () => evaluateFlags(analysis, { trust, injected, now: 0, fields, named, alignment, chain }));
+    t('evaluateFlags', () => evaluateFlags(analysis, { trust, injected, now: 0, fields, alignment, chain }));
   };
   for (const h of heads) one(h);
   for (const h of heads) one(h);

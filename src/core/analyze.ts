@@ -107,7 +107,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     flags: [],
     diagnostics,
   };
-  analysis.flags = evaluateFlags(analysis, { trust, injected, now: options.now, fields, named, alignment, chain });
+  analysis.flags = evaluateFlags(analysis, { trust, injected, now: options.now, fields, alignment, chain });
   summary.verdict = verdictOf(analysis.flags, hops.length > 0 || auth.results.length > 0);
   return analysis;
 }

@@ -3,15 +3,7 @@ import { type ParsedDate, parseDate } from '../date';
 import type { FieldIndex, NamedFields } from '../headers/fields';
 import { domainOf } from '../trust/auth-trust';
 import type { ChainHop, ChainTrust } from '../trust/chain';
-import type {
-  Analysis,
-  AuthResultsHeader,
-  Evidence,
-  Flag,
-  HeaderField,
-  Severity,
-  Summary,
-} from '../types';
+import type { Analysis, AuthResultsHeader, Evidence, Flag, Severity, Summary } from '../types';
 import { RULES } from './rules';
 
 /** What a rule sees: the analysis so far, plus what trust found that the schema does not carry. */
@@ -23,10 +15,8 @@ export interface FlagContext {
   now: number | undefined;
   /** The message's fields by name (rules look fields up here rather than scanning the headers). */
   fields: FieldIndex;
-  /** fields.named: From, Subject, Date, … */
+  /** fields.named (From, Subject, Date, …), for the rules' convenience. */
   named: NamedFields;
-  /** The first Date field (named.date). */
-  dateField: () => HeaderField | undefined;
   /** The first Date field, parsed (once, however many rules read it); undefined without one. */
   headerDate: () => ParsedDate | undefined;
   /** DMARC alignment with the Organizational Domains looked up once per analysis (shared with computeAlignment). */
@@ -55,15 +45,14 @@ export interface FlagRule {
 
 export function evaluateFlags(
   analysis: Analysis,
-  ctx: Omit<FlagContext, 'analysis' | 'dateField' | 'headerDate' | 'alignment' | 'fromDomain'> & {
+  ctx: Omit<FlagContext, 'analysis' | 'named' | 'headerDate' | 'alignment' | 'fromDomain'> & {
     alignment?: Alignment;
   },
 ): Flag[] {
-  const dateField = (): HeaderField | undefined => ctx.named.date;
   let date: ParsedDate | undefined | null = null;
   const headerDate = (): ParsedDate | undefined => {
     if (date === null) {
-      const h = dateField();
+      const h = ctx.fields.named.date;
       date = h ? parseDate(h.value) : undefined;
     }
     return date;
@@ -79,8 +68,7 @@ export function evaluateFlags(
     injected: ctx.injected,
     now: ctx.now,
     fields: ctx.fields,
-    named: ctx.named,
-    dateField,
+    named: ctx.fields.named,
     headerDate,
     alignment: ctx.alignment ?? new Alignment(),
     fromDomain,

@@ -142,8 +142,8 @@ export const IDENTITY_RULES: readonly FlagRule[] = [
     id: 'missing-date',
     severity: 'warning',
     title: 'No Date header',
-    check: ({ analysis: a, named, dateField }) =>
-      looksLikeMessage(a, named) && !dateField()
+    check: ({ analysis: a, named }) =>
+      looksLikeMessage(a, named) && !named.date
         ? [{ detail: 'The Date header is required by RFC 5322 §3.6.', evidence: [] }]
         : [],
   },

@@ -38,8 +38,8 @@ export const PATH_RULES: readonly FlagRule[] = [
     id: 'date-skew',
     severity: 'warning',
     title: 'Date header far from the first hop',
-    check: ({ analysis: a, dateField, headerDate, chain }) => {
-      const h = dateField();
+    check: ({ analysis: a, named, headerDate, chain }) => {
+      const h = named.date;
       const first = a.hops.find((x) => x.date !== undefined && x.zone !== 'unverified');
       if (!h || !first?.date) return [];
       const d = headerDate()!;
@@ -60,10 +60,10 @@ export const PATH_RULES: readonly FlagRule[] = [
     id: 'date-future',
     severity: 'warning',
     title: 'Message dated in the future',
-    check: ({ dateField, headerDate, now }) => {
-      // Without a clock there is nothing to compare with: skip the field lookup (analyze() without `now`).
+    check: ({ named, headerDate, now }) => {
+      // Without a clock (analyze() without `now`) there is nothing to compare with.
       if (now === undefined) return [];
-      const h = dateField();
+      const h = named.date;
       if (!h) return [];
       const d = headerDate()!;
       if (!d.ok || d.epochMs - now < DAY * 1000) return [];
