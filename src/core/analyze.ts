@@ -11,7 +11,7 @@ import { buildHops, totalDelay } from './hops';
 import { computeAlignment, judgeAuthResults, parseAllAuthResults, summaryVerdicts } from './trust/auth-trust';
 import { judgeChain } from './trust/chain';
 import { collectClaims } from './trust/claims';
-import { providerById } from './trust/providers';
+import { providerOfOrg } from './trust/organisation';
 import type {
   Analysis,
   AnalyzeOptions,
@@ -130,7 +130,7 @@ function withHeader<T extends { diagnostics: Diagnostic[] }>(
 function recipientFieldPrefixes(recipientOrgs: Set<string>): string[] {
   const out: string[] = [];
   for (const key of recipientOrgs) {
-    const p = key.startsWith('p:') ? providerById(key.slice(2)) : undefined;
+    const p = providerOfOrg(key);
     if (p?.recipientFieldPrefixes) out.push(...p.recipientFieldPrefixes);
   }
   return out;

@@ -126,11 +126,7 @@ function providerBySuffix(host: string): Provider | undefined {
   return providerOfDomain(third < 0 ? host : host.slice(third + 1));
 }
 
-export function providerOfKey(key: string | null): string | undefined {
-  return key?.startsWith('p:') ? key.slice(2) : undefined;
-}
-
-/** The providers by organisation key (`p:<id>`), so that trust need not slice the id out of a key to find one. */
+/** The providers by organisation key (`p:<id>`; the first row of an id, as a search of the table would find). */
 const BY_ORG_KEY = new Map<string, Provider>();
 /** Each provider's organisation key, built once rather than as a template string per host. */
 const ORG_KEYS = new Map<Provider, string>();
@@ -144,7 +140,7 @@ function orgKeyOf(provider: Provider): string {
   return ORG_KEYS.get(provider) ?? `p:${provider.id}`;
 }
 
-/** providerById(providerOfKey(key)), without the slice. */
+/** The provider an organisation key (Organisations.of) names, if it is a provider's (`p:<id>`). */
 export function providerOfOrg(key: string | null): Provider | undefined {
   return key === null ? undefined : BY_ORG_KEY.get(key);
 }

@@ -135,11 +135,3 @@ for (const p of PROVIDERS) for (const d of p.domains) byDomain.set(d, p);
 export function providerOfDomain(registrable: string): Provider | undefined {
   return byDomain.get(registrable);
 }
-
-/** The providers by id (the first row of an id, as a search of the table would find). */
-const byId = new Map<string, Provider>();
-for (const p of PROVIDERS) if (!byId.has(p.id)) byId.set(p.id, p);
-
-export function providerById(id: string): Provider | undefined {
-  return byId.get(id);
-}
