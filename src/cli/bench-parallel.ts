@@ -11,18 +11,25 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { analyze } from '../core/analyze';
+import { warmedUp } from './bench-subjects';
 
 interface Job {
   hopscopeBench: true;
   heads: string[];
   passes: number;
-  warmUpPasses: number;
 }
 
 if (!isMainThread && parentPort !== null && (workerData as Partial<Job> | null)?.hopscopeBench === true) {
   const job = workerData as Job;
   const port = parentPort;
-  for (let p = 0; p < job.warmUpPasses; p++) for (const h of job.heads) analyze(h);
+  // The same warm-up to a steady speed as the single-threaded subjects (bench-subjects.ts).
+  const start = process.hrtime.bigint();
+  const warm: number[] = [];
+  do {
+    const t0 = process.hrtime.bigint();
+    for (const h of job.heads) analyze(h);
+    warm.push(Number(process.hrtime.bigint() - t0));
+  } while (!warmedUp(warm, Number(process.hrtime.bigint() - start) / 1e6));
   port.once('message', () => {
     for (let p = 0; p < job.passes; p++) for (const h of job.heads) analyze(h);
     port.postMessage('done');
@@ -39,7 +46,6 @@ export interface ParallelResult {
 export async function timeParallel(
   heads: string[],
   passes: number,
-  warmUpPasses: number,
 ): Promise<ParallelResult | string> {
   const entry = fileURLToPath(import.meta.url);
   if (!/\.m?js$/.test(entry)) return 'skipped: the worker threads need the built CLI (npm run build:cli)';
@@ -48,7 +54,7 @@ export async function timeParallel(
   try {
     for (let w = 0; w < count; w++) {
       const share = heads.filter((_, i) => i % count === w);
-      workers.push(new Worker(entry, { workerData: { hopscopeBench: true, heads: share, passes, warmUpPasses } }));
+      workers.push(new Worker(entry, { workerData: { hopscopeBench: true, heads: share, passes } }));
     }
     await Promise.all(workers.map((w) => once(w, 'message')));
     const done = Promise.all(workers.map((w) => once(w, 'message')));

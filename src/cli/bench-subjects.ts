@@ -17,12 +17,30 @@ import { analyze } from '../core/analyze';
 import { readHeaderBlock } from '../core/headers/read';
 
 /**
- * Untimed warm-up: at least WARM_UP_PASSES whole passes, and more until WARM_UP_MS has gone. V8 is still
- * tiering functions up and re-optimising after deopts for the first 2–3 passes over a 1,000-message corpus;
- * timing them put compile pauses into the p99 (3–5 ms) and the median (+20%) of every subject.
+ * Untimed warm-up: whole passes until the subject has stopped getting faster, and at least WARM_UP_PASSES
+ * passes and WARM_UP_MS. V8 goes on tiering functions up (Sparkplug, Maglev, TurboFan) and re-optimising
+ * after deopts for several passes over a 1,000-message corpus: measured on phishing_pot, analyze()'s pass
+ * fell 620 → 350 → 270 → 190 → 130 µs median over its first five passes and then held. Timing from the 4th
+ * pass put compile pauses into the p99 and up to +45% into the median, and by how much differed between
+ * subjects (a larger code base tiers up later). So a subject is warm when WARM_UP_STEADY passes in a row
+ * were each no more than 3% faster than the best pass before them; WARM_UP_MAX_PASSES / WARM_UP_MAX_MS end
+ * the warm-up of a subject that never settles (a machine under changing load); WARM_UP_MS, of a small corpus.
  */
 export const WARM_UP_MS = 1500;
 export const WARM_UP_PASSES = 3;
+export const WARM_UP_STEADY = 2;
+export const WARM_UP_MAX_PASSES = 30;
+export const WARM_UP_MAX_MS = 20_000;
+
+/** Whether a warm-up whose pass times (ns, in order) are `passes`, `elapsedMs` in all, may stop. */
+export function warmedUp(passes: readonly number[], elapsedMs: number): boolean {
+  if (elapsedMs >= WARM_UP_MAX_MS) return true;
+  if (passes.length < Math.max(WARM_UP_PASSES, WARM_UP_STEADY + 1) || elapsedMs < WARM_UP_MS) return false;
+  if (passes.length >= WARM_UP_MAX_PASSES) return true;
+  const cut = passes.length - WARM_UP_STEADY;
+  const best = Math.min(...passes.slice(0, cut));
+  return passes.slice(cut).every((t) => t >= best * 0.97);
+}
 
 export interface SubjectResult {
   name: string;
@@ -34,13 +52,21 @@ export interface SubjectResult {
   maxUs: number;
   /** The subject's own V8 heap after its passes (JS heap + external memory), MB. */
   heapMb: number;
+  /** Untimed passes before the timed ones (see warmedUp). */
+  warmUpPasses?: number;
   note?: string;
 }
 
 interface Subject {
   name: string;
   /** Prepares once (loads modules), then returns the per-message function; a string: skipped, why. */
-  prepare: () => Promise<((head: string) => unknown) | string>;
+  prepare: () => Promise<((input: never) => unknown) | string>;
+  /**
+   * The subject reads bytes (a Buffer), as mailauth and mailparser do: each header block is turned into one
+   * (Latin-1, byte for byte) before the warm-up, so that the timing is of the parser alone, as it is for the
+   * subjects that read the strings held in memory.
+   */
+  bytes?: boolean;
   async?: boolean;
 }
 
@@ -100,14 +126,14 @@ function tryRequire<T>(id: string): T | string {
   }
 }
 
-function mailauthPeer(): (head: string) => unknown {
+function mailauthPeer(): (head: Buffer) => unknown {
   const tools = require('mailauth/lib/tools') as { parseHeaders: (b: Buffer) => { parsed: MailauthRow[] } };
   const parseDkimHeaders = require('mailauth/lib/parse-dkim-headers') as (b: Buffer) => unknown;
   const { parseReceived } = require('mailauth/lib/parse-received') as { parseReceived: (b: Buffer) => unknown };
   const tagged = new Set(['dkim-signature', 'arc-seal', 'arc-message-signature', 'authentication-results']);
   tagged.add('arc-authentication-results');
   return (head) => {
-    const { parsed } = tools.parseHeaders(Buffer.from(head, 'binary'));
+    const { parsed } = tools.parseHeaders(head);
     let n = 0;
     for (const row of parsed) {
       if (row.key === 'received')
@@ -122,35 +148,36 @@ interface MailauthRow {
   line: Buffer;
 }
 
-function mailparserPeer(): ((head: string) => unknown) | string {
+function mailparserPeer(): ((head: Buffer) => unknown) | string {
   const mp = tryRequire<{ MailParser: new () => { processHeaders: (l: unknown) => unknown } }>('mailparser');
   if (typeof mp === 'string') return mp;
   const split = tryRequire<{ Headers: new (b: Buffer) => { getList: () => unknown } }>('@zone-eu/mailsplit');
   if (typeof split === 'string') return split;
   const parser = new mp.MailParser();
-  return (head) => parser.processHeaders(new split.Headers(Buffer.from(head, 'binary')).getList());
+  return (head) => parser.processHeaders(new split.Headers(head).getList());
 }
 
 function subjects(): Subject[] {
   return [
-    { name: 'hopscope analyze()', prepare: async () => (head) => analyze(head) },
-    { name: 'hopscope readHeaderBlock()', prepare: async () => (head) => readHeaderBlock(head) },
+    { name: 'hopscope analyze()', prepare: async () => (head: string) => analyze(head) },
+    { name: 'hopscope readHeaderBlock()', prepare: async () => (head: string) => readHeaderBlock(head) },
     { name: 'bare indexOf split', prepare: async () => bareSplit },
     {
       name: 'mailauth 4.9.5 parse-only',
+      bytes: true,
       prepare: async () => {
         const probe = tryRequire('mailauth/lib/tools');
         return typeof probe === 'string' ? probe : mailauthPeer();
       },
     },
-    { name: 'mailparser 3.14.2 headers', prepare: async () => mailparserPeer() },
+    { name: 'mailparser 3.14.2 headers', bytes: true, prepare: async () => mailparserPeer() },
     {
       name: 'postal-mime parse',
       async: true,
       prepare: async () => {
         try {
           const mod = (await import('postal-mime')) as { default: { parse: (s: string) => Promise<unknown> } };
-          return (head) => mod.default.parse(head);
+          return (head: string) => mod.default.parse(head);
         } catch (e) {
           return `not installed (postal-mime: ${(e as Error).message.split('\n', 1)[0]})`;
         }
@@ -177,24 +204,36 @@ class SubjectTimer {
   readonly perMessage: Float64Array;
   private total = 0n;
   private k = 0;
+  /** Untimed passes taken by warmUp(). */
+  warmUpPasses = 0;
+
+  /** The header blocks in the form the subject reads (see Subject.bytes). */
+  private readonly heads: Array<string | Buffer>;
+  private readonly run: (head: string | Buffer) => unknown;
 
   constructor(
     readonly subject: Subject,
-    private readonly run: (head: string) => unknown,
-    private readonly heads: string[],
+    run: (input: never) => unknown,
+    heads: string[],
     passes: number,
   ) {
+    this.run = run as (head: string | Buffer) => unknown;
+    this.heads = subject.bytes ? heads.map((h) => Buffer.from(h, 'latin1')) : heads;
     this.samples = new Float64Array(heads.length * passes);
     this.perMessage = new Float64Array(heads.length).fill(Number.POSITIVE_INFINITY);
   }
 
-  /** Whole passes until the JIT has seen enough (a small corpus needs several). */
+  /** Whole passes until the JIT has seen enough (see warmedUp). */
   async warmUp(): Promise<void> {
-    const warmUntil = process.hrtime.bigint() + BigInt(WARM_UP_MS * 1e6);
-    let warmPasses = 0;
+    const start = process.hrtime.bigint();
+    const passes: number[] = [];
     do {
+      const t0 = process.hrtime.bigint();
       for (const head of this.heads) this.subject.async ? await this.run(head) : this.run(head);
-    } while (++warmPasses < WARM_UP_PASSES || process.hrtime.bigint() < warmUntil);
+      const t1 = process.hrtime.bigint();
+      passes.push(Number(t1 - t0));
+      this.warmUpPasses = passes.length;
+    } while (!warmedUp(passes, Number(process.hrtime.bigint() - start) / 1e6));
   }
 
   async timePass(): Promise<void> {
@@ -224,6 +263,7 @@ class SubjectTimer {
       maxUs: sorted[sorted.length - 1] ?? Number.NaN,
       // This subject's own V8 heap (each runs in its own worker thread), JS objects and external buffers.
       heapMb: (getHeapStatistics().total_heap_size + getHeapStatistics().external_memory) / 1048576,
+      warmUpPasses: this.warmUpPasses,
     };
   }
 }

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { WARM_UP_MAX_MS, WARM_UP_MAX_PASSES, WARM_UP_MS, warmedUp } from '../../src/cli/bench-subjects';
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = resolve(root, 'dist/cli.mjs');
@@ -31,4 +32,27 @@ describe.skipIf(!existsSync(cli))('hopscope bench (built CLI)', () => {
     expect(parallel, JSON.stringify(results.map((r) => r.name))).toBeDefined();
     expect(parallel!.messagesPerSecond).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe('warmedUp: the bench times a subject only once it has stopped getting faster', () => {
+  const later = WARM_UP_MS + 1;
+  it('goes on while passes still get faster, as V8 tiers the code up', () => {
+    expect(warmedUp([620, 350, 270, 190], later)).toBe(false);
+    expect(warmedUp([620, 350, 270, 190, 130], later)).toBe(false);
+    expect(warmedUp([620, 350, 270, 190, 130, 131], later)).toBe(false);
+  });
+  it('stops after two passes in a row no more than 3% faster than the best before them', () => {
+    expect(warmedUp([620, 350, 270, 190, 130, 131, 127], later)).toBe(true);
+    expect(warmedUp([620, 350, 270, 190, 130, 180, 150], later)).toBe(true);
+    expect(warmedUp([620, 350, 270, 190, 130, 131, 120], later)).toBe(false);
+  });
+  it('keeps the floor of passes and time, and the caps', () => {
+    expect(warmedUp([100, 100, 100, 100], WARM_UP_MS - 1)).toBe(false);
+    expect(warmedUp([100, 100], later)).toBe(false);
+    const falling = Array.from({ length: WARM_UP_MAX_PASSES }, (_, i) => 1000 * 0.9 ** i);
+    expect(warmedUp(falling.slice(0, -1), later)).toBe(false);
+    expect(warmedUp(falling, later)).toBe(true);
+    expect(warmedUp(falling, WARM_UP_MS - 1)).toBe(false);
+    expect(warmedUp([300, 200, 100], WARM_UP_MAX_MS)).toBe(true);
+  });
 });
