@@ -168,19 +168,27 @@ function findAfterGmailSummary(sc: LineScanner, from: number): number {
   return -1;
 }
 
+/** An mbox separator line (RFC 4155) "From sender date" at `pos`, not the obsolete field syntax "From : x". */
+function isMboxFrom(s: string, pos: number): boolean {
+  return s.startsWith('From ', pos) && !isMisreadField(s, pos + 5);
+}
+
 /** Finds where the header block starts and how its lines are prefixed; adds clean-up diagnostics. */
 export function locateStart(sc: LineScanner, diagnostics: Diagnostic[]): Start {
   const s = sc.text;
   let pos = skipBlankLines(sc);
   if (pos >= s.length) return { pos, prefix: { kind: 'none' }, trimFirst: false };
 
-  // Page furniture: inspected only when the first line is not plainly a header field (one whose name is
-  // not a Gmail summary label), so an ordinary message costs nothing here.
+  // Page furniture: inspected only when the first line is neither plainly a header field (one whose name is
+  // not a Gmail summary label) nor an mbox separator, so an ordinary message or mbox file costs nothing here.
   sc.advance();
   const colon = colonIn(s, sc.start, sc.end);
-  const hasField =
-    colon >= 0 && isFieldName(s, sc.start, colon) && !GMAIL_SUMMARY_NAMES.has(s.slice(sc.start, colon).toLowerCase());
-  if (!hasField) {
+  const plainStart =
+    (colon >= 0 &&
+      isFieldName(s, sc.start, colon) &&
+      !GMAIL_SUMMARY_NAMES.has(s.slice(sc.start, colon).toLowerCase())) ||
+    isMboxFrom(s, sc.start);
+  if (!plainStart) {
     const gmail = findAfterGmailSummary(sc, pos);
     if (gmail >= 0) {
       diagnostics.push({
@@ -205,7 +213,7 @@ export function locateStart(sc: LineScanner, diagnostics: Diagnostic[]): Start {
   sc.seek(pos);
 
   // mbox separator (RFC 4155): "From sender date" (not the obsolete field syntax "From : x").
-  if (s.startsWith('From ', pos) && !isMisreadField(s, pos + 5)) {
+  if (isMboxFrom(s, pos)) {
     sc.advance();
     diagnostics.push({ code: 'mbox-from-line', message: 'A leading mbox "From " line was skipped.', offset: pos });
     pos = sc.next;
