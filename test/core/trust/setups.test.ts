@@ -30,6 +30,9 @@ const cases: Record<string, Expected> = {
   'gmx.eml': { handoff: '212.227.126.187', confidence: 'medium', origin: '192.0.2.150', recipient: [] },
   'zoho.eml': { handoff: '198.51.100.25', confidence: 'low', origin: '10.0.0.5', recipient: [] },
   'proton.eml': { handoff: '203.0.113.61', confidence: 'high', origin: '10.1.1.20', recipient: [] },
+  'gmail2gmail.eml': { handoff: '209.85.220.41', confidence: 'high', origin: '209.85.220.41', recipient: [1] },
+  'mdaemon.eml': { handoff: '198.51.100.140', confidence: 'low', origin: '192.168.10.12', recipient: [] },
+  'domino.eml': { handoff: '203.0.113.140', confidence: 'low', origin: '172.16.4.8', recipient: [0] },
   'amavis.eml': { handoff: '2001:db8:5::25', confidence: 'low', origin: '91.5.6.7', recipient: [2, 4] },
 };
 
