@@ -15,8 +15,47 @@ import { asConstant, collapseSpace, commentEnd, isSpace } from '../chars';
 
 export type ParsedReceivedSpf = Omit<ReceivedSpf, 'header'> & { diagnostics: Diagnostic[] };
 
-// RFC 7208 §8 results, plus RFC 4408's "error" and "unknown" that older receivers still write.
-const RESULTS = new Set(['pass', 'fail', 'softfail', 'neutral', 'none', 'temperror', 'permerror', 'error', 'unknown']);
+/**
+ * RFC 7208 §8 results, plus RFC 4408's "error" and "unknown" that older receivers still write. A switch of
+ * string compares (the length rejects most at once), not a Set: the result word is a fresh string, which a
+ * Set lookup must hash first.
+ */
+function isSpfResult(word: string): boolean {
+  switch (word) {
+    case 'pass':
+    case 'fail':
+    case 'softfail':
+    case 'neutral':
+    case 'none':
+    case 'temperror':
+    case 'permerror':
+    case 'error':
+    case 'unknown':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * collapseSpace(s[start, end)). The comment usually needs no collapsing (one space between words, none at
+ * the ends): that is found with a few native searches, where collapseSpace reads it character by character.
+ */
+function collapsedComment(s: string, start: number, end: number): string {
+  const text = s.slice(start, end);
+  const n = text.length;
+  if (
+    n > 0 &&
+    text.charCodeAt(0) !== 32 &&
+    text.charCodeAt(n - 1) !== 32 &&
+    !text.includes('  ') &&
+    !text.includes('\t') &&
+    !text.includes('\n') &&
+    !text.includes('\r')
+  )
+    return text;
+  return collapseSpace(text);
+}
 
 const QUOTE = 34;
 const OPEN = 40;
@@ -44,7 +83,7 @@ export function parseReceivedSpf(value: string): ParsedReceivedSpf {
   const result = s.slice(resultStart, i).toLowerCase();
   if (result === '') {
     diagnostics.push({ code: 'received-spf-missing-result', message: 'No SPF result word.', offset: resultStart });
-  } else if (!RESULTS.has(result)) {
+  } else if (!isSpfResult(result)) {
     diagnostics.push({
       code: 'received-spf-unknown-result',
       message: `'${result}' is not an RFC 7208 result.`,
@@ -68,10 +107,10 @@ export function parseReceivedSpf(value: string): ParsedReceivedSpf {
           message: 'The comment is not closed.',
           offset: i,
         });
-        if (firstComment) out.comment = collapseSpace(s.slice(i + 1));
+        if (firstComment) out.comment = collapsedComment(s, i + 1, n);
         break;
       }
-      if (firstComment) out.comment = collapseSpace(s.slice(i + 1, end - 1));
+      if (firstComment) out.comment = collapsedComment(s, i + 1, end - 1);
       firstComment = false;
       i = end;
       continue;
