@@ -87,9 +87,12 @@ export function groupArcSets(
   for (let k = 0; k < headers.length; k++) {
     const field = headers[k]!;
     const lower = names?.[k];
-    // Cheap reject first: every ARC field name starts with "arc-" (unless it carries white space to trim).
-    if (lower !== undefined && lower.charCodeAt(0) > 32 && lower.charCodeAt(0) < 127 && !lower.startsWith('arc-'))
-      continue;
+    if (lower !== undefined) {
+      // Cheap reject first: every ARC field name starts with "arc-" (unless it carries white space to trim),
+      // and few other names start with "a": one character read for most fields.
+      const first = lower.charCodeAt(0);
+      if (first > 32 && first < 127 && (first !== 97 || !lower.startsWith('arc-'))) continue;
+    }
     const member = MEMBER_OF.get(memberKey(field.name, lower));
     if (member === undefined) continue;
     let instance: number | undefined;
@@ -133,6 +136,8 @@ export function groupArcSets(
     else set.messageSignature = signedMember(field.index, tags!, member);
   }
 
+  // Most messages carry no ARC set at all: nothing to sort or check.
+  if (byInstance.size === 0) return { sets: [], diagnostics };
   const sets = [...byInstance.values()].sort((a, b) => a.instance - b.instance);
   for (const set of sets) {
     const missing = (['authenticationResults', 'messageSignature', 'seal'] as const).filter(
