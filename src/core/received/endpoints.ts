@@ -30,6 +30,15 @@ const CLAIMING = ['claiming', 'to', 'be'];
  */
 export type RdnsFirstMta = 'exim' | 'qmail' | 'other';
 
+/**
+ * readAddress of a domain literal token's `[text]`, without building that text when it would only be cut
+ * out again: with no `]` inside and no `[` first, the bracketed reading is the bare reading of the inside.
+ */
+function readLiteral(inner: string): ReturnType<typeof readAddress> {
+  if (inner.indexOf(']') === -1 && inner.charCodeAt(0) !== 91) return readAddress(inner, false);
+  return readAddress(`[${inner}]`, true);
+}
+
 /** Reads the `from` clause: its first word, the comments after it, and a bare `[ip]` (Exim 3, GMX). */
 export function readFrom(tokens: Token[], clause: Clause, mta: RdnsFirstMta): FromReading {
   const { start, end } = clause;
@@ -66,7 +75,7 @@ export function readFrom(tokens: Token[], clause: Clause, mta: RdnsFirstMta): Fr
       if (found.webmail) facts.webmail = true;
       if (found.lone !== undefined && facts.lone === undefined && facts.ip === undefined) facts.lone = found.lone;
     } else if (t.kind === 'literal') {
-      const address = readAddress(`[${t.text}]`, true);
+      const address = readLiteral(t.text);
       if (address !== undefined && topAddress === undefined) {
         topAddress = address;
         const next = k + 1 < end ? tokens[k + 1] : undefined;
@@ -100,15 +109,14 @@ export function readFrom(tokens: Token[], clause: Clause, mta: RdnsFirstMta): Fr
       port = topAddress.port;
     }
   } else if (primary.kind === 'literal') {
-    const own = readAddress(`[${primary.text}]`, true);
-    const written = `[${primary.text}]`;
+    const own = readLiteral(primary.text);
     if (ip === undefined && own !== undefined) {
       ip = own.ip;
       if (own.port !== undefined) port = own.port;
       // `from [ip] by …`: the literal is the client address as the MTA saw it, not a name it was told.
       helo = facts.helo;
     } else {
-      helo = heloGiven ? facts.helo : written;
+      helo = heloGiven ? facts.helo : `[${primary.text}]`;
       if (facts.ipForm === 'tcp-info') rdns = facts.rdns;
     }
   } else {
@@ -206,10 +214,26 @@ export function readBy(tokens: Token[], clause: Clause | undefined): Hop['by'] {
   for (let k = clause.start; k < clause.end; k++) {
     const t = tokens[k]!;
     if (t.kind !== 'comment' || by.ip !== undefined) continue;
-    const words = wordsOf(t);
-    if (words.length !== 1) continue;
-    const address = readAddress(words[0]!, false);
+    // A comment of one word (`(Postfix)`, `(8.11.6/8.11.6)`, `([192.0.2.1])`) is its own word: only others are
+    // split to find out whether they hold exactly one.
+    const word = isOneWord(t.text) ? t.text : onlyWord(wordsOf(t));
+    if (word === undefined) continue;
+    const address = readAddress(word, false);
     if (address !== undefined) by.ip = address.ip;
   }
   return by;
+}
+
+/** Whether commentWords(text) is [text]: text is not empty and has no white space, comma or `(`. */
+function isOneWord(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c === 127 || c === 44 || c === 40) return false;
+  }
+  return true;
+}
+
+function onlyWord(words: string[]): string | undefined {
+  return words.length === 1 ? words[0] : undefined;
 }

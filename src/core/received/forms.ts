@@ -162,15 +162,16 @@ export const FROM_COMMENT_FORMS: CommentForm[] = [
     name: 'qmail/CommuniGate/GMX HELO argument',
     example: 'from unknown (HELO mail.example.com) (192.0.2.1)',
     match(words) {
-      let k = 0;
+      // Decided before the facts are built: every from comment is tried against this row first.
+      const account = wordIs(words[0], 'account') && words.length >= 2;
+      const k = account ? 2 : 0;
+      if (!(account && words.length === 2) && !isHeloKeyword(words[k])) return undefined;
       const facts = emptyFacts();
-      if (wordIs(words[0], 'account') && words.length >= 2) {
+      if (account) {
         facts.authenticated = true;
         facts.authUser = words[1];
-        k = 2;
         if (words.length === 2) return facts;
       }
-      if (!isHeloKeyword(words[k])) return undefined;
       facts.helo = words[k + 1] ?? '';
       return facts;
     },
@@ -178,7 +179,9 @@ export const FROM_COMMENT_FORMS: CommentForm[] = [
   {
     name: 'Exim helo=/ident= keys',
     example: 'from mail.example.com ([192.0.2.1]:4711 helo=client.example.org ident=joe)',
-    match(words) {
+    match(words, inner) {
+      // A form without a key=value word is refused below anyway; most comments have no `=` at all.
+      if (inner.indexOf('=') === -1) return undefined;
       let keyed = false;
       const facts = emptyFacts();
       for (let k = 0; k < words.length; k++) {
