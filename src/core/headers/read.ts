@@ -83,6 +83,7 @@ function joinTrimmed(pieces: string[]): string {
     }
   }
   if (a === b) return '';
+  if (b - a === 1) return pieces[a]!; // what the join of one piece returns, without the join
   return a === 0 && b === pieces.length ? pieces.join('') : pieces.slice(a, b).join('');
 }
 
@@ -194,8 +195,11 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
     if (isWsp(src.charCodeAt(from)) && name !== null) {
       // Continuation line (RFC 5322 §2.2.3): unfolding removes only the line break.
       if (!plain) raw += src.slice(fieldEnd, lineStart) + src.slice(from, lineEnd); // previous break + line
-      if (folds === null) folds = [src.slice(valueStart, valueEnd)];
-      folds.push(src.slice(from, lineEnd));
+      // A first line with no value text (`X-Microsoft-Antispam-Message-Info:` alone, as Microsoft 365 folds
+      // its long fields) adds no piece: the join would trim it away, after copying the array without it.
+      const piece = src.slice(from, lineEnd);
+      if (folds !== null) folds.push(piece);
+      else folds = isBlank(src, valueStart, valueEnd) ? [piece] : [src.slice(valueStart, valueEnd), piece];
       fieldEnd = lineEnd;
       continue;
     }
