@@ -1,6 +1,6 @@
 // Where a pasted, dropped or extracted text's header block starts and how its lines are prefixed (DESIGN.md §4):
 // leading blank lines, a leading mbox "From " line, text indented or quoted with "> ", Gmail's "Show original"
-// page and Outlook's "Internet headers" box as copied. Also the line scanner the header reader walks with.
+// page and Outlook's "Internet headers" box as copied. Also the line scanner these looks walk with.
 //
 // Page furniture is looked for only when the first line is not plainly a header field, so an ordinary message
 // costs nothing here; every look is bounded (GMAIL_SUMMARY_MAX_LINES lines, or one line).
@@ -20,11 +20,13 @@ const OUTLOOK_LABELS = new Set(['internet headers', 'message headers']);
 // A forward line scanner. A line ends at LF, with a CR before it taken as part of the break (CRLF); a text
 // without any LF is old Mac text and its lines end at CR. A bare CR inside LF text is content, as in
 // mailparser and RFC 5322 (CR only ever belongs to CRLF). One indexOf per line, so a pass is linear
-// however the lines are laid out.
+// however the lines are laid out. readHeaderBlock's line loop follows the same rules inline.
 export class LineScanner {
   readonly text: string;
   /** The line break character searched for: LF, or CR in CR-only text. */
   private readonly breakChar: string;
+  /** A text without any LF, whose lines end at CR (old Mac text). */
+  readonly crOnly: boolean;
   start = 0;
   /** End of the current line's content, before its line break. */
   end = 0;
@@ -34,7 +36,8 @@ export class LineScanner {
 
   constructor(text: string) {
     this.text = text;
-    this.breakChar = text.indexOf('\n') < 0 && text.indexOf('\r') >= 0 ? '\r' : '\n';
+    this.crOnly = text.indexOf('\n') < 0 && text.indexOf('\r') >= 0;
+    this.breakChar = this.crOnly ? '\r' : '\n';
   }
 
   seek(pos: number): void {
