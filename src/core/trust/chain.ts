@@ -1,6 +1,6 @@
 import type { ParsedReceived } from '../received/types';
 import type { Handoff, Hop, Origin, Zone } from '../types';
-import { dateConflict, hasPeer, isClientHop, isTransparent } from './hop-facts';
+import { dateConflict, hasPeer, isClientHop } from './hop-facts';
 import { ChainJudge } from './judge';
 
 /** A hop as trust sees it: the public Hop plus what the parser and the date parser know. */
@@ -115,38 +115,37 @@ export function judgeChain(
     for (const c of accepted) if (c.ip !== h.from.ip && !disagreements.includes(c)) disagreements.push(c);
 
     // Sender zone: walk down while each older hop links to the one above it.
-    let newer = h;
+    const views = judge.hops;
+    let newer = views[handoffTop]!;
     let newerEpoch = hc.epochMs;
-    let expected = judge.identities(h);
+    let expected = judge.identities(newer);
     let originHop: Hop | null = isClientHop(hc) ? h : null;
     let originWhy = 'the handoff is the oldest hop that names a client';
     for (let i = handoffTop + 1; i < chain.length; i++) {
-      const c = chain[i]!;
-      const o = c.hop;
-      if (isTransparent(c, judge.orgs)) {
+      const v = views[i]!;
+      const c = v.c;
+      const o = v.hop;
+      if (v.transparent) {
         zones[o.index] = 'sender';
         continue;
       }
-      const link = judge.links(o, expected, newer);
+      const link = judge.links(v, expected, newer);
       const conflict = link === 'link' ? dateConflict(c.epochMs, newerEpoch) : null;
       if (link !== 'link' || conflict) {
         chainBreak = {
           hop: o.index,
           reason:
             conflict ??
-            `'by ${o.by.host ?? o.by.ip ?? '?'}' does not match the machine the hop above received from (${[...expected].join(', ') || 'unnamed'})${link === 'soft' ? '; the name is too vague to check' : ''}`,
+            `'by ${o.by.host ?? o.by.ip ?? '?'}' does not match the machine the hop above received from (${expected.join(', ') || 'unnamed'})${link === 'soft' ? '; the name is too vague to check' : ''}`,
         };
         break;
       }
       zones[o.index] = 'sender';
       if (c.epochMs !== undefined) newerEpoch = c.epochMs;
       if (hasPeer(c)) {
-        expected = judge.identities(o);
-        newer = o;
-      } else {
-        const by = judge.orgs.name(o.by.host);
-        if (by) expected.add(by);
-      }
+        expected = judge.identities(v);
+        newer = v;
+      } else if (v.by && !expected.includes(v.by)) expected.push(v.by);
       if (isClientHop(c)) {
         originHop = o;
         originWhy = `the oldest hop of a consistent chain below the handoff that names a client IP`;

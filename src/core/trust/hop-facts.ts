@@ -24,13 +24,66 @@ export function isInternalAddress(h: Hop): boolean {
   return s === 'loopback' || s === 'link-local' || s === 'private' || s === 'shared';
 }
 
-/** The name a hop's peer goes by: the rDNS the receiver looked up, else the HELO unless it parrots the receiver. */
-export function peerName(h: Hop, orgs: Organisations): string | undefined {
-  const rdns = orgs.name(h.from.rdns);
-  if (rdns && rdns !== 'unknown') return rdns;
-  const helo = orgs.name(h.from.helo);
-  if (!helo || helo === 'unknown' || helo.startsWith('[') || helo === orgs.name(h.by.host)) return undefined;
-  return helo;
+/**
+ * A chain hop with its names normalised (Organisations.normalise) and what the judge derives from them alone,
+ * each worked out on first use and kept for the analysis: the judge asks for the same few names of a hop a
+ * dozen times (the walk down to the handoff, the sender zone, the link tests between neighbours), while
+ * many hops, below a chain break, need none. null in a slot: not worked out yet.
+ */
+export class HopNames {
+  readonly hop: Hop;
+  private rdnsName: string | undefined | null = null;
+  private heloName: string | undefined | null = null;
+  private byName: string | undefined | null = null;
+  private byIpName: string | undefined | null = null;
+  private peerName: string | undefined | null = null;
+  private isTransparent: boolean | null = null;
+
+  constructor(readonly c: ChainHop) {
+    this.hop = c.hop;
+  }
+
+  get rdns(): string | undefined {
+    if (this.rdnsName === null) this.rdnsName = Organisations.normalise(this.hop.from.rdns);
+    return this.rdnsName;
+  }
+
+  get helo(): string | undefined {
+    if (this.heloName === null) this.heloName = Organisations.normalise(this.hop.from.helo);
+    return this.heloName;
+  }
+
+  /** The receiving host (`by`). */
+  get by(): string | undefined {
+    if (this.byName === null) this.byName = Organisations.normalise(this.hop.by.host);
+    return this.byName;
+  }
+
+  get byIp(): string | undefined {
+    if (this.byIpName === null) this.byIpName = Organisations.normalise(this.hop.by.ip);
+    return this.byIpName;
+  }
+
+  /** The name the hop's peer goes by: the rDNS the receiver looked up, else the HELO unless it parrots the receiver. */
+  get peer(): string | undefined {
+    if (this.peerName === null) {
+      const rdns = this.rdns;
+      let peer: string | undefined;
+      if (rdns && rdns !== 'unknown') peer = rdns;
+      else {
+        const helo = this.helo;
+        if (helo && helo !== 'unknown' && !helo.startsWith('[') && helo !== this.by) peer = helo;
+      }
+      this.peerName = peer;
+    }
+    return this.peerName;
+  }
+
+  /** The hop records no handover between two machines: it neither links nor breaks the chain. */
+  get transparent(): boolean {
+    if (this.isTransparent === null) this.isTransparent = isTransparent(this.c, this);
+    return this.isTransparent;
+  }
 }
 
 /** Words that, numbered, make host labels too common to identify a machine across two domains. */
@@ -97,18 +150,20 @@ export function firstLabel(host: string): string {
   return dot < 0 ? host : host.slice(0, dot);
 }
 
-/** A hop that records no handover between two machines: it neither links nor breaks the chain. */
-export function isTransparent(c: ChainHop, orgs: Organisations): boolean {
+/** See HopNames.transparent. */
+function isTransparent(c: ChainHop, names: HopNames): boolean {
   const h = c.hop;
   if (!h.parsed && !h.from.ip && !h.by.host) return true;
   if (!h.from.ip && !h.from.helo && !h.from.rdns && !h.by.host && !h.by.ip) return true;
   if (c.kind === 'filter') return true;
-  const by = orgs.name(h.by.host);
   // Loopback re-injection (`from localhost [127.0.0.1] by localhost`) and local stages with a placeholder `by`.
-  if ((!by || Organisations.isPlaceholder(by)) && (!h.from.ip || isLoopbackOrLinkLocal(h))) return true;
+  // (The address test first: it is a field read, the placeholder test a set lookup and an IP scan.)
+  const local = !h.from.ip || isLoopbackOrLinkLocal(h);
+  const by = names.by;
+  if (local && (!by || Organisations.isPlaceholder(by))) return true;
   // A content filter on the same machine, named by a bare label (`from mx.example.org [127.0.0.1] by IMSVA`,
   // `by amavisd`): the message went out over loopback and came back, nothing crossed the network.
-  if (by && Organisations.isBare(by) && h.from.ip && isLoopbackOrLinkLocal(h)) return true;
+  if (local && h.from.ip && by && Organisations.isBare(by)) return true;
   return false;
 }
 

@@ -2,9 +2,8 @@
 // organisations, providers and networks as they are learned hop by hop, which hosts and authorities are its
 // own, and whether two adjacent hops link up.
 
-import type { Hop } from '../types';
 import type { ChainHop } from './chain';
-import { distinctiveLabel, firstLabel, isInternalAddress, isTransparent, peerName } from './hop-facts';
+import { distinctiveLabel, firstLabel, HopNames, isInternalAddress } from './hop-facts';
 import { inProviderNetwork, Organisations, providerOfOrg } from './organisation';
 import { PROVIDERS, type Provider } from './providers';
 
@@ -27,19 +26,22 @@ export class ChainJudge {
   readonly orgs = new Organisations();
   readonly recipientOrgs = new Set<string>();
   private readonly providers = new Map<string, Provider>();
+  /** The same providers in a list: walked for every hop's address and every authority asked about. */
+  private readonly providerList: Provider[] = [];
   /** Organisations of the addresses the recipient's servers accepted the message `for`. */
   readonly mailOrgs = new Set<string>();
+  /** The chain's hops with their names, top first (as the chain). */
+  readonly hops: HopNames[];
 
   private readonly knownHosts: ReadonlySet<string>;
 
-  constructor(
-    private readonly chain: ChainHop[],
-    recipientHosts: string[],
-  ) {
+  constructor(chain: ChainHop[], recipientHosts: string[]) {
     this.knownHosts =
       recipientHosts.length === 0
         ? NO_HOSTS
         : new Set(recipientHosts.map((h) => Organisations.normalise(h)).filter((h): h is string => !!h));
+    this.hops = new Array(chain.length);
+    for (let i = 0; i < chain.length; i++) this.hops[i] = new HopNames(chain[i]!);
   }
 
   /** Is this provider one of the recipient's (see addRecipient)? Asks the id-keyed map, no Set copied per analysis. */
@@ -47,56 +49,62 @@ export class ChainJudge {
     return this.providers.has(id);
   }
 
-  addRecipient(host: string | undefined): void {
-    const key = this.orgs.of(host);
+  /** Adds the organisation of a host (`key`: its Organisations key) to the recipient's. */
+  addRecipient(key: string | null): void {
     if (!key) return;
     this.recipientOrgs.add(key);
     const provider = providerOfOrg(key);
-    if (provider) this.providers.set(provider.id, provider);
+    if (provider && !this.providers.has(provider.id)) {
+      this.providers.set(provider.id, provider);
+      this.providerList.push(provider);
+    }
   }
 
-  recipientProviders(): Provider[] {
-    return [...this.providers.values()];
+  recipientProviders(): readonly Provider[] {
+    return this.providerList;
   }
 
   inRecipientNetwork(ip: string | undefined): boolean {
     if (!ip) return false;
-    for (const p of this.providers.values()) if (inProviderNetwork(ip, p)) return true;
+    for (const p of this.providerList) if (inProviderNetwork(ip, p)) return true;
     return false;
   }
 
-  isRecipientHost(host: string | undefined): boolean {
-    const h = this.orgs.name(host);
+  /** Is this host name (a normalise() result) one of the recipient's hosts? */
+  isRecipientHost(name: string | undefined): boolean {
+    const h = Organisations.renormalise(name);
     if (!h) return false;
-    const key = this.orgs.of(h);
+    const key = this.orgs.ofName(h);
     if (!key || !this.recipientOrgs.has(key)) return false;
     return !providerOfOrg(key)?.outbound?.(h);
   }
 
   /** Was the peer of this recipient-side hop itself one of the recipient's machines? */
-  fromInside(c: ChainHop): boolean {
-    const h = c.hop;
+  fromInside(v: HopNames): boolean {
+    const c = v.c;
+    const h = v.hop;
     if (c.kind === 'fetch' || c.kind === 'local' || c.kind === 'filter') return true;
     if (!h.from.ip && !h.from.rdns && !h.from.helo) return true;
+    const name = v.peer;
     if (h.from.ip && (isInternalAddress(h) || this.inRecipientNetwork(h.from.ip))) {
       // A provider's outbound relay for other tenants can sit in its internal range too.
-      const name = peerName(h, this.orgs);
       return !(name && this.isOutbound(name));
     }
-    const name = peerName(h, this.orgs);
     if (!name) return false;
     // The rDNS or the HELO may name a learned server, but not a HELO that parrots the receiving host itself
     // (`from mx.victim (spammer.example [ip]) by mx.victim`), a classic spam trick.
-    const helo = this.orgs.name(h.from.helo);
-    const parrot = helo === this.orgs.name(h.by.host);
-    if (this.knownHosts.has(name) || (helo && !parrot && this.knownHosts.has(helo))) return true;
+    if (this.knownHosts !== NO_HOSTS) {
+      const helo = v.helo;
+      const parrot = helo === v.by;
+      if (this.knownHosts.has(name) || (helo && !parrot && this.knownHosts.has(helo))) return true;
+    }
     if (Organisations.isBare(name)) return !h.from.ip;
     // The receiver's rDNS when it recorded one, else the HELO (peerName drops a HELO parroting the receiver).
     if (this.isRecipientHost(name)) return true;
     // A machine whose rDNS (looked up by the recipient, not claimed by the peer) is in the recipient's own
     // mail domain is one of the recipient's servers: an MX that forwards to the mailbox host.
-    const rdns = this.orgs.name(h.from.rdns);
-    const key = rdns ? this.orgs.of(rdns) : null;
+    const rdns = v.rdns;
+    const key = rdns ? this.orgs.ofName(rdns) : null;
     return key !== null && this.mailOrgs.has(key) && !this.isOutbound(rdns!);
   }
 
@@ -105,7 +113,7 @@ export class ChainJudge {
     const a = this.orgs.name(authority);
     if (!a) return false;
     if (this.isRecipientHost(a)) return true;
-    for (const p of this.providers.values()) {
+    for (const p of this.providerList) {
       const ids = AUTHSERV_IDS.get(p) ?? [];
       for (let k = 0; k < ids.length; k++) {
         const { id, dotted } = ids[k]!;
@@ -123,35 +131,33 @@ export class ChainJudge {
   private isOutbound(host: string): boolean {
     for (const p of OUTBOUND_PROVIDERS) {
       if (p.outbound!(host)) {
-        return !!providerOfOrg(this.orgs.of(host))?.outbound?.(host);
+        return !!providerOfOrg(this.orgs.ofName(host))?.outbound?.(host);
       }
     }
     return false;
   }
 
-  /** Identities (names and IPs) that the next older hop's `by` should show if the chain is consistent. */
-  identities(h: Hop): Set<string> {
-    const out = new Set<string>();
-    this.addIdentity(out, h.from.rdns);
-    this.addIdentity(out, h.from.helo);
-    this.addIdentity(out, h.from.ip);
+  /**
+   * Identities (names and IPs) that the next older hop's `by` should show if the chain is consistent, in
+   * the order first seen, without repeats. A list, not a Set: it holds one to three names.
+   */
+  identities(v: HopNames): string[] {
+    const out: string[] = [];
+    addIdentity(out, v.rdns);
+    addIdentity(out, v.helo);
+    addIdentity(out, Organisations.normalise(v.hop.from.ip));
     return out;
   }
 
-  private addIdentity(out: Set<string>, name: string | undefined): void {
-    const n = this.orgs.name(name);
-    if (n && n !== 'unknown') out.add(n);
-  }
-
   /** Does `older.by` name the machine that the newer hop says it received from? */
-  links(older: Hop, expected: Set<string>, newer: Hop): 'link' | 'soft' | 'hard' {
-    const byHost = this.orgs.name(older.by.host);
-    const byIp = this.orgs.name(older.by.ip);
+  links(older: HopNames, expected: readonly string[], newer: HopNames): 'link' | 'soft' | 'hard' {
+    const byHost = older.by;
+    const byIp = older.byIp;
     if (!byHost && !byIp) return 'soft';
-    if ((byHost && expected.has(byHost)) || (byIp && expected.has(byIp))) return 'link';
+    if ((byHost && expected.includes(byHost)) || (byIp && expected.includes(byIp))) return 'link';
     if (byHost) {
       const label = firstLabel(byHost);
-      const byOrg = this.orgs.of(byHost);
+      const byOrg = this.orgs.ofName(byHost);
       const byBrand = this.orgs.brand(byHost);
       for (const e of expected) {
         if (
@@ -159,25 +165,26 @@ export class ChainJudge {
           (Organisations.isBare(e) || Organisations.isBare(byHost) || distinctiveLabel(label))
         )
           return 'link';
-        const eOrg = this.orgs.of(e);
+        const eOrg = this.orgs.ofName(e);
         if (byOrg && eOrg === byOrg) return 'link';
         if (byBrand && this.orgs.brand(e) === byBrand) return 'link';
       }
       // The same host wrote both headers: a filter or re-injection stage.
-      if (byHost === this.orgs.name(newer.by.host)) return 'link';
+      if (byHost === newer.by) return 'link';
       // An internal relay of one organisation: the newer hop came from a private or bare address, or from a
       // machine known only by a bare name (a LAN client `from MATT_LINUX by hippo.example.co.uk`).
-      const newerPeer = peerName(newer, this.orgs);
+      const newerPeer = newer.peer;
+      const nh = newer.hop;
       const newerFromAnonymous =
-        isInternalAddress(newer) ||
-        (!newer.from.rdns && !newerPeer) ||
-        (!newer.from.ip && newerPeer !== undefined && Organisations.isBare(newerPeer));
-      if (newerFromAnonymous && byOrg && byOrg === this.orgs.of(newer.by.host)) return 'link';
+        isInternalAddress(nh) ||
+        (!nh.from.rdns && !newerPeer) ||
+        (!nh.from.ip && newerPeer !== undefined && Organisations.isBare(newerPeer));
+      if (newerFromAnonymous && byOrg && byOrg === this.orgs.ofNormalised(newer.by)) return 'link';
       if (Organisations.isPlaceholder(byHost) || Organisations.isBare(byHost)) {
         // A machine known only by a bare name (`by cmsmtp`) that received from a host of the same organisation
         // as the one that handed the message on: an internal relay of that organisation.
-        const olderOrg = this.orgs.of(peerName(older, this.orgs));
-        const newerOrg = this.orgs.of(peerName(newer, this.orgs));
+        const olderOrg = this.orgs.ofName(older.peer);
+        const newerOrg = this.orgs.ofName(newerPeer);
         if (olderOrg?.startsWith('d:') && olderOrg === newerOrg) return 'link';
         return 'soft';
       }
@@ -188,22 +195,24 @@ export class ChainJudge {
 
   /** Walks down from the top and returns the top-first index of the structural handoff, or -1. */
   structuralHandoff(trustedHosts: string[]): number {
-    const top = this.chain.find((c) => c.hop.by.host && !isTransparent(c, this.orgs));
+    const hops = this.hops;
+    const top = hops.find((v) => v.hop.by.host && !v.transparent);
     if (!top) return -1;
-    this.addRecipient(top.hop.by.host);
-    for (const t of trustedHosts) this.addRecipient(t);
+    this.addRecipient(this.orgs.ofNormalised(top.by));
+    for (const t of trustedHosts) this.addRecipient(this.orgs.of(t));
     let adoptNextBy = false;
-    for (let i = 0; i < this.chain.length; i++) {
-      const c = this.chain[i]!;
-      if (adoptNextBy && c.hop.by.host) {
-        this.addRecipient(c.hop.by.host);
+    for (let i = 0; i < hops.length; i++) {
+      const v = hops[i]!;
+      const h = v.hop;
+      if (adoptNextBy && h.by.host) {
+        this.addRecipient(this.orgs.ofNormalised(v.by));
         adoptNextBy = false;
       }
-      if (isTransparent(c, this.orgs)) continue;
+      if (v.transparent) continue;
       // The recipient's server wrote this hop, so the address it accepted the message for is the recipient's.
-      const forOrg = c.hop.for ? this.orgs.of(c.hop.for.slice(c.hop.for.lastIndexOf('@') + 1)) : null;
+      const forOrg = h.for ? this.orgs.of(h.for.slice(h.for.lastIndexOf('@') + 1)) : null;
       if (forOrg) this.mailOrgs.add(forOrg);
-      if (this.fromInside(c)) {
+      if (this.fromInside(v)) {
         adoptNextBy = true;
         continue;
       }
@@ -211,4 +220,8 @@ export class ChainJudge {
     }
     return -1;
   }
+}
+
+function addIdentity(out: string[], name: string | undefined): void {
+  if (name && name !== 'unknown' && !out.includes(name)) out.push(name);
 }

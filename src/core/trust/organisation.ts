@@ -24,26 +24,10 @@ const PLACEHOLDERS = new Set([
 export class Organisations {
   /** Organisation keys by normalised host. */
   private readonly cache = new Map<string, string | null>();
-  /** Per host as written: its normalise() and, once asked, its organisation key. */
-  private readonly hosts = new Map<string, HostEntry>();
 
-  /**
-   * The host's entry, made on first sight: trust asks for the same few hop names many times per hop, and
-   * trim plus toLowerCase cost more than a lookup by the very string object, whose hash V8 keeps after the
-   * first lookup. One entry holds both the name and the organisation, so of() needs one lookup, not two.
-   */
-  private entry(host: string): HostEntry {
-    let e = this.hosts.get(host);
-    if (e === undefined) {
-      e = { name: Organisations.normalise(host), org: undefined };
-      this.hosts.set(host, e);
-    }
-    return e;
-  }
-
-  /** normalise(), memoised for this analysis. */
+  /** normalise(). Not memoised: the chain judge reads each hop's names once (hop-facts.ts's HopNames). */
   name(host: string | undefined): string | undefined {
-    return host ? this.entry(host).name : undefined;
+    return Organisations.normalise(host);
   }
 
   /** Lower-cased host without trailing dot or brackets; undefined for empty text. */
@@ -52,6 +36,17 @@ export class Organisations {
     let h = host.trim().toLowerCase();
     if (h.endsWith('.')) h = h.slice(0, -1);
     return h === '' ? undefined : h;
+  }
+
+  /**
+   * normalise(name) for a `name` that normalise() returned: the same string unless its end is a dot or
+   * white space (of `x..` or `x .`), as toLowerCase changes no lower-cased text and trim found nothing at
+   * its start. Trust hands its names to of() and isRecipientHost(), which normalise what they are given.
+   */
+  static renormalise(name: string | undefined): string | undefined {
+    if (name === undefined) return undefined;
+    const last = name.charCodeAt(name.length - 1);
+    return last > 32 && last < 127 && last !== 46 /* . */ ? name : Organisations.normalise(name);
   }
 
   static isPlaceholder(host: string): boolean {
@@ -64,19 +59,19 @@ export class Organisations {
 
   /** Organisation key: `p:<provider>`, `d:<registrable domain>`, `b:<bare label>`, or null. */
   of(host: string | undefined): string | null {
-    if (!host) return null;
-    const e = this.entry(host);
-    if (e.org !== undefined) return e.org;
-    const h = e.name;
-    if (h === undefined) {
-      e.org = null;
-      return null;
-    }
+    return this.ofNormalised(Organisations.normalise(host));
+  }
+
+  /** of(name) for a `name` that normalise() returned (see renormalise). */
+  ofName(name: string | undefined): string | null {
+    return this.ofNormalised(Organisations.renormalise(name));
+  }
+
+  /** of(host) given normalise(host): for a hop's names, which trust normalises once (HopNames). */
+  ofNormalised(h: string | undefined): string | null {
+    if (h === undefined) return null;
     const hit = this.cache.get(h);
-    if (hit !== undefined) {
-      e.org = hit;
-      return hit;
-    }
+    if (hit !== undefined) return hit;
     let key: string | null;
     if (Organisations.isPlaceholder(h)) key = null;
     else if (Organisations.isBare(h)) key = `b:${h}`;
@@ -90,23 +85,16 @@ export class Organisations {
       }
     }
     this.cache.set(h, key);
-    e.org = key;
     return key;
   }
 
   /** The registrable domain's first label (`t-online` for t-online.de): links the same name under two suffixes. */
-  brand(host: string | undefined): string | null {
-    const key = this.of(host);
+  brand(name: string | undefined): string | null {
+    const key = this.ofName(name);
     if (!key?.startsWith('d:')) return key;
     const dot = key.indexOf('.');
     return dot > 2 ? `n:${key.slice(2, dot)}` : key;
   }
-}
-
-interface HostEntry {
-  name: string | undefined;
-  /** The organisation key; undefined until of() was asked. */
-  org: string | null | undefined;
 }
 
 /**
