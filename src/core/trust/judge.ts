@@ -196,7 +196,9 @@ export class ChainJudge {
   /** Walks down from the top and returns the top-first index of the structural handoff, or -1. */
   structuralHandoff(trustedHosts: string[]): number {
     const hops = this.hops;
-    const top = hops.find((v) => v.hop.by.host && !v.transparent);
+    let top: HopNames | undefined;
+    for (let i = 0; i < hops.length && top === undefined; i++)
+      if (hops[i]!.hop.by.host && !hops[i]!.transparent) top = hops[i];
     if (!top) return -1;
     this.addRecipient(this.orgs.ofNormalised(top.by));
     for (const t of trustedHosts) this.addRecipient(this.orgs.of(t));

@@ -33,8 +33,13 @@ export class Organisations {
   /** Lower-cased host without trailing dot or brackets; undefined for empty text. */
   static normalise(host: string | undefined): string | undefined {
     if (!host) return undefined;
-    let h = host.trim().toLowerCase();
-    if (h.endsWith('.')) h = h.slice(0, -1);
+    // trim() only when an end may be white space (all of which lies outside printable ASCII): a call saved
+    // for nearly every name, as is endsWith's.
+    const first = host.charCodeAt(0);
+    const last = host.charCodeAt(host.length - 1);
+    const trimmed = first > 32 && first < 127 && last > 32 && last < 127 ? host : host.trim();
+    let h = trimmed.toLowerCase();
+    if (h.charCodeAt(h.length - 1) === 46 /* . */) h = h.slice(0, -1);
     return h === '' ? undefined : h;
   }
 
@@ -80,7 +85,14 @@ export class Organisations {
       if (known) key = orgKeyOf(known);
       else {
         const domain = registrableDomain(h);
-        const provider = domain ? providerOfDomain(domain) : undefined;
+        // The registrable domain is most often one of the suffixes providerBySuffix found in no provider row
+        // (then a suffix of h of the same length): that lookup is not made twice. A trailing dot, which the
+        // suffix list ignores, makes the lengths not comparable.
+        const checked =
+          domain !== null &&
+          h.charCodeAt(h.length - 1) !== 46 /* . */ &&
+          (domain.length === CHECKED.two || domain.length === CHECKED.three);
+        const provider = domain && !checked ? providerOfDomain(domain) : undefined;
         key = provider ? orgKeyOf(provider) : domain ? `d:${domain}` : `b:${h}`;
       }
     }
@@ -102,17 +114,69 @@ export class Organisations {
  * table lists registrable domains of two or three labels (`outlook.com`, `yahoo.co.jp`), and no ICANN
  * rule sits below any of them, so a host ending in one has that one as its registrable domain. Most hops
  * of big-provider mail are such hosts, and this spares tldts for them.
+ *
+ * The host's last two and three labels are found by their suffixHash in one scan from the right, rather
+ * than sliced out and looked up by text: two new strings per host name, each hashed again for the Map,
+ * cost as much as the suffix list walk that most names (not a provider's) go on to anyway. The lengths
+ * of the suffixes it looked up are left in CHECKED for of(), which need not ask about one of them again.
  */
 function providerBySuffix(host: string): Provider | undefined {
-  const last = host.lastIndexOf('.');
-  if (last <= 0) return undefined;
-  const second = host.lastIndexOf('.', last - 1);
-  const two = providerOfDomain(second < 0 ? host : host.slice(second + 1));
-  if (two) return two;
-  if (second <= 0) return undefined;
-  const third = host.lastIndexOf('.', second - 1);
-  return providerOfDomain(third < 0 ? host : host.slice(third + 1));
+  CHECKED.two = -1;
+  CHECKED.three = -1;
+  let hash = 0;
+  let dots = 0;
+  for (let i = host.length - 1; i >= 0; i--) {
+    const c = host.charCodeAt(i);
+    if (c === 46 /* . */) {
+      dots++;
+      // A host that is a single label behind a dot (`.com`) has no registrable domain to find here.
+      if (dots === 1 && i === 0) return undefined;
+      if (dots === 2) {
+        const two = providerWithSuffix(host, i + 1, hash);
+        if (two || i === 0) return two;
+      } else if (dots === 3) return providerWithSuffix(host, i + 1, hash);
+    }
+    hash = suffixStep(hash, c);
+  }
+  // The whole host is the last two (or three) labels.
+  return dots === 1 || dots === 2 ? providerWithSuffix(host, 0, hash) : undefined;
 }
+
+/** Lengths of the suffixes the last providerBySuffix looked up (-1: none); valid until the next call. */
+const CHECKED = { two: -1, three: -1 };
+
+/** The provider whose domain is host[from…], whose suffixHash is `hash`. */
+function providerWithSuffix(host: string, from: number, hash: number): Provider | undefined {
+  const length = host.length - from;
+  if (CHECKED.two < 0) CHECKED.two = length;
+  else CHECKED.three = length;
+  const rows = BY_SUFFIX_HASH.get(hash);
+  if (rows === undefined) return undefined;
+  for (const row of rows) if (row.domain.length === length && host.startsWith(row.domain, from)) return row.provider;
+  return undefined;
+}
+
+/** One character more of a suffixHash, which reads a suffix from its end. */
+function suffixStep(hash: number, c: number): number {
+  return (Math.imul(hash, 31) + c) | 0;
+}
+
+function suffixHash(text: string): number {
+  let hash = 0;
+  for (let i = text.length - 1; i >= 0; i--) hash = suffixStep(hash, text.charCodeAt(i));
+  return hash;
+}
+
+/** The provider table's domains (as providerOfDomain finds them) by suffixHash. */
+const BY_SUFFIX_HASH = new Map<number, Array<{ domain: string; provider: Provider }>>();
+for (const p of PROVIDERS)
+  for (const domain of p.domains) {
+    const provider = providerOfDomain(domain)!;
+    const hash = suffixHash(domain);
+    const rows = BY_SUFFIX_HASH.get(hash);
+    if (rows === undefined) BY_SUFFIX_HASH.set(hash, [{ domain, provider }]);
+    else if (!rows.some((r) => r.domain === domain)) rows.push({ domain, provider });
+  }
 
 /** The providers by organisation key (`p:<id>`; the first row of an id, as a search of the table would find). */
 const BY_ORG_KEY = new Map<string, Provider>();
