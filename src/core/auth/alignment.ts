@@ -31,17 +31,21 @@ function orgDomainOf(d: string): string | undefined {
 
 /** Lower-cases, drops one trailing dot, and takes the domain of an address (`user@example.com`). */
 function normalizeDomain(domain: string): string {
-  let d = domain.trim().toLowerCase();
+  // trim() only when an end may be white space (all of which lies outside printable ASCII): most identifiers
+  // have none, and the call costs more than the two character tests.
+  const first = domain.charCodeAt(0);
+  const last = domain.charCodeAt(domain.length - 1);
+  let d = (first > 32 && first < 127 && last > 32 && last < 127 ? domain : domain.trim()).toLowerCase();
   const at = d.lastIndexOf('@');
   if (at >= 0) d = d.slice(at + 1);
-  if (d.endsWith('.')) d = d.slice(0, -1);
+  if (d.charCodeAt(d.length - 1) === 46 /* . */) d = d.slice(0, -1);
   return d;
 }
 
 /**
- * Whether normalizeDomain(d) is d itself for a d that normalizeDomain returned: it is lower-cased and holds no
- * '@' already, so only white space at an end (all of it outside printable ASCII) or a dot left at the end (of
- * `x..`) would change.
+ * Whether normalizeDomain(d) is d itself for a d that is lower-cased and holds no '@' already (one that
+ * normalizeDomain or trust's domainOf returned): only white space at an end (all of it outside printable
+ * ASCII) or a dot left at the end (of `x..`) would change.
  */
 function isNormalised(d: string): boolean {
   const first = d.charCodeAt(0);
@@ -85,10 +89,20 @@ export class Alignment {
     return this.ofNormalised(normalizeDomain(domain));
   }
 
+  /**
+   * organizationalDomain() of a domain that is lower-cased and holds no '@' (trust's domainOf returns such):
+   * normalised again only if an end could change (see isNormalised).
+   */
+  organizationalDomainOfDomain(domain: string): string | undefined {
+    return this.ofNormalised(isNormalised(domain) ? domain : normalizeDomain(domain));
+  }
+
   /** The memoised lookup of a normalizeDomain() result. */
   private ofNormalised(d: string): string | undefined {
     if (d === '') return undefined;
-    if (this.orgs.has(d)) return this.orgs.get(d);
+    // get() first: a hit (the From domain, asked again for each comparison) then needs one lookup, not two.
+    const hit = this.orgs.get(d);
+    if (hit !== undefined || this.orgs.has(d)) return hit;
     const org = orgDomainOf(d);
     this.orgs.set(d, org);
     return org;
@@ -96,8 +110,19 @@ export class Alignment {
 
   /** As aligned(), with the Organizational Domains memoised. */
   aligned(a: string, b: string, mode: 'r' | 's'): boolean {
-    const da = normalizeDomain(a);
-    const db = normalizeDomain(b);
+    return this.alignedNormalised(normalizeDomain(a), normalizeDomain(b), mode);
+  }
+
+  /** aligned() of two domains that are lower-cased and hold no '@' (as organizationalDomainOfDomain). */
+  alignedDomains(a: string, b: string, mode: 'r' | 's'): boolean {
+    return this.alignedNormalised(
+      isNormalised(a) ? a : normalizeDomain(a),
+      isNormalised(b) ? b : normalizeDomain(b),
+      mode,
+    );
+  }
+
+  private alignedNormalised(da: string, db: string, mode: 'r' | 's'): boolean {
     if (da === '' || db === '') return false;
     if (da === db) return true;
     if (mode === 's') return false;

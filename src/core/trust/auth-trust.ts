@@ -135,13 +135,20 @@ export function summaryVerdicts(results: AuthResultsHeader[], view: AuthView): v
   }
 }
 
+/** The lower-cased domain of an address (after its last '@'), without a closing '>' or trailing dot. */
 export function domainOf(address: string | undefined): string | undefined {
   if (!address) return undefined;
   const at = address.lastIndexOf('@');
-  let d = (at >= 0 ? address.slice(at + 1) : address).trim().toLowerCase();
-  if (d.endsWith('>')) d = d.slice(0, -1);
-  if (d.endsWith('.')) d = d.slice(0, -1);
-  return d || undefined;
+  const part = at >= 0 ? address.slice(at + 1) : address;
+  // trim() only when an end may be white space (all of which lies outside printable ASCII); the '>' and the
+  // dot are cut in one slice.
+  const first = part.charCodeAt(0);
+  const last = part.charCodeAt(part.length - 1);
+  const d = (first > 32 && first < 127 && last > 32 && last < 127 ? part : part.trim()).toLowerCase();
+  let end = d.length;
+  if (d.charCodeAt(end - 1) === 62 /* > */) end--;
+  if (end > 0 && d.charCodeAt(end - 1) === 46 /* . */) end--;
+  return end === 0 ? undefined : end === d.length ? d : d.slice(0, end);
 }
 
 /**
@@ -156,8 +163,9 @@ export function computeAlignment(
   const fromDomain = domainOf(fromAddress);
   if (!fromDomain) return;
   view.alignment.fromDomain = fromDomain;
-  const aligned = (a: string, b: string, mode: 'r' | 's'): boolean => alignment.aligned(a, b, mode);
-  const org = alignment.organizationalDomain(fromDomain);
+  // domainOf's results are lower-cased and hold no '@': Alignment need not normalise them again.
+  const aligned = (a: string, b: string, mode: 'r' | 's'): boolean => alignment.alignedDomains(a, b, mode);
+  const org = alignment.organizationalDomainOfDomain(fromDomain);
   if (org) view.alignment.organizationalDomain = org;
   if (view.spf) {
     const d = domainOf(view.spf.props['smtp.mailfrom'] ?? view.spf.props['smtp.helo']);
