@@ -78,24 +78,37 @@ export function judgeAuthResults(
   const reported = new Map<string, string>();
   const keyOf = (r: AuthResultsHeader, x: AuthResultsHeader['results'][number]): string =>
     `${r.kind}|${r.authservId}|${r.instance ?? ''}|${x.method}|${x.method === 'dkim' ? (x.props['header.d'] ?? x.props['header.i'] ?? '') : ''}`;
+  // The trusted fields so far, whose keys go into `reported` only once a field must be compared with them
+  // (most messages have none). A field's key can equal a trusted field's only if its first three parts
+  // (kind, authserv-id, instance) are that field's too, as none holds the '|' that joins the parts; should
+  // an authserv-id hold one, every later field is compared.
+  const trusted: AuthResultsHeader[] = [];
+  let recorded = 0;
+  let pipeInTrusted = false;
   for (const r of results) {
     const own = r.authservId === null ? ctx.microsoftRecipient : ctx.isRecipientAuthority(r.authservId);
     const who = r.authservId ?? '(no authserv-id, Microsoft 365 form)';
     const placed = above(r.header) || (r.authservId !== null && own && ctx.authResultsAnywhere(r.authservId));
-    // The keys are needed only to compare with what trusted fields reported, or to record a trusted field's
-    // results: most fields are neither (ARC copies, the sender side's), and need no key strings built.
-    const keys = reported.size > 0 || (own && placed) ? r.results.map((x) => keyOf(r, x)) : undefined;
+    const pipe = r.authservId?.includes('|') === true;
     let conflicts = false;
-    if (keys !== undefined && reported.size > 0)
-      for (let k = 0; k < keys.length && !conflicts; k++) {
-        const seen = reported.get(keys[k]!);
+    if (trusted.length > 0 && (pipe || pipeInTrusted || hasSameField(trusted, r))) {
+      for (; recorded < trusted.length; recorded++) {
+        const t = trusted[recorded]!;
+        for (const x of t.results) {
+          const key = keyOf(t, x);
+          if (!reported.has(key)) reported.set(key, x.result);
+        }
+      }
+      for (let k = 0; k < r.results.length && !conflicts && reported.size > 0; k++) {
+        const seen = reported.get(keyOf(r, r.results[k]!));
         conflicts = seen !== undefined && seen !== r.results[k]!.result;
       }
+    }
     if (own && placed && !conflicts) {
       r.trusted = true;
       r.trustReason = `written by the recipient's servers (${who}), above the hops the sender wrote`;
-      for (let k = 0; k < keys!.length; k++)
-        if (!reported.has(keys![k]!)) reported.set(keys![k]!, r.results[k]!.result);
+      trusted.push(r);
+      if (pipe) pipeInTrusted = true;
     } else if (own && placed) {
       r.trustReason = `contradicts the recipient's own field above it (${who}): a copy that arrived with the message`;
       injected.push(r);
@@ -109,6 +122,18 @@ export function judgeAuthResults(
     }
   }
   return { injected };
+}
+
+/** Has a field of `fields` the kind, authserv-id and instance of `r`, as judgeAuthResults' keys write them? */
+function hasSameField(fields: readonly AuthResultsHeader[], r: AuthResultsHeader): boolean {
+  for (const t of fields)
+    if (
+      t.kind === r.kind &&
+      (t.authservId ?? 'null') === (r.authservId ?? 'null') &&
+      String(t.instance ?? '') === String(r.instance ?? '')
+    )
+      return true;
+  return false;
 }
 
 function verdict(r: AuthResultsHeader, i: number): Verdict {
