@@ -156,15 +156,15 @@ function isTransparent(c: ChainHop, names: HopNames): boolean {
   if (!h.parsed && !h.from.ip && !h.by.host) return true;
   if (!h.from.ip && !h.from.helo && !h.from.rdns && !h.by.host && !h.by.ip) return true;
   if (c.kind === 'filter') return true;
-  // Loopback re-injection (`from localhost [127.0.0.1] by localhost`) and local stages with a placeholder `by`.
-  // (The address test first: it is a field read, the placeholder test a set lookup and an IP scan.)
-  const local = !h.from.ip || isLoopbackOrLinkLocal(h);
+  // The rest concerns hops with no peer address or a loopback one; the others need not have their `by` name
+  // normalised here.
+  if (h.from.ip && !isLoopbackOrLinkLocal(h)) return false;
   const by = names.by;
-  if (local && (!by || Organisations.isPlaceholder(by))) return true;
+  // Loopback re-injection (`from localhost [127.0.0.1] by localhost`) and local stages with a placeholder `by`.
+  if (!by || Organisations.isPlaceholder(by)) return true;
   // A content filter on the same machine, named by a bare label (`from mx.example.org [127.0.0.1] by IMSVA`,
   // `by amavisd`): the message went out over loopback and came back, nothing crossed the network.
-  if (local && h.from.ip && by && Organisations.isBare(by)) return true;
-  return false;
+  return !!h.from.ip && Organisations.isBare(by);
 }
 
 export function hasPeer(c: ChainHop): boolean {

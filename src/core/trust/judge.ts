@@ -203,6 +203,8 @@ export class ChainJudge {
     this.addRecipient(this.orgs.ofNormalised(top.by));
     for (const t of trustedHosts) this.addRecipient(this.orgs.of(t));
     let adoptNextBy = false;
+    // Most hops are written for the same address as the hop above: its organisation is not looked up again.
+    let lastFor: string | undefined;
     for (let i = 0; i < hops.length; i++) {
       const v = hops[i]!;
       const h = v.hop;
@@ -212,8 +214,11 @@ export class ChainJudge {
       }
       if (v.transparent) continue;
       // The recipient's server wrote this hop, so the address it accepted the message for is the recipient's.
-      const forOrg = h.for ? this.orgs.of(h.for.slice(h.for.lastIndexOf('@') + 1)) : null;
-      if (forOrg) this.mailOrgs.add(forOrg);
+      if (h.for && h.for !== lastFor) {
+        lastFor = h.for;
+        const forOrg = this.orgs.of(h.for.slice(h.for.lastIndexOf('@') + 1));
+        if (forOrg) this.mailOrgs.add(forOrg);
+      }
       if (this.fromInside(v)) {
         adoptNextBy = true;
         continue;
