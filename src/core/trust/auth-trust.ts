@@ -71,13 +71,12 @@ export function judgeAuthResults(
   ctx: AuthTrustContext,
 ): { injected: AuthResultsHeader[] } {
   const injected: AuthResultsHeader[] = [];
-  const above = (h: number): boolean => ctx.senderBoundaryHeader === null || h < ctx.senderBoundaryHeader;
+  const boundary = ctx.senderBoundaryHeader;
   // What trusted fields already reported, per authserv-id, method and signing domain. The recipient may write
   // several fields (one per milter) and repeat itself, but the same check with a different result below the
   // first can only be a copy that arrived with the message: receivers prepend, so the topmost is their own.
-  const reported = new Map<string, string>();
-  const keyOf = (r: AuthResultsHeader, x: AuthResultsHeader['results'][number]): string =>
-    `${r.kind}|${r.authservId}|${r.instance ?? ''}|${x.method}|${x.method === 'dkim' ? (x.props['header.d'] ?? x.props['header.i'] ?? '') : ''}`;
+  // Made when first needed: most messages never compare a field with a trusted one (see below).
+  let reported: Map<string, string> | undefined;
   // The trusted fields so far, whose keys go into `reported` only once a field must be compared with them
   // (most messages have none). A field's key can equal a trusted field's only if its first three parts
   // (kind, authserv-id, instance) are that field's too, as none holds the '|' that joins the parts; should
@@ -88,10 +87,11 @@ export function judgeAuthResults(
   for (const r of results) {
     const own = r.authservId === null ? ctx.microsoftRecipient : ctx.isRecipientAuthority(r.authservId);
     const who = r.authservId ?? '(no authserv-id, Microsoft 365 form)';
-    const placed = above(r.header) || (r.authservId !== null && own && ctx.authResultsAnywhere(r.authservId));
+    const placed = above(r.header, boundary) || (r.authservId !== null && own && ctx.authResultsAnywhere(r.authservId));
     const pipe = r.authservId?.includes('|') === true;
     let conflicts = false;
     if (trusted.length > 0 && (pipe || pipeInTrusted || hasSameField(trusted, r))) {
+      reported ??= new Map();
       for (; recorded < trusted.length; recorded++) {
         const t = trusted[recorded]!;
         for (const x of t.results) {
@@ -115,13 +115,23 @@ export function judgeAuthResults(
     } else if (own) {
       r.trustReason = `claims the recipient's own authserv-id ${who} but sits below the handoff: it arrived with the message`;
       injected.push(r);
-    } else if (above(r.header)) {
+    } else if (above(r.header, boundary)) {
       r.trustReason = `authserv-id ${who} is not one of the recipient's servers`;
     } else {
       r.trustReason = `written before the message reached the recipient (${who}); a claim, not a verdict`;
     }
   }
   return { injected };
+}
+
+/** Does a field at header `h` sit above the newest Received written by the sender side (`boundary`)? */
+function above(h: number, boundary: number | null): boolean {
+  return boundary === null || h < boundary;
+}
+
+/** What judgeAuthResults compares fields' results by: the field's kind, authserv-id and instance, the method, the DKIM domain. */
+function keyOf(r: AuthResultsHeader, x: AuthResultsHeader['results'][number]): string {
+  return `${r.kind}|${r.authservId}|${r.instance ?? ''}|${x.method}|${x.method === 'dkim' ? (x.props['header.d'] ?? x.props['header.i'] ?? '') : ''}`;
 }
 
 /** Has a field of `fields` the kind, authserv-id and instance of `r`, as judgeAuthResults' keys write them? */
@@ -188,18 +198,18 @@ export function computeAlignment(
   const fromDomain = domainOf(fromAddress);
   if (!fromDomain) return;
   view.alignment.fromDomain = fromDomain;
-  // domainOf's results are lower-cased and hold no '@': Alignment need not normalise them again.
-  const aligned = (a: string, b: string, mode: 'r' | 's'): boolean => alignment.alignedDomains(a, b, mode);
   const org = alignment.organizationalDomainOfDomain(fromDomain);
   if (org) view.alignment.organizationalDomain = org;
   if (view.spf) {
     const d = domainOf(view.spf.props['smtp.mailfrom'] ?? view.spf.props['smtp.helo']);
-    view.alignment.spfAligned = view.spf.result.toLowerCase() === 'pass' && !!d && aligned(d, fromDomain, 'r');
+    // domainOf's results are lower-cased and hold no '@': Alignment need not normalise them again.
+    view.alignment.spfAligned =
+      view.spf.result.toLowerCase() === 'pass' && !!d && alignment.alignedDomains(d, fromDomain, 'r');
   }
   if (view.dkim) {
     view.alignment.dkimAligned = view.dkim.some((v) => {
       const d = domainOf(v.props['header.d'] ?? v.props['header.i']);
-      return v.result.toLowerCase() === 'pass' && !!d && aligned(d, fromDomain, 'r');
+      return v.result.toLowerCase() === 'pass' && !!d && alignment.alignedDomains(d, fromDomain, 'r');
     });
   }
 }

@@ -25,11 +25,13 @@ const NO_HOSTS: ReadonlySet<string> = new Set();
 export class ChainJudge {
   readonly orgs = new Organisations();
   readonly recipientOrgs = new Set<string>();
-  private readonly providers = new Map<string, Provider>();
-  /** The same providers in a list: walked for every hop's address and every authority asked about. */
+  /**
+   * The recipient's providers (see addRecipient), one or two: a list, walked for every hop's address and
+   * every authority asked about, and searched by id (a Map would cost more to make than its lookups save).
+   */
   private readonly providerList: Provider[] = [];
   /** Organisations of the addresses the recipient's servers accepted the message `for`. */
-  readonly mailOrgs = new Set<string>();
+  private mailOrgs: Set<string> | undefined;
   /** The chain's hops with their names, top first (as the chain). */
   readonly hops: HopNames[];
 
@@ -44,9 +46,10 @@ export class ChainJudge {
     for (let i = 0; i < chain.length; i++) this.hops[i] = new HopNames(chain[i]!);
   }
 
-  /** Is this provider one of the recipient's (see addRecipient)? Asks the id-keyed map, no Set copied per analysis. */
+  /** Is this provider one of the recipient's (see addRecipient)? */
   hasRecipientProvider(id: string): boolean {
-    return this.providers.has(id);
+    for (const p of this.providerList) if (p.id === id) return true;
+    return false;
   }
 
   /** Adds the organisation of a host (`key`: its Organisations key) to the recipient's. */
@@ -54,8 +57,7 @@ export class ChainJudge {
     if (!key) return;
     this.recipientOrgs.add(key);
     const provider = providerOfOrg(key);
-    if (provider && !this.providers.has(provider.id)) {
-      this.providers.set(provider.id, provider);
+    if (provider && !this.hasRecipientProvider(provider.id)) {
       this.providerList.push(provider);
     }
   }
@@ -103,9 +105,11 @@ export class ChainJudge {
     if (this.isRecipientHost(name)) return true;
     // A machine whose rDNS (looked up by the recipient, not claimed by the peer) is in the recipient's own
     // mail domain is one of the recipient's servers: an MX that forwards to the mailbox host.
+    // (No 'for' address seen: no lookup of the rDNS's organisation.)
     const rdns = v.rdns;
-    const key = rdns ? this.orgs.ofName(rdns) : null;
-    return key !== null && this.mailOrgs.has(key) && !this.isOutbound(rdns!);
+    if (this.mailOrgs === undefined || !rdns) return false;
+    const key = this.orgs.ofName(rdns);
+    return key !== null && this.mailOrgs.has(key) && !this.isOutbound(rdns);
   }
 
   /** An authserv-id or SPF receiver that names the recipient's infrastructure or its provider. */
@@ -217,7 +221,10 @@ export class ChainJudge {
       if (h.for && h.for !== lastFor) {
         lastFor = h.for;
         const forOrg = this.orgs.of(h.for.slice(h.for.lastIndexOf('@') + 1));
-        if (forOrg) this.mailOrgs.add(forOrg);
+        if (forOrg) {
+          this.mailOrgs ??= new Set();
+          this.mailOrgs.add(forOrg);
+        }
       }
       if (this.fromInside(v)) {
         adoptNextBy = true;
