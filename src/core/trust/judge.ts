@@ -4,7 +4,7 @@
 
 import type { ChainHop } from './chain';
 import { distinctiveLabel, firstLabel, HopNames, isInternalAddress } from './hop-facts';
-import { inProviderNetwork, Organisations, providerOfOrg } from './organisation';
+import { inProviderNetwork, mayBeOfOrg, Organisations, providerOfOrg } from './organisation';
 import { PROVIDERS, type Provider } from './providers';
 
 /** The providers with an outbound pattern (see isOutbound). */
@@ -30,8 +30,8 @@ export class ChainJudge {
    * every authority asked about, and searched by id (a Map would cost more to make than its lookups save).
    */
   private readonly providerList: Provider[] = [];
-  /** Organisations of the addresses the recipient's servers accepted the message `for`. */
-  private mailOrgs: Set<string> | undefined;
+  /** The (normalised) domains of the addresses the recipient's servers accepted the message `for`. */
+  private readonly mailDomains: string[] = [];
   /** The chain's hops with their names, top first (as the chain). */
   readonly hops: HopNames[];
 
@@ -107,9 +107,19 @@ export class ChainJudge {
     // mail domain is one of the recipient's servers: an MX that forwards to the mailbox host.
     // (No 'for' address seen: no lookup of the rDNS's organisation.)
     const rdns = v.rdns;
-    if (this.mailOrgs === undefined || !rdns) return false;
+    if (this.mailDomains.length === 0 || !rdns) return false;
     const key = this.orgs.ofName(rdns);
-    return key !== null && this.mailOrgs.has(key) && !this.isOutbound(rdns);
+    return key !== null && this.isMailOrg(key) && !this.isOutbound(rdns);
+  }
+
+  /**
+   * Is `key` the organisation of an address the recipient's servers accepted the message for? The domains'
+   * organisations are looked up only for domains that can have that key (mayBeOfOrg): this is asked about
+   * the hop outside the recipient, whose organisation is seldom the mail domain's, so most are never looked up.
+   */
+  private isMailOrg(key: string): boolean {
+    for (const d of this.mailDomains) if (mayBeOfOrg(d, key) && this.orgs.ofNormalised(d) === key) return true;
+    return false;
   }
 
   /** An authserv-id or SPF receiver that names the recipient's infrastructure or its provider. */
@@ -220,11 +230,8 @@ export class ChainJudge {
       // The recipient's server wrote this hop, so the address it accepted the message for is the recipient's.
       if (h.for && h.for !== lastFor) {
         lastFor = h.for;
-        const forOrg = this.orgs.of(h.for.slice(h.for.lastIndexOf('@') + 1));
-        if (forOrg) {
-          this.mailOrgs ??= new Set();
-          this.mailOrgs.add(forOrg);
-        }
+        const domain = Organisations.normalise(h.for.slice(h.for.lastIndexOf('@') + 1));
+        if (domain !== undefined) this.mailDomains.push(domain);
       }
       if (this.fromInside(v)) {
         adoptNextBy = true;

@@ -110,6 +110,30 @@ export class Organisations {
 }
 
 /**
+ * Whether the organisation key of `name` (a normalise() result, as ofNormalised looks it up) can be `key`,
+ * told without its lookup: a name of key `d:<domain>` is that domain or ends in it after a dot, one of key
+ * `p:<provider>` likewise with one of the provider's domains, and one of key `b:<label>` is that label. A
+ * trailing dot, which the suffix list ignores, is left to the lookup.
+ */
+export function mayBeOfOrg(name: string, key: string): boolean {
+  if (name.charCodeAt(name.length - 1) === 46 /* . */) return true;
+  if (key.startsWith('b:')) return name.length === key.length - 2 && key.endsWith(name);
+  const domains = PROVIDER_DOMAINS.get(key);
+  if (domains === undefined) return endsInDomain(name, key, 2);
+  for (const d of domains) if (endsInDomain(name, d, 0)) return true;
+  return false;
+}
+
+/** `name` is `text[from…]` or ends in it after a dot. */
+function endsInDomain(name: string, text: string, from: number): boolean {
+  const length = text.length - from;
+  const at = name.length - length;
+  if (at < 0 || (at > 0 && name.charCodeAt(at - 1) !== 46)) return false;
+  for (let i = 0; i < length; i++) if (name.charCodeAt(at + i) !== text.charCodeAt(from + i)) return false;
+  return true;
+}
+
+/**
  * The provider whose domain the host is or ends in, without the Public Suffix List walk: the provider
  * table lists registrable domains of two or three labels (`outlook.com`, `yahoo.co.jp`), and no ICANN
  * rule sits below any of them, so a host ending in one has that one as its registrable domain. Most hops
@@ -186,6 +210,13 @@ for (const p of PROVIDERS) {
   const key = `p:${p.id}`;
   if (!BY_ORG_KEY.has(key)) BY_ORG_KEY.set(key, p);
   ORG_KEYS.set(p, key);
+}
+
+/** Every domain of the providers by organisation key (what a host of that key ends in). */
+const PROVIDER_DOMAINS = new Map<string, string[]>();
+for (const p of PROVIDERS) {
+  const key = orgKeyOf(p);
+  PROVIDER_DOMAINS.set(key, [...(PROVIDER_DOMAINS.get(key) ?? []), ...p.domains]);
 }
 
 function orgKeyOf(provider: Provider): string {
