@@ -101,7 +101,7 @@ export class ChainJudge {
       if (this.knownHosts.has(name) || (helo && !parrot && this.knownHosts.has(helo))) return true;
     }
     if (Organisations.isBare(name)) return !h.from.ip;
-    // The receiver's rDNS when it recorded one, else the HELO (peerName drops a HELO parroting the receiver).
+    // The receiver's rDNS when it recorded one, else the HELO (HopNames.peer drops a HELO parroting the receiver).
     if (this.isRecipientHost(name)) return true;
     // A machine whose rDNS (looked up by the recipient, not claimed by the peer) is in the recipient's own
     // mail domain is one of the recipient's servers: an MX that forwards to the mailbox host.
@@ -124,7 +124,7 @@ export class ChainJudge {
 
   /** An authserv-id or SPF receiver that names the recipient's infrastructure or its provider. */
   isAuthority(authority: string): boolean {
-    const a = this.orgs.name(authority);
+    const a = Organisations.normalise(authority);
     if (!a) return false;
     if (this.isRecipientHost(a)) return true;
     for (const p of this.providerList) {

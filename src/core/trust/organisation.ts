@@ -25,12 +25,10 @@ export class Organisations {
   /** Organisation keys by normalised host. */
   private readonly cache = new Map<string, string | null>();
 
-  /** normalise(). Not memoised: the chain judge reads each hop's names once (hop-facts.ts's HopNames). */
-  name(host: string | undefined): string | undefined {
-    return Organisations.normalise(host);
-  }
-
-  /** Lower-cased host without trailing dot or brackets; undefined for empty text. */
+  /**
+   * Lower-cased host without trailing dot or brackets; undefined for empty text. Not memoised: the chain judge
+   * normalises each hop's names once (hop-facts.ts's HopNames).
+   */
   static normalise(host: string | undefined): string | undefined {
     if (!host) return undefined;
     // trim() only when an end may be white space (all of which lies outside printable ASCII): a call saved
