@@ -233,13 +233,33 @@ export class ChainJudge {
         const domain = Organisations.normalise(h.for.slice(h.for.lastIndexOf('@') + 1));
         if (domain !== undefined) this.mailDomains.push(domain);
       }
-      if (this.fromInside(v)) {
+      if (this.fromInside(v) || this.relayedWithoutAddress(i)) {
         adoptNextBy = true;
         continue;
       }
       return i;
     }
     return -1;
+  }
+
+  /**
+   * A recipient-side hop that recorded no address for its peer, from a named machine that wrote the next
+   * Received down (`from mr85p00im-….me.com by p58-mailgateway-smtp-… (mailgateway)` above `… by
+   * mr85p00im-….me.com (Postfix)`, as iCloud writes its internal step): an internal relay, not the handoff.
+   * A handoff is the connection whose address the recipient's servers recorded, and an edge MTA records it;
+   * the step that names the next hop's writer and no address is the recipient's own machines passing the
+   * message on. (Hops of the sender's side are not asked: this walk stops at the first hop from outside.)
+   */
+  private relayedWithoutAddress(i: number): boolean {
+    const v = this.hops[i]!;
+    const h = v.hop;
+    if (h.from.ip || !v.peer || Organisations.isBare(v.peer)) return false;
+    for (let k = i + 1; k < this.hops.length; k++) {
+      const next = this.hops[k]!;
+      if (next.transparent) continue;
+      return next.by === v.peer && next.hop.from.ip !== undefined;
+    }
+    return false;
   }
 }
 

@@ -14,6 +14,8 @@ interface Expected {
   origin: string;
   /** Hops (by Received index, top = 0) that must be in the recipient zone. */
   recipient: number[];
+  /** How many Authentication-Results the recipient wrote (when the setup has them). */
+  trustedAuthResults?: number;
 }
 
 const cases: Record<string, Expected> = {
@@ -29,10 +31,23 @@ const cases: Record<string, Expected> = {
   'exim-isp.eml': { handoff: '198.51.100.44', confidence: 'low', origin: '198.51.100.44', recipient: [2] },
   'gmx.eml': { handoff: '212.227.126.187', confidence: 'medium', origin: '192.0.2.150', recipient: [] },
   'zoho.eml': { handoff: '198.51.100.25', confidence: 'low', origin: '10.0.0.5', recipient: [] },
-  'proton.eml': { handoff: '203.0.113.61', confidence: 'high', origin: '10.1.1.20', recipient: [] },
+  'proton.eml': {
+    handoff: '203.0.113.61',
+    confidence: 'high',
+    origin: '10.1.1.20',
+    recipient: [],
+    trustedAuthResults: 4,
+  },
   'gmail2gmail.eml': { handoff: '209.85.220.41', confidence: 'high', origin: '209.85.220.41', recipient: [1] },
   'mdaemon.eml': { handoff: '198.51.100.140', confidence: 'low', origin: '192.168.10.12', recipient: [] },
   'domino.eml': { handoff: '203.0.113.140', confidence: 'low', origin: '172.16.4.8', recipient: [0] },
+  'icloud.eml': {
+    handoff: '209.85.220.41',
+    confidence: 'high',
+    origin: '209.85.220.41',
+    recipient: [0],
+    trustedAuthResults: 3,
+  },
   'amavis.eml': { handoff: '2001:db8:5::25', confidence: 'low', origin: '91.5.6.7', recipient: [2, 4] },
 };
 
@@ -51,6 +66,9 @@ describe('handoff and origin on setups the corpora lack', () => {
         if (h.header > handoffHop!.header) expect(h.zone, `Received #${h.header}`).not.toBe('recipient');
         if (want.recipient.includes(h.header)) expect(h.zone, `Received #${h.header}`).toBe('recipient');
       }
+      // The recipient's own Authentication-Results are the trusted ones.
+      const trusted = a.auth.results.filter((r) => r.trusted);
+      expect(trusted.length, 'trusted Authentication-Results').toBe(want.trustedAuthResults ?? trusted.length);
       const zones = new Set(a.hops.map((h) => h.header));
       for (const r of want.recipient) expect(zones.has(r), `Received #${r} is a hop`).toBe(true);
     });
