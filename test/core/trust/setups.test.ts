@@ -48,6 +48,13 @@ const cases: Record<string, Expected> = {
     recipient: [0],
     trustedAuthResults: 3,
   },
+  'yandex.eml': {
+    handoff: '198.51.100.33',
+    confidence: 'high',
+    origin: '10.3.3.3',
+    recipient: [0],
+    trustedAuthResults: 1,
+  },
   'amavis.eml': { handoff: '2001:db8:5::25', confidence: 'low', origin: '91.5.6.7', recipient: [2, 4] },
 };
 
