@@ -243,17 +243,19 @@ export class ChainJudge {
   }
 
   /**
-   * A recipient-side hop that recorded no address for its peer, from a named machine that wrote the next
-   * Received down (`from mr85p00im-….me.com by p58-mailgateway-smtp-… (mailgateway)` above `… by
-   * mr85p00im-….me.com (Postfix)`, as iCloud writes its internal step): an internal relay, not the handoff.
-   * A handoff is the connection whose address the recipient's servers recorded, and an edge MTA records it;
-   * the step that names the next hop's writer and no address is the recipient's own machines passing the
-   * message on. (Hops of the sender's side are not asked: this walk stops at the first hop from outside.)
+   * A recipient-side hop written by a machine named for the inside only (a bare label), that recorded no
+   * address for its peer, a named machine that wrote the next Received down (`from mr85p00im-….me.com by
+   * p58-mailgateway-smtp-… (mailgateway)` above `… by mr85p00im-….me.com (Postfix)`, as iCloud writes its
+   * internal step): an internal relay, not the handoff. A handoff is the connection whose address the
+   * recipient's servers recorded, and an edge MTA records it. The bare `by` keeps this to internal steps: were
+   * an edge MTA with a full name to record no address, the hop below it would be the sender's to write, and
+   * its address must not become the handoff. (Only the recipient's side is asked: this walk stops at the
+   * first hop from outside.)
    */
   private relayedWithoutAddress(i: number): boolean {
     const v = this.hops[i]!;
     const h = v.hop;
-    if (h.from.ip || !v.peer || Organisations.isBare(v.peer)) return false;
+    if (h.from.ip || !v.peer || Organisations.isBare(v.peer) || !v.by || !Organisations.isBare(v.by)) return false;
     for (let k = i + 1; k < this.hops.length; k++) {
       const next = this.hops[k]!;
       if (next.transparent) continue;

@@ -81,3 +81,25 @@ describe('handoff and origin on setups the corpora lack', () => {
     });
   }
 });
+
+describe('a recipient-side hop that records no address', () => {
+  const below = [
+    'Received: from [198.51.100.66] (helo=x) by relay.example with esmtp; Mon, 3 Jun 2024 14:10:20 +0000',
+    'From: a@sender.example',
+    '',
+    '',
+  ].join('\r\n');
+  it('is an internal step when a bare-named machine wrote it and its peer wrote the hop below (iCloud)', () => {
+    const a = analyze(
+      `Received: from relay.example by gw-7f9c (gateway 1.2) with SMTP; Mon, 3 Jun 2024 14:10:22 +0000\r\n${below}`,
+    );
+    expect(a.handoff?.ip).toBe('198.51.100.66');
+  });
+  it('is not when a fully named edge wrote it: the hop below is the sender’s to write, its address unproven', () => {
+    const a = analyze(
+      `Received: from relay.example by mx.recipient.example with SMTP; Mon, 3 Jun 2024 14:10:22 +0000\r\n${below}`,
+    );
+    expect(a.handoff?.ip ?? null).toBeNull();
+    expect(a.summary.handoffIp).toBeNull();
+  });
+});
