@@ -55,6 +55,10 @@ const cases: Record<string, Expected> = {
     recipient: [0],
     trustedAuthResults: 1,
   },
+  'zimbra.eml': { handoff: '203.0.113.80', confidence: 'low', origin: '203.0.113.80', recipient: [1, 2, 4, 5] },
+  'cpanel.eml': { handoff: '198.51.100.5', confidence: 'low', origin: '192.168.5.20', recipient: [] },
+  'gmail-pop.eml': { handoff: '192.0.2.77', confidence: 'low', origin: '192.0.2.77', recipient: [1, 2, 5] },
+  'exchange-edge.eml': { handoff: '198.51.100.5', confidence: 'low', origin: '203.0.113.45', recipient: [0] },
   'amavis.eml': { handoff: '2001:db8:5::25', confidence: 'low', origin: '91.5.6.7', recipient: [2, 4] },
 };
 
