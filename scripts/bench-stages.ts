@@ -56,7 +56,7 @@ export function createStages(heads: string[]): { pass: () => void; report: () =>
         receivedSpf.map((s) => ({ header: s.header, clientIp: s.clientIp, comment: s.comment })),
       ),
     );
-    const trust = t('judgeChain', () => judgeChain(chain, claims, [], []));
+    const trust = t('judgeChain', () => judgeChain(chain, claims, [], [], fields.names));
     for (const h of hops) h.zone = trust.zones[h.index] ?? 'unverified';
     const { injected } = t('judgeAuthResults', () =>
       judgeAuthResults(ar.results, {

@@ -64,7 +64,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       comment: s.comment,
     })),
   );
-  const trust = judgeChain(chain, claims, options.trustedHosts ?? [], options.recipientHosts ?? []);
+  const trust = judgeChain(chain, claims, options.trustedHosts ?? [], options.recipientHosts ?? [], fields.names);
   for (const h of hops) h.zone = trust.zones[h.index] ?? 'unverified';
 
   const microsoftRecipient = trust.recipientOrgs.has('p:microsoft');

@@ -51,6 +51,8 @@ export function judgeChain(
   claims: ConnectingIpClaim[],
   trustedHosts: string[] = [],
   recipientHosts: string[] = [],
+  /** The header fields' names, lower-cased (FieldIndex.names): where the fields next to a Received end. */
+  names: readonly string[] = [],
 ): ChainTrust {
   const judge = new ChainJudge(chain, recipientHosts);
   const zones: Zone[] = new Array(chain.length).fill('unverified');
@@ -65,6 +67,15 @@ export function judgeChain(
     if (c.provider) return judge.hasRecipientProvider(c.provider);
     return c.authority ? judge.isAuthority(c.authority) : false;
   });
+  // Where the sender side wrote no Received, nothing bounds them so. Below the handoff's Received and the run
+  // of such fields right under it (where Gmail writes its own) they may be the sending side's: another
+  // Microsoft 365 tenant, whose own hops are stripped, leaves its X-MS-Exchange-Authentication-Results and
+  // Received-SPF there, about the connection into it. Such a claim still confirms the handoff (Outlook.com's
+  // older layout moved its own Received-SPF down there) but does not contradict it.
+  const confirmOnlyBelow =
+    structural >= 0 && boundary === undefined ? traceRunEnd(names, chain[structural]!.hop.header) : undefined;
+  const mayDisagree = (c: ConnectingIpClaim): boolean =>
+    !(c.positional && confirmOnlyBelow !== undefined && c.header > confirmOnlyBelow);
 
   let handoffTop = structural;
   let confidence: Handoff['confidence'] = 'medium';
@@ -88,11 +99,11 @@ export function judgeChain(
     for (const c of accepted) {
       if (c.ip === ip) {
         if (!confirmedBy.includes(c.source)) confirmedBy.push(c.source);
-      } else disagreements.push(c);
+      } else if (mayDisagree(c)) disagreements.push(c);
     }
     reason = `the recipient's servers state that ${ip} connected to them (${confirmedBy.join(', ')})`;
   } else {
-    disagreements.push(...accepted);
+    for (const c of accepted) if (mayDisagree(c)) disagreements.push(c);
     if (structural >= 0) {
       const h = chain[structural]!.hop;
       const scope = h.from.ip ? h.ipScope : undefined;
@@ -112,7 +123,8 @@ export function judgeChain(
     const h = hc.hop;
     zones[h.index] = 'handoff';
     handoff = { hop: h.index, ip: h.from.ip!, confidence, reason, confirmedBy };
-    for (const c of accepted) if (c.ip !== h.from.ip && !disagreements.includes(c)) disagreements.push(c);
+    for (const c of accepted)
+      if (c.ip !== h.from.ip && mayDisagree(c) && !disagreements.includes(c)) disagreements.push(c);
 
     // Sender zone: walk down while each older hop links to the one above it.
     const views = judge.hops;
@@ -178,4 +190,15 @@ export function judgeChain(
       judge.isAuthority(a) &&
       judge.recipientProviders().some((p) => p.authResultsAnywhere && p.authservIds?.some((id) => a.endsWith(id))),
   };
+}
+
+/**
+ * The last header of the run of Received-SPF and Authentication-Results fields right below the Received at
+ * `header` (`header` itself when none follows); undefined without the field names.
+ */
+function traceRunEnd(names: readonly string[], header: number): number | undefined {
+  if (names.length === 0) return undefined;
+  let k = header + 1;
+  while (k < names.length && (names[k] === 'received-spf' || names[k] === 'authentication-results')) k++;
+  return k - 1;
 }

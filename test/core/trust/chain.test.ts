@@ -59,6 +59,52 @@ From: a@tenant.example
   });
 });
 
+describe('Microsoft 365 to Microsoft 365, the sending tenant’s hops stripped', () => {
+  // The recipient's fields above its edge's Received, then X-IncomingTopHeaderMarker and what arrived with
+  // the message: the sending tenant's own X-MS-Exchange-Authentication-Results and Received-SPF about the
+  // connection into it (sample-6021's layout in the phishing_pot repository, outside ../shared).
+  const text = (below: string) => `Received: from SJ2PR10MB1111.namprd10.prod.outlook.com (2603:10b6:a03:57c::5) by MW4PR10MB5749.namprd10.prod.outlook.com with HTTPS; Thu, 30 Oct 2025 10:02:40 +0000
+Received: from AMS0EPF00000195.eurprd05.prod.outlook.com (2603:10a6:20b:2f3:cafe::e6) by AS8PR04CA0206.outlook.office365.com (2603:10a6:20b:2f3::31) with Microsoft SMTP Server (version=TLS1_3, cipher=TLS_AES_256_GCM_SHA384) id 15.20.9275.12 via Frontend Transport; Thu, 30 Oct 2025 10:02:38 +0000
+Authentication-Results: spf=pass (sender IP is 52.102.133.63) smtp.mailfrom=tenant.example; dkim=none (message not signed) header.d=none;dmarc=pass action=none header.from=tenant.example;compauth=pass reason=100
+Received-SPF: Pass (protection.outlook.com: domain of tenant.example designates 52.102.133.63 as permitted sender) receiver=protection.outlook.com; client-ip=52.102.133.63; helo=CY3PR05CU001.outbound.protection.outlook.com;
+Received: from CY3PR05CU001.outbound.protection.outlook.com (52.102.133.63) by AMS0EPF00000195.mail.protection.outlook.com (10.167.16.215) with Microsoft SMTP Server (version=TLS1_3, cipher=TLS_AES_256_GCM_SHA384) id 15.20.9275.10 via Frontend Transport; Thu, 30 Oct 2025 10:02:38 +0000
+X-IncomingTopHeaderMarker: OriginalChecksum:A9ED;UpperCasedChecksum:800E;SizeAsReceived:6005;Count:31
+${below}From: news@tenant.example
+Subject: Newsletter
+X-Sender-IP: 52.102.133.63
+`;
+  const sendingTenant = `X-MS-Exchange-Authentication-Results: spf=pass (sender IP is 203.0.113.72) smtp.mailfrom=tenant.example; dkim=none (message not signed) header.d=none;dmarc=pass action=none header.from=tenant.example;
+Received-SPF: Pass (protection.outlook.com: domain of tenant.example designates 203.0.113.72 as permitted sender) receiver=protection.outlook.com; client-ip=203.0.113.72; helo=app.tenant.example;
+`;
+
+  it('hands off from the tenant’s outbound EOP, and the sending tenant’s own claims below do not contradict it', () => {
+    const a = analyze(text(sendingTenant));
+    expect(a.handoff?.ip).toBe('52.102.133.63');
+    expect(a.handoff?.confidence).toBe('high');
+    expect(a.flags.map((f) => f.id)).not.toContain('handoff-claim-disagrees');
+  });
+
+  it('still flags a recipient claim above the handoff that names another IP', () => {
+    const a = analyze(text(sendingTenant).replace('X-Sender-IP: 52.102.133.63', 'X-Sender-IP: 192.0.2.99'));
+    expect(a.handoff?.ip).toBe('52.102.133.63');
+    expect(a.flags.map((f) => f.id)).toContain('handoff-claim-disagrees');
+  });
+
+  it('takes a claim below the handoff as a confirmation (Outlook.com’s older layout moved its Received-SPF down)', () => {
+    const bare = text('').replace(/^Authentication-Results:.*\n^Received-SPF:.*\n/m, '').replace(/^X-Sender-IP:.*\n/m, '');
+    expect(analyze(bare).handoff?.confidence).toBe('medium');
+    const below = analyze(
+      text(
+        'received-spf: Pass (protection.outlook.com: domain of tenant.example designates 52.102.133.63 as permitted sender) receiver=protection.outlook.com; client-ip=52.102.133.63;\n',
+      )
+        .replace(/^Authentication-Results:.*\n^Received-SPF:.*\n/m, '')
+        .replace(/^X-Sender-IP:.*\n/m, ''),
+    );
+    expect(below.handoff?.ip).toBe('52.102.133.63');
+    expect(below.handoff?.confidence).toBe('high');
+  });
+});
+
 describe('Gmail recipient', () => {
   const gmail = `Delivered-To: victim@gmail.com
 Received: by 2002:a05:6a10:c614:b0:4b3:9f2c:1234 with SMTP id ab20csp123456pxb; Mon, 6 May 2024 03:02:11 -0700 (PDT)
