@@ -49,6 +49,7 @@ export const FLAG_IMPORTANCE: readonly string[] = [
   'dmarc-fail',
   'compauth-fail',
   'display-name-address',
+  'from-no-address',
   'from-not-aligned',
   'spf-fail',
   'dkim-fail',

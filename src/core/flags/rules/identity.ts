@@ -56,6 +56,28 @@ export const IDENTITY_RULES: readonly FlagRule[] = [
     },
   },
   {
+    id: 'from-no-address',
+    severity: 'warning',
+    title: 'From names no sender address',
+    check: ({ analysis: a, named }) => {
+      const h = named.from;
+      if (!h || a.summary.from) return [];
+      // RFC 5322 §3.6.2 wants a mailbox in From. Without one nothing ties the name shown to a sending domain,
+      // and DMARC has no From domain to check. Spam writes the address where no parser takes it: in a comment
+      // (`Shop (<a@shop.example>)`) or after an empty `<>` (`"Shop"<>123<a@shop.example>`), and mail programs
+      // differ in what they then show.
+      const hidden = findAddresses(h.value)[0]?.address;
+      return [
+        {
+          detail: hidden
+            ? `The From field holds no address where one belongs; ${hidden} appears only outside it (in a comment or after an empty <>), and mail programs differ in what they show. DMARC has no From domain to check.`
+            : `The From field ${h.value.trim() === '' ? 'is empty' : 'shows a name and no address'}, so nothing ties it to a sending domain and DMARC has no From domain to check.`,
+          evidence: [{ header: h.index, text: h.value.slice(0, 200) }],
+        },
+      ];
+    },
+  },
+  {
     id: 'reply-to-differs',
     severity: 'warning',
     title: 'Replies go to a different domain',

@@ -13,6 +13,7 @@ const ORDER = [
   'compauth-fail',
   'from-not-aligned',
   'display-name-address',
+  'from-no-address',
   'reply-to-differs',
   'return-path-differs',
   'from-domain-lookalike',
