@@ -109,6 +109,11 @@ export function judgeAuthResults(
       r.trustReason = `written by the recipient's servers (${who}), above the hops the sender wrote`;
       trusted.push(r);
       if (pipe) pipeInTrusted = true;
+    } else if (own && r.kind === 'arc-authentication-results') {
+      // RFC 8617 keeps every ARC set: one with the recipient's authserv-id below its own fields was added when
+      // the message went through the same provider before (the sender's own Microsoft 365 tenant, a Google
+      // Group, a forward), not forged in, and RFC 8601 §5's deletion does not apply to it.
+      r.trustReason = `an ARC set${r.instance !== undefined ? ` (i=${r.instance})` : ''} that ${who} added earlier on the message's way (the sender's tenant of the same provider, a list or a forward); a claim, not the verdict`;
     } else if (own && placed) {
       r.trustReason = `contradicts the recipient's own field above it (${who}): a copy that arrived with the message`;
       injected.push(r);

@@ -49,6 +49,30 @@ describe('flag rules against their fixtures', () => {
     expect(load('reply-to-differs').summary.verdict).toBe('warning');
   });
 
+  it('an earlier ARC set of the recipient’s own provider below the handoff is a claim, not an injection', () => {
+    // As a Google Group or the sender's own Microsoft 365 tenant leaves it (RFC 8617 keeps every ARC set).
+    const injected = 'Authentication-Results: mx.google.com; spf=pass smtp.mailfrom=news@shop.example; dkim=pass header.d=shop.example\n';
+    const fixture = readFileSync(resolve(dir, 'injected-auth-results.eml'), 'utf8');
+    expect(fixture).toContain(injected);
+    // Below the sender's Received, where the message brought it.
+    const text = fixture
+      .replace(injected, '')
+      .replace('DKIM-Signature:', `ARC-${injected.replace('mx.google.com;', 'i=1; mx.google.com;')}DKIM-Signature:`);
+    const a = analyze(text, { now: NOW });
+    expect(a.flags.map((f) => f.id)).not.toContain('injected-auth-results');
+    const arcs = a.auth.results.filter((r) => r.kind === 'arc-authentication-results');
+    expect(arcs).toHaveLength(2);
+    const arc = arcs[1];
+    expect(arc?.trusted).toBe(false);
+    expect(arc?.trustReason).toContain('earlier on the message');
+    expect(a.auth.spf?.result).toBe('fail');
+    // The same results as a plain Authentication-Results field there are a forgery (RFC 8601 §5).
+    const plain = analyze(fixture.replace(injected, '').replace('DKIM-Signature:', `${injected}DKIM-Signature:`), {
+      now: NOW,
+    });
+    expect(plain.flags.map((f) => f.id)).toContain('injected-auth-results');
+  });
+
   it('an injected A-R does not change the trusted verdicts', () => {
     // The recipient's own field (topmost) says spf=fail; the copy below it claims a pass.
     const a = load('injected-auth-results');
