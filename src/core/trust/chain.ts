@@ -61,9 +61,20 @@ export function judgeChain(
   // Claims count only from the recipient's side: a provider in the zone, or an authority in the zone.
   // Authentication-Results and Received-SPF count only above the first Received written by the sender side
   // (RFC 8601 §5: receivers remove their own authserv-id from arriving mail, so one lower down was injected).
+  // A provider that moves its A-R below the Received block (Proton) is recognised by authserv-id wherever it
+  // sits, for its claims as for its verdicts (judgeAuthResults).
+  const authResultsAnywhere = (a: string): boolean =>
+    judge.isAuthority(a) &&
+    judge.recipientProviders().some((p) => p.authResultsAnywhere && p.authservIds?.some((id) => a.endsWith(id)));
   const boundary = structural >= 0 ? chain[structural + 1]?.hop.header : undefined;
   const accepted = claims.filter((c) => {
-    if (c.positional && boundary !== undefined && c.header > boundary) return false;
+    if (
+      c.positional &&
+      boundary !== undefined &&
+      c.header > boundary &&
+      !(c.authority !== undefined && authResultsAnywhere(c.authority))
+    )
+      return false;
     if (c.provider) return judge.hasRecipientProvider(c.provider);
     return c.authority ? judge.isAuthority(c.authority) : false;
   });
@@ -186,9 +197,7 @@ export function judgeChain(
     disagreements,
     chainBreak,
     isRecipientAuthority: (a) => judge.isAuthority(a),
-    authResultsAnywhere: (a) =>
-      judge.isAuthority(a) &&
-      judge.recipientProviders().some((p) => p.authResultsAnywhere && p.authservIds?.some((id) => a.endsWith(id))),
+    authResultsAnywhere,
   };
 }
 

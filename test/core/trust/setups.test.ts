@@ -107,3 +107,21 @@ describe('a recipient-side hop that records no address', () => {
     expect(a.summary.handoffIp).toBeNull();
   });
 });
+
+describe('Proton, which moves its Authentication-Results below the Received block', () => {
+  it('still takes the connecting IP its A-R states, with high confidence', () => {
+    const text = readFileSync(resolve(dir, 'proton.eml'), 'utf8');
+    const cut = text.indexOf('Received: from smtp.bank-alerts.example');
+    const [head, rest] = [text.slice(0, cut), text.slice(cut)];
+    // The A-R fields, moved from the top to just after the last Received (as Proton writes them).
+    const fields = head.split(/\n(?=\S)/).filter((f) => f.trim());
+    const ar = fields.filter((f) => f.startsWith('Authentication-Results:'));
+    expect(ar).toHaveLength(4);
+    const lastReceived = rest.indexOf('\nFrom:');
+    const moved = `${rest.slice(0, lastReceived + 1)}${ar.join('\n')}\n${rest.slice(lastReceived + 1)}`;
+    const a = analyze(moved);
+    expect(a.handoff?.ip).toBe('203.0.113.61');
+    expect(a.handoff?.confidence).toBe('high');
+    expect(a.auth.results.filter((r) => r.trusted)).toHaveLength(4);
+  });
+});
