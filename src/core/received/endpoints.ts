@@ -2,6 +2,7 @@
 // address and reverse-DNS name its MTA recorded in comments, read against the table of MTA forms in forms.ts)
 // and the `by` clause (the server that wrote the field).
 
+import { isDigit } from '../chars';
 import { isIpAddress, parseIp } from '../ip';
 import type { Hop, HopFrom } from '../types';
 import { type Clause, firstValue } from './clauses';
@@ -122,9 +123,19 @@ export function readFrom(tokens: Token[], clause: Clause, mta: RdnsFirstMta): Fr
   } else {
     const word = primary.text;
     const primaryIp = primary.kind === 'atom' ? parseIp(word) : undefined;
+    // `from 217.160.10.139:13012 by cmpweb26.aul.t-online.de with HTTP/1.1` (T-Online's webmail): the address
+    // with the client's port.
+    const primaryWithPort =
+      primaryIp === undefined && primary.kind === 'atom' && word.indexOf(':') > 0
+        ? readAddress(word, false)
+        : undefined;
     if (primaryIp !== undefined && ip === undefined && topAddress === undefined) {
       // `from 192.0.2.1 by webmail.example with HTTP`: the client address, no HELO.
       ip = primaryIp.ip;
+      helo = facts.helo;
+    } else if (primaryWithPort?.port !== undefined && ip === undefined && topAddress === undefined) {
+      ip = primaryWithPort.ip;
+      port = primaryWithPort.port;
       helo = facts.helo;
     } else if (glued) {
       // smap: `from rdns(ip), claiming to be "helo" via SMTP by …`.
@@ -199,6 +210,18 @@ function looksLikeAddress(text: string): boolean {
   return digits >= 4 && separators >= 3;
 }
 
+/**
+ * A host name without a `:port` after it (`by spica26.mgt.mul.t-online.de:8080`, as T-Online's webmail
+ * front end writes itself): the port names no machine. An IPv6 address never reaches here (parseIp took it).
+ */
+function withoutPort(host: string): string {
+  const colon = host.indexOf(':');
+  const digits = host.length - colon - 1;
+  if (colon <= 0 || digits < 1 || digits > 5) return host;
+  for (let i = colon + 1; i < host.length; i++) if (!isDigit(host.charCodeAt(i))) return host;
+  return host.slice(0, colon);
+}
+
 export function readBy(tokens: Token[], clause: Clause | undefined): Hop['by'] {
   const by: Hop['by'] = {};
   if (clause === undefined) return by;
@@ -207,8 +230,11 @@ export function readBy(tokens: Token[], clause: Clause | undefined): Hop['by'] {
     const address = parseIp(value.text);
     if (address !== undefined) by.ip = address.ip;
     else if (value.kind === 'atom') {
-      const host = stripTrailingDots(value.text);
-      if (host !== '') by.host = host;
+      const host = withoutPort(stripTrailingDots(value.text));
+      // `by 0.0.0.0:2500 (trex/5.9.14)`: an address once its port is gone.
+      const hostIp = host.length !== value.text.length ? parseIp(host) : undefined;
+      if (hostIp !== undefined) by.ip = hostIp.ip;
+      else if (host !== '') by.host = host;
     }
   }
   for (let k = clause.start; k < clause.end; k++) {

@@ -45,10 +45,26 @@ describe('parseReceived: MTA forms', () => {
       { helo: 'h', rdns: 'h', ip: '2001:db8::25' },
     ],
     ['IPv4-mapped', 'from h ([::ffff:192.0.2.7]) by p with esmtp', { helo: 'h', ip: '192.0.2.7' }],
+    [
+      'T-Online webmail, address and port',
+      'from 192.0.2.139:13012 by cmpweb26.aul.t-online.de with HTTP/1.1 (Lisa V7-5-5-0.0 on API V5-51-3-2); Thu, 07 Sep 23 14:07:33 +0200',
+      { ip: '192.0.2.139', port: 13012 },
+    ],
   ])('%s', (_name, value, from) => {
     const r = parseReceived(value);
     expect(r.parsed).toBe(true);
     expect(r.from).toEqual(from);
+  });
+
+  it('reads a by host written with a port as the host, or the address', () => {
+    expect(parseReceived('from 172.20.102.124:45726 by spica26.mgt.mul.t-online.de:8080; Thu, 7 Sep 2023 14:07:33 +0200').by).toEqual({
+      host: 'spica26.mgt.mul.t-online.de',
+    });
+    expect(parseReceived('from h ([UNAVAILABLE]. [10.30.224.222]) by 0.0.0.0:2500 (trex/5.9.14); Mon, 19 Sep 2022 19:51:10 -0300').by).toEqual({
+      ip: '0.0.0.0',
+    });
+    // Not a port: kept as written.
+    expect(parseReceived('from h ([192.0.2.1]) by mx.example:smtp (Postfix); Mon, 19 Sep 2022 19:51:10 -0300').by?.host).toBe('mx.example:smtp');
   });
 
   it('reads by, with, id, for, via and the date', () => {
