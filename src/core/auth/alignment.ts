@@ -16,6 +16,7 @@
 // - Speed: a compact trie, ~0.65 µs a lookup here; psl 1.15 took ~5.3 µs.
 // - Dependencies: tldts-core only; psl pulls in punycode.
 
+import { trimEnds } from '../chars';
 import { isIpAddress } from '../ip';
 import { isValidHostname, registrableDomain } from '../psl';
 
@@ -31,11 +32,7 @@ function orgDomainOf(d: string): string | undefined {
 
 /** Lower-cases, drops one trailing dot, and takes the domain of an address (`user@example.com`). */
 function normalizeDomain(domain: string): string {
-  // trim() only when an end may be white space (all of which lies outside printable ASCII): most identifiers
-  // have none, and the call costs more than the two character tests.
-  const first = domain.charCodeAt(0);
-  const last = domain.charCodeAt(domain.length - 1);
-  let d = (first > 32 && first < 127 && last > 32 && last < 127 ? domain : domain.trim()).toLowerCase();
+  let d = trimEnds(domain).toLowerCase();
   const at = d.lastIndexOf('@');
   if (at >= 0) d = d.slice(at + 1);
   if (d.charCodeAt(d.length - 1) === 46 /* . */) d = d.slice(0, -1);

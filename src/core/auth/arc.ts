@@ -4,6 +4,7 @@
 // make a validator fail: a missing or repeated member, a gap in the instances, and a `cv=` that
 // contradicts the instance (cv=none only on i=1). No signature is verified here.
 
+import { trimEnds } from '../chars';
 import type { ArcSet, Diagnostic, HeaderField } from '../types';
 import { parseArcAuthResults } from './authres';
 import { parseDecimal, signedHeaderList } from './dkim-signature';
@@ -43,10 +44,7 @@ function nonEmpty(text: string | undefined): string | undefined {
 /** The field name as groupArcSets compares it: trimmed and lower-cased. */
 function memberKey(name: string, lower: string | undefined): string {
   if (lower === undefined) return name.trim().toLowerCase();
-  // A name that begins and ends with a visible ASCII character has nothing to trim.
-  const first = lower.charCodeAt(0);
-  const last = lower.charCodeAt(lower.length - 1);
-  return first > 32 && first < 127 && last > 32 && last < 127 ? lower : lower.trim();
+  return trimEnds(lower);
 }
 
 type Signed = NonNullable<ArcSet['seal']> & NonNullable<ArcSet['messageSignature']>;

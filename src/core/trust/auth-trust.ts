@@ -1,5 +1,6 @@
 import { Alignment } from '../auth/alignment';
 import { parseArcAuthResults, parseAuthResults } from '../auth/authres';
+import { trimEnds } from '../chars';
 import type { AuthResultsHeader, AuthView, Diagnostic, HeaderField, Verdict } from '../types';
 import type { AuthResultsComments } from './claims';
 
@@ -180,11 +181,8 @@ export function domainOf(address: string | undefined): string | undefined {
   if (!address) return undefined;
   const at = address.lastIndexOf('@');
   const part = at >= 0 ? address.slice(at + 1) : address;
-  // trim() only when an end may be white space (all of which lies outside printable ASCII); the '>' and the
-  // dot are cut in one slice.
-  const first = part.charCodeAt(0);
-  const last = part.charCodeAt(part.length - 1);
-  const d = (first > 32 && first < 127 && last > 32 && last < 127 ? part : part.trim()).toLowerCase();
+  // The '>' and the dot are cut in one slice.
+  const d = trimEnds(part).toLowerCase();
   let end = d.length;
   if (d.charCodeAt(end - 1) === 62 /* > */) end--;
   if (end > 0 && d.charCodeAt(end - 1) === 46 /* . */) end--;

@@ -1,6 +1,7 @@
-import { registrableDomain } from '../psl';
+import { trimEnds } from '../chars';
 import { isIpAddress } from '../ip';
 import { compilePrefix, type IpPrefix, ipInAnyPrefix } from '../ip-scope';
+import { registrableDomain } from '../psl';
 import { PROVIDERS, type Provider, providerOfDomain } from './providers';
 
 /** Placeholder names that say nothing about who wrote a hop (`by localhost`, `by 0`, `by smtp`). */
@@ -31,12 +32,7 @@ export class Organisations {
    */
   static normalise(host: string | undefined): string | undefined {
     if (!host) return undefined;
-    // trim() only when an end may be white space (all of which lies outside printable ASCII): a call saved
-    // for nearly every name, as is endsWith's.
-    const first = host.charCodeAt(0);
-    const last = host.charCodeAt(host.length - 1);
-    const trimmed = first > 32 && first < 127 && last > 32 && last < 127 ? host : host.trim();
-    let h = trimmed.toLowerCase();
+    let h = trimEnds(host).toLowerCase();
     if (h.charCodeAt(h.length - 1) === 46 /* . */) h = h.slice(0, -1);
     return h === '' ? undefined : h;
   }
