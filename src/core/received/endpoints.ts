@@ -2,11 +2,10 @@
 // address and reverse-DNS name its MTA recorded in comments, read against the table of MTA forms in forms.ts)
 // and the `by` clause (the server that wrote the field).
 
-import { isDigit } from '../chars';
 import { isIpAddress, parseIp } from '../ip';
 import type { Hop, HopFrom } from '../types';
 import { type Clause, firstValue } from './clauses';
-import { type CommentFacts, emptyFacts, matchFromComment, readAddress } from './forms';
+import { type CommentFacts, emptyFacts, matchFromComment, parsePort, readAddress } from './forms';
 import { type Token, wordIs, wordsOf } from './tokenize';
 
 function stripTrailingDots(host: string): string {
@@ -216,10 +215,7 @@ function looksLikeAddress(text: string): boolean {
  */
 function withoutPort(host: string): string {
   const colon = host.indexOf(':');
-  const digits = host.length - colon - 1;
-  if (colon <= 0 || digits < 1 || digits > 5) return host;
-  for (let i = colon + 1; i < host.length; i++) if (!isDigit(host.charCodeAt(i))) return host;
-  return host.slice(0, colon);
+  return colon > 0 && parsePort(host.slice(colon + 1)) !== undefined ? host.slice(0, colon) : host;
 }
 
 export function readBy(tokens: Token[], clause: Clause | undefined): Hop['by'] {

@@ -66,7 +66,7 @@ interface IpWithPort {
   port?: number;
 }
 
-function parsePort(text: string): number | undefined {
+export function parsePort(text: string): number | undefined {
   if (text.length === 0 || text.length > 5) return undefined;
   let value = 0;
   for (let i = 0; i < text.length; i++) {
