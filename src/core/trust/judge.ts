@@ -213,8 +213,10 @@ export class ChainJudge {
     let top: HopNames | undefined;
     for (let i = 0; i < hops.length && top === undefined; i++)
       if (hops[i]!.hop.by.host && !hops[i]!.transparent) top = hops[i];
-    if (!top) return -1;
-    this.addRecipient(this.orgs.ofNormalised(top.by));
+    if (top) this.addRecipient(this.orgs.ofNormalised(top.by));
+    // Receivers that write only their address (`by 192.0.2.4 with MailEnable ESMTP`) still received the
+    // message: there is no organisation to learn from them, and each hop is judged by its peer alone.
+    else if (!hops.some((v) => v.hop.by.ip && !v.transparent)) return -1;
     for (const t of trustedHosts) this.addRecipient(this.orgs.of(t));
     let adoptNextBy = false;
     // Most hops are written for the same address as the hop above: its organisation is not looked up again.

@@ -178,3 +178,25 @@ From: root@server.example
     expect(a.hops[0]!.zone).toBe('recipient');
   });
 });
+
+describe('receivers that write only their address', () => {
+  // MailEnable's form (sisimai set-of-emails lhost-office365-01, documentation addresses there already).
+  it('still hand off from the peer of the newest such hop', () => {
+    const a =
+      analyze(`Received: from aaaa00-bb0-ccc.outbound.protection.outlook.com ([192.0.2.1]) by 192.0.2.4 with MailEnable ESMTP; Thu, 29 Apr 2015 23:34:45 +0900
+From: <postmaster@example.com>
+`);
+    expect(a.handoff?.ip).toBe('192.0.2.1');
+    expect(a.handoff?.confidence).toBe('low');
+    expect(a.hops[0]!.zone).toBe('handoff');
+  });
+
+  it('have no handoff when their hops name no peer (a bounce Gmail wrote inside)', () => {
+    const a = analyze(`Received: by 10.194.5.104 with SMTP id x; Thu, 29 Apr 2015 23:34:45 -0700 (PDT)
+Received: by 10.70.22.98 with SMTP id y; Thu, 29 Apr 2015 23:34:44 -0700 (PDT)
+From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>
+`);
+    expect(a.handoff).toBeNull();
+    expect(a.hops.map((h) => h.zone)).toEqual(['recipient', 'recipient']);
+  });
+});
