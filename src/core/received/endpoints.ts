@@ -55,7 +55,7 @@ export function readFrom(tokens: Token[], clause: Clause, mta: RdnsFirstMta): Fr
       const words = wordsOf(t);
       const found = matchFromComment(words, t.text);
       if (found === undefined) {
-        if (badAddress === undefined && looksLikeAddress(t.text)) badAddress = t.text;
+        if (badAddress === undefined && words.some(looksLikeAddress)) badAddress = t.text;
         continue;
       }
       if (found.ip !== undefined && facts.ip === undefined) {
@@ -197,16 +197,40 @@ export function readFrom(tokens: Token[], clause: Clause, mta: RdnsFirstMta): Fr
   return reading;
 }
 
-/** Digits with dots or colons: a comment that was meant to hold an address. */
-function looksLikeAddress(text: string): boolean {
+/**
+ * A word of digits with dots or colons that was meant to be an address (a redacted or mangled one:
+ * `40.83.161.phishing@pot`, `[phishing@pot.167.132.17]`, `fe80::bphishing@pot:5fc5`): its first or last
+ * dotted part is a number, or it has the colons of IPv6. Not a host name with digits (`mr21p30im-asmtp004.me.
+ * example.com`), nor a dotted number of other than four parts: a version (`Messaging Server 7.0.5.33.0`).
+ */
+function looksLikeAddress(word: string): boolean {
+  let start = 0;
+  let end = Math.min(word.length, 64);
+  if (word.charCodeAt(start) === 91) start++;
+  if (end > start && word.charCodeAt(end - 1) === 93) end--;
   let digits = 0;
-  let separators = 0;
-  for (let i = 0; i < text.length && i < 64; i++) {
-    const c = text.charCodeAt(i);
+  let dots = 0;
+  let colons = 0;
+  let other = 0;
+  let firstPart = -1; // the first part's end, when it is all digits
+  let lastPart = start; // where the last part starts
+  for (let i = start; i < end; i++) {
+    const c = word.charCodeAt(i);
     if (c >= 48 && c <= 57) digits++;
-    else if (c === 46 || c === 58) separators++;
+    else if (c === 46 || c === 58) {
+      if (dots + colons === 0 && other === 0 && i > start) firstPart = i;
+      if (c === 46) dots++;
+      else colons++;
+      lastPart = i + 1;
+    } else other++;
   }
-  return digits >= 4 && separators >= 3;
+  if (digits < 4 || dots + colons < 3) return false;
+  if (colons >= 2) return true;
+  if (other === 0) return dots === 3;
+  let lastNumeric = lastPart < end;
+  for (let i = lastPart; i < end && lastNumeric; i++)
+    lastNumeric = word.charCodeAt(i) >= 48 && word.charCodeAt(i) <= 57;
+  return firstPart > 0 || lastNumeric;
 }
 
 /**

@@ -158,6 +158,24 @@ describe('parseReceived: MTA forms', () => {
     );
   });
 
+  it('says which comment holds a mangled address, and does not take a version or a host name for one', () => {
+    const codes = (value: string) => parseReceived(value).diagnostics.map((d) => d.code);
+    for (const value of [
+      'from h (h [40.83.161.phishing@pot]) by x with ESMTP;',
+      'from h ([phishing@pot.167.132.17]) by x with SMTP;',
+      'from h (193.phishing@pot.113.60) by x with SMTP;',
+      'from h ([fe80::bphishing@pot:5fc5:b3ec:77ce]) by x with SMTP;',
+      'from h (300.1.2.3) by x with SMTP;',
+    ])
+      expect(codes(value), value).toContain('received-bad-address');
+    for (const value of [
+      // sisimai set-of-emails lhost-messagingserver-01 (iCloud's former Oracle front ends)
+      'from mr21p30im-asmtp004.me.example.com (Oracle Communications Messaging Server 7.0.5.33.0 64bit (built Aug 27 2014)) id <0NFC0035VKOVHW00@mr21p30im-asmtp004.me.example.com>; Thu, 29 Apr 2015 23:34:45 +0900',
+      'from h (mr21p30im-asmtp004.me.example.com) by x with SMTP;',
+    ])
+      expect(codes(value), value).not.toContain('received-bad-address');
+  });
+
   it('marks what it cannot understand as unparsed and keeps the date', () => {
     const r = parseReceived('garbage text ; Mon, 1 Jan 2024 00:00:00 +0000');
     expect(r.parsed).toBe(false);
