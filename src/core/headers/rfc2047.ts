@@ -6,7 +6,7 @@
 //
 // - Word boundaries (§5): a word is decoded only when it starts at the beginning of the value or after
 //   white space, "(" or '"', and the run of words it belongs to ends at the end of the value or before white
-//   space, ")", '"', "," or ";". So "<=?utf-8?q?x?=@example.com>" and "=?…?=@mailsploit.com" stay raw: an
+//   space, ")", '"', "," or ";", or before a ".", "!" or ":" that white space or the end follows. So "<=?utf-8?q?x?=@example.com>" and "=?…?=@mailsploit.com" stay raw: an
 //   addr-spec is never decoded (the Mailsploit attacks rely on decoders that do).
 // - Inside quoted strings words are decoded (RFC 2047 §5 (3) forbids it, but many mailers write
 //   `"=?utf-8?q?Name?=" <a@b>` and Gmail, Outlook and Thunderbird all show it decoded).
@@ -215,7 +215,10 @@ function startsAtBoundary(s: string, i: number): boolean {
 function endsAtBoundary(s: string, i: number): boolean {
   if (i >= s.length) return true;
   const c = s.charCodeAt(i);
-  return isSpace(c) || c === 41 || c === 34 || c === 44 || c === 59;
+  if (isSpace(c) || c === 41 || c === 34 || c === 44 || c === 59) return true;
+  // A full stop, "!" or ":" that ends a phrase (`=?UTF-8?B?…?=. Mail failure.`, as Mail.ru writes its bounce
+  // subjects): followed by white space or the end, it cannot be part of an addr-spec.
+  return (c === 46 || c === 33 || c === 58) && (i + 1 >= s.length || isSpace(s.charCodeAt(i + 1)));
 }
 
 /** Decodes a run of adjacent words: neighbours in the same charset are decoded together. */

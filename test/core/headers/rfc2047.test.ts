@@ -76,6 +76,10 @@ describe('decodeEncodedWords', () => {
     ['words in different charsets', '=?ISO-8859-1?Q?a?= =?ISO-8859-2?Q?_b?=', 'a b'],
     ['UTF-8 character split across two words', '=?UTF-8?Q?caf=C3?= =?UTF-8?Q?=A9?=', 'café'],
     ['RFC 2231 language suffix', '=?US-ASCII*EN?Q?Keith_Moore?=', 'Keith Moore'],
+    // sisimai set-of-emails lhost-mailru-01 (Mail.ru's bounce subject)
+    ['a word before a full stop and a space', '=?UTF-8?B?0JLQsNGI0LU=?=. Mail failure.', 'Ваше. Mail failure.'],
+    ['a word before a colon at the end', '=?UTF-8?Q?caf=C3=A9?=:', 'café:'],
+    ['a word before a full stop inside a name stays raw', '=?UTF-8?Q?a?=.example.com', '=?UTF-8?Q?a?=.example.com'],
     ['unknown charset kept raw', '=?x-no-such-charset?Q?abc?=', '=?x-no-such-charset?Q?abc?='],
     ['charset with a space kept raw', '=?UTF 8?B?SGk=?=', '=?UTF 8?B?SGk=?='],
     ['unknown encoding kept raw', '=?UTF-8?X?abc?=', '=?UTF-8?X?abc?='],
