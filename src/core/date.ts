@@ -4,11 +4,12 @@
 // Accepted beyond the RFC, because real Received and Date fields carry them (Microsoft MHA accepts them
 // too): full day names, "Apr 21 2018", asctime's "Thu Apr 21 03:01:04 2018", US "4/20/2018" and
 // "4-20-2018", ISO/Go "2018-04-22 02:54:17.028704749 +0000 UTC" and "2018-04-22T02:54:17Z", one-digit
-// hours, fractional seconds, AM/PM, "+hh:mm", "GMT+2", a zone split as "- 0600", and anything after the
-// zone (a comment "(PDT)", "UTC", "(envelope-from …)").
+// hours, fractional seconds, AM/PM (and "p.m."), "+hh:mm", "GMT+2", a zone split as "- 0600", and anything
+// after the zone (a comment "(PDT)", "UTC", "(envelope-from …)").
 //
-// Zones: numeric, UT/UTC/GMT/Z, the RFC 822 US names. "-0000" (RFC 5322 §3.3: local zone unknown), the
-// military letters other than Z (§4.3: their sign was wrong in RFC 822, so treated as -0000), an unknown
+// Zones: numeric (also "-400" without the hour's leading zero), UT/UTC/GMT/Z, the RFC 822 US names, and
+// common names with one meaning (COMMON_ZONES: CEST, JST, …). "-0000" (RFC 5322 §3.3: local zone unknown),
+// the military letters other than Z (§4.3: their sign was wrong in RFC 822, so treated as -0000), an unknown
 // name and a missing zone all give offset 0 with zoneKnown false: the caller reports it, nothing silently
 // becomes UTC. A date without a time of day is refused (RFC 5322 requires one).
 //
@@ -49,6 +50,40 @@ const NAMED_ZONES: Record<string, number> = {
   mdt: -360,
   pst: -480,
   pdt: -420,
+};
+
+/**
+ * Zone names outside RFC 5322 that mail servers still write alone (`Sun, 08 Sep 2002 15:29:20 CEST`,
+ * `Tue, 16 Jul 2013 05:16:35 JST`), each with one meaning in practice. Read as that offset rather than as an
+ * unknown zone: an unknown zone is taken as UTC, and a Japanese server's hop would then seem nine hours
+ * late. Names used for several zones (IST: India, Ireland, Israel) stay unknown.
+ */
+const COMMON_ZONES: Record<string, number> = {
+  bst: 60,
+  wet: 0,
+  west: 60,
+  cet: 60,
+  cest: 120,
+  met: 60,
+  mest: 120,
+  mez: 60,
+  mesz: 120,
+  eet: 120,
+  eest: 180,
+  msk: 180,
+  hkt: 480,
+  sgt: 480,
+  awst: 480,
+  jst: 540,
+  kst: 540,
+  acst: 570,
+  aest: 600,
+  aedt: 660,
+  nzst: 720,
+  nzdt: 780,
+  hst: -600,
+  akst: -540,
+  akdt: -480,
 };
 
 function tokenize(text: string): Token[] {
@@ -127,7 +162,7 @@ interface Zone {
   used: number;
 }
 
-/** Reads a numeric offset ("+0200", "+02:00", "+2", "- 0600") at tokens[i] (a sign). */
+/** Reads a numeric offset ("+0200", "+02:00", "+2", "- 0600", "-400") at tokens[i] (a sign). */
 function numericZone(tokens: Token[], i: number): Zone | undefined {
   const sign = tokens[i];
   const num = tokens[i + 1];
@@ -135,7 +170,8 @@ function numericZone(tokens: Token[], i: number): Zone | undefined {
   let hours: number;
   let minutes = 0;
   let used = 2;
-  if (num.length === 4) {
+  if (num.length === 4 || num.length === 3) {
+    // Three digits: the hour's leading zero left out (`-400 (EDT)`, `+800`).
     hours = Math.floor(num.value / 100);
     minutes = num.value % 100;
   } else if (num.length <= 2) {
@@ -171,7 +207,9 @@ function zoneAt(tokens: Token[], i: number): Zone {
     }
     return { offset: named, known: true, used: 1 };
   }
-  // Military letters (RFC 5322 §4.3) and names the RFC does not define: zone unknown.
+  const common = COMMON_ZONES[t.text];
+  if (common !== undefined) return { offset: common, known: true, used: 1 };
+  // Military letters (RFC 5322 §4.3) and other names: zone unknown.
   return { offset: 0, known: false, used: 1 };
 }
 
@@ -201,12 +239,25 @@ function clockAt(tokens: Token[], i: number): Clock | undefined {
       clock.used = 7;
     }
   }
+  // AM/PM, also written "a.m." / "p.m." (`Jun, 06 2002 12:07:31 p.m. -0800`).
   const ampm = tokens[i + clock.used];
-  if (ampm && ampm.kind === 'word' && (ampm.text === 'am' || ampm.text === 'pm')) {
+  let half: string | undefined;
+  let used = 1;
+  if (ampm?.kind === 'word') {
+    if (ampm.text === 'am' || ampm.text === 'pm') half = ampm.text;
+    else if ((ampm.text === 'a' || ampm.text === 'p') && isSym(tokens[i + clock.used + 1], '.')) {
+      const m = tokens[i + clock.used + 2];
+      if (m?.kind === 'word' && m.text === 'm') {
+        half = `${ampm.text}m`;
+        used = isSym(tokens[i + clock.used + 3], '.') ? 4 : 3;
+      }
+    }
+  }
+  if (half !== undefined) {
     if (clock.hour < 1 || clock.hour > 12) return undefined;
-    if (ampm.text === 'am' && clock.hour === 12) clock.hour = 0;
-    else if (ampm.text === 'pm' && clock.hour < 12) clock.hour += 12;
-    clock.used++;
+    if (half === 'am' && clock.hour === 12) clock.hour = 0;
+    else if (half === 'pm' && clock.hour < 12) clock.hour += 12;
+    clock.used += used;
   }
   return clock;
 }
