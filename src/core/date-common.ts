@@ -12,6 +12,11 @@ export type ParsedDate =
       /** ISO 8601 with the offset as written, e.g. 2024-05-01T10:02:03-07:00; "-00:00" when the zone is unknown. */
       iso: string;
       zoneKnown: boolean;
+      /**
+       * A numeric date that reads as month/day and as day/month (`02/10/2002`, as qmail-scanner writes it):
+       * this is the day-first reading, the caller choosing by the dates around it (buildHops).
+       */
+      dayFirst?: { epochMs: number; iso: string };
     }
   | { ok: false; reason: string };
 

@@ -15,15 +15,7 @@
 //
 // The form nearly every field uses is read first, without tokens, by ./date-common.ts.
 
-import {
-  DAYS,
-  daysInMonth,
-  isLetter,
-  MAX_DATE_LENGTH,
-  MONTHS,
-  type ParsedDate,
-  parseCommonDate,
-} from './date-common';
+import { DAYS, daysInMonth, isLetter, MAX_DATE_LENGTH, MONTHS, type ParsedDate, parseCommonDate } from './date-common';
 import { isDigit } from './chars';
 
 export type { ParsedDate } from './date-common';
@@ -275,6 +267,7 @@ export function parseDate(text: string): ParsedDate {
   let month = 0;
   let day = 0;
   let yearAfterTime = false;
+  let ambiguous = false;
   const a = tokens[i];
   const b = tokens[i + 1];
   const c = tokens[i + 2];
@@ -325,9 +318,16 @@ export function parseDate(text: string): ParsedDate {
     isSym(d, b!.text) &&
     isNum(e)
   ) {
-    // US: 4/20/2018, 4-20-2018
-    month = a.value;
-    day = c.value;
+    // US: 4/20/2018, 4-20-2018; day first when the first number cannot be a month (20/4/2018). When both
+    // can be (2/10/2002), the US reading, with the other one returned beside it.
+    if (a.value > 12 && c.value <= 12) {
+      day = a.value;
+      month = c.value;
+    } else {
+      month = a.value;
+      day = c.value;
+      ambiguous = a.value !== c.value && c.value <= 12 && a.value >= 1;
+    }
     year = fullYear(e);
     i += 5;
   } else {
@@ -350,6 +350,22 @@ export function parseDate(text: string): ParsedDate {
   if (day < 1 || day > daysInMonth(year, month)) return { ok: false, reason: 'day out of range' };
   if (clock.hour > 23 || clock.minute > 59 || clock.second > 60) return { ok: false, reason: 'time out of range' };
 
+  const { epochMs, iso } = instant(year, month, day, clock, zone);
+  if (ambiguous && month <= daysInMonth(year, day)) {
+    return {
+      ok: true,
+      epochMs,
+      offsetMinutes: zone.offset,
+      iso,
+      zoneKnown: zone.known,
+      dayFirst: instant(year, day, month, clock, zone),
+    };
+  }
+  return { ok: true, epochMs, offsetMinutes: zone.offset, iso, zoneKnown: zone.known };
+}
+
+/** The instant and its ISO 8601 text, with the offset as written. */
+function instant(year: number, month: number, day: number, clock: Clock, zone: Zone): { epochMs: number; iso: string } {
   const epochMs =
     Date.UTC(year, month - 1, day, clock.hour, clock.minute, clock.second, clock.ms) - zone.offset * 60000;
   const abs = Math.abs(zone.offset);
@@ -358,5 +374,5 @@ export function parseDate(text: string): ParsedDate {
     `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(clock.hour, 2)}:${pad(clock.minute, 2)}:${pad(clock.second, 2)}` +
     (clock.fraction ? `.${pad(clock.ms, 3)}` : '') +
     `${sign}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`;
-  return { ok: true, epochMs, offsetMinutes: zone.offset, iso, zoneKnown: zone.known };
+  return { epochMs, iso };
 }

@@ -14,6 +14,8 @@ export function buildHops(
   diagnostics: Diagnostic[],
 ): { hops: Hop[]; chain: ChainHop[] } {
   const chain: ChainHop[] = [];
+  // Hops whose date reads both month-first and day-first (top-first index, the other reading), rare.
+  let twoWay: Array<{ at: number; dayFirst: { epochMs: number; iso: string } }> | undefined;
   for (const field of received) {
     const p = parseReceived(field.value);
     for (const d of p.diagnostics) diagnostics.push({ ...d, header: field.index });
@@ -44,6 +46,7 @@ export function buildHops(
       if (d.ok) {
         hop.date = d.iso;
         c.epochMs = d.epochMs;
+        if (d.dayFirst !== undefined) (twoWay ??= []).push({ at: chain.length, dayFirst: d.dayFirst });
         // "-0000" is RFC 5322's "zone unknown" and still names the instant; only a missing zone is reported.
         if (!d.zoneKnown && !p.dateText.includes('-0000')) {
           diagnostics.push({
@@ -64,6 +67,7 @@ export function buildHops(
     }
     chain.push(c);
   }
+  if (twoWay !== undefined) for (const w of twoWay) chooseReading(chain, w.at, w.dayFirst);
   const n = chain.length;
   const hops: Hop[] = new Array(n);
   let previousEpoch: number | undefined;
@@ -77,6 +81,29 @@ export function buildHops(
     }
   }
   return { hops, chain };
+}
+
+/**
+ * Of a hop's two readings of a numeric date (`02/10/2002`: 10 February or 2 October), the one nearer the
+ * nearest dated hop above or below it; the month-first reading when no other hop has a date.
+ */
+function chooseReading(chain: ChainHop[], at: number, dayFirst: { epochMs: number; iso: string }): void {
+  const c = chain[at]!;
+  let distance = Number.POSITIVE_INFINITY;
+  let otherDistance = Number.POSITIVE_INFINITY;
+  for (const step of [-1, 1]) {
+    for (let k = at + step; k >= 0 && k < chain.length; k += step) {
+      const e = chain[k]!.epochMs;
+      if (e === undefined) continue;
+      distance = Math.min(distance, Math.abs(c.epochMs! - e));
+      otherDistance = Math.min(otherDistance, Math.abs(dayFirst.epochMs - e));
+      break;
+    }
+  }
+  if (otherDistance < distance) {
+    c.epochMs = dayFirst.epochMs;
+    c.hop.date = dayFirst.iso;
+  }
 }
 
 /** From the oldest dated hop to the newest; null when fewer than two hops carry a date. */

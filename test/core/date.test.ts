@@ -205,6 +205,22 @@ describe('parseDate: RFC 5322 §3.3 and §4.3', () => {
     if (!r.ok) expect(r.reason).not.toBe('');
   });
 
+  it('reads a numeric date day first when the first number cannot be a month, and gives both readings when both can', () => {
+    expect(parseDate('20/4/2018 10:00:00 +0000')).toMatchObject({ ok: true, iso: '2018-04-20T10:00:00+00:00' });
+    // qmail-scanner's local date (SpamAssassin corpus easy_ham/01148): 2 October, or 10 February.
+    expect(parseDate('02/10/2002 08:56:31')).toEqual({
+      ok: true,
+      epochMs: Date.UTC(2002, 1, 10, 8, 56, 31),
+      offsetMinutes: 0,
+      iso: '2002-02-10T08:56:31-00:00',
+      zoneKnown: false,
+      dayFirst: { epochMs: Date.UTC(2002, 9, 2, 8, 56, 31), iso: '2002-10-02T08:56:31-00:00' },
+    });
+    expect(parseDate('4/4/2018 10:00:00 +0000')).not.toHaveProperty('dayFirst');
+    // 2/31: no 31 February, and 31 cannot be a month: refused.
+    expect(parseDate('2/31/2018 10:00:00 +0000').ok).toBe(false);
+  });
+
   it('accepts 29 February of a leap year', () => {
     expect(parseDate('29 Feb 2024 10:00:00 +0000').ok).toBe(true);
   });

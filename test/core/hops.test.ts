@@ -57,3 +57,21 @@ describe('Received chains (MHA vectors)', () => {
     });
   }
 });
+
+describe('a numeric date that reads two ways', () => {
+  // qmail-scanner's stage in the SpamAssassin corpus (easy_ham/01148): its "02/10/2002" is 2 October, as the
+  // hops around it show, not 10 February.
+  it('takes the reading nearer the hops around it', () => {
+    const a = analyze(`Received: (qmail 15297 invoked by uid 104); 2 Oct 2002 13:56:32 -0000
+Received: from cwg@example.com by localhost.localdomain with qmail-scanner-0.90 (uvscan: v4.1.60/v4226. . Clean. Processed in 0.34 secs); 02/10/2002 08:56:31
+Received: (qmail 15286 invoked from network); 2 Oct 2002 13:56:31 -0000
+From: a@example.com
+`);
+    expect(a.hops.map((h) => h.date)).toEqual([
+      '2002-10-02T13:56:31-00:00',
+      '2002-10-02T08:56:31-00:00',
+      '2002-10-02T13:56:32-00:00',
+    ]);
+    expect(a.flags.map((f) => f.id)).not.toContain('hop-delay-negative');
+  });
+});

@@ -2,7 +2,7 @@
 
 import { wordStartsWith } from '../../received/tokenize';
 import type { ChainHop } from '../../trust/chain';
-import type { Hop } from '../../types';
+import type { Analysis, Hop } from '../../types';
 import type { FlagRule } from '../index';
 import { DAY } from './shared';
 
@@ -16,6 +16,23 @@ function hopEpochMs(hop: Hop, date: string, chain: readonly ChainHop[] | undefin
   const c = chain?.[chain.length - 1 - hop.index];
   if (c?.hop === hop && c.epochMs !== undefined && date.charCodeAt(17) !== 54 /* 6 */) return c.epochMs;
   return Date.parse(date);
+}
+
+/** The most a local time can be from UTC (UTC-12 to UTC+14), in seconds. */
+const ZONE_SPAN = 14 * 3600;
+
+/**
+ * How far a hop's delay may be off because its date or the date before it was written without a zone
+ * (`02/10/2002 08:56:31`, a qmail-scanner stage's local time, read as UTC): ZONE_SPAN, else 0. Asked only
+ * of a delay already past a threshold, so the diagnostics are searched for a few hops at most.
+ */
+function zoneDoubt(a: Analysis, h: Hop): number {
+  let previous: Hop | undefined;
+  for (let i = h.index - 1; i >= 0 && previous === undefined; i--)
+    if (a.hops[i]!.date !== undefined) previous = a.hops[i];
+  for (const d of a.diagnostics)
+    if (d.code === 'date-no-zone' && (d.header === h.header || d.header === previous?.header)) return ZONE_SPAN;
+  return 0;
 }
 
 /**
@@ -81,7 +98,13 @@ export const PATH_RULES: readonly FlagRule[] = [
     title: 'A hop is dated before the one it came from',
     check: ({ analysis: a }) =>
       a.hops
-        .filter((h) => h.delaySeconds !== null && h.delaySeconds < -2 * 3600 && h.zone !== 'unverified')
+        .filter(
+          (h) =>
+            h.delaySeconds !== null &&
+            h.delaySeconds < -2 * 3600 &&
+            h.zone !== 'unverified' &&
+            h.delaySeconds < -2 * 3600 - zoneDoubt(a, h),
+        )
         .map((h) => ({
           detail: `Hop ${h.index + 1} is ${Math.round(-h.delaySeconds! / 60)} minutes earlier than the previous hop: a wrong clock or a forged header.`,
           evidence: [{ hop: h.index, header: h.header }],
@@ -93,7 +116,13 @@ export const PATH_RULES: readonly FlagRule[] = [
     title: 'Long delay between hops',
     check: ({ analysis: a }) =>
       a.hops
-        .filter((h) => h.delaySeconds !== null && h.delaySeconds > DAY && h.zone !== 'unverified')
+        .filter(
+          (h) =>
+            h.delaySeconds !== null &&
+            h.delaySeconds > DAY &&
+            h.zone !== 'unverified' &&
+            h.delaySeconds > DAY + zoneDoubt(a, h),
+        )
         .map((h) => ({
           detail: `Hop ${h.index + 1} came ${Math.round(h.delaySeconds! / 3600)} hours after the previous one (queued, moderated or retried).`,
           evidence: [{ hop: h.index, header: h.header }],
