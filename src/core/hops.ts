@@ -46,7 +46,10 @@ export function buildHops(
       if (d.ok) {
         hop.date = d.iso;
         c.epochMs = d.epochMs;
-        if (d.dayFirst !== undefined) (twoWay ??= []).push({ at: chain.length, dayFirst: d.dayFirst });
+        if (d.dayFirst !== undefined) {
+          twoWay ??= [];
+          twoWay.push({ at: chain.length, dayFirst: d.dayFirst });
+        }
         // "-0000" is RFC 5322's "zone unknown" and still names the instant; only a missing zone is reported.
         if (!d.zoneKnown && !p.dateText.includes('-0000')) {
           diagnostics.push({
