@@ -62,9 +62,9 @@ interface Subject {
   /** Prepares once (loads modules), then returns the per-message function; a string: skipped, why. */
   prepare: () => Promise<((input: never) => unknown) | string>;
   /**
-   * The subject reads bytes (a Buffer), as mailauth and mailparser do: each header block is turned into one
-   * (Latin-1, byte for byte) before the warm-up, so that the timing is of the parser alone, as it is for the
-   * subjects that read the strings held in memory.
+   * The subject reads bytes (a Buffer), as mailauth and mailparser do: it gets each header block as the
+   * file's bytes, made into Buffers before the warm-up, so that the timing is of the parser alone, as it is
+   * for the subjects that read the strings held in memory.
    */
   bytes?: boolean;
   async?: boolean;
@@ -215,10 +215,11 @@ class SubjectTimer {
     readonly subject: Subject,
     run: (input: never) => unknown,
     heads: string[],
+    bytes: Uint8Array[],
     passes: number,
   ) {
     this.run = run as (head: string | Buffer) => unknown;
-    this.heads = subject.bytes ? heads.map((h) => Buffer.from(h, 'latin1')) : heads;
+    this.heads = subject.bytes ? bytes.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)) : heads;
     this.samples = new Float64Array(heads.length * passes);
     this.perMessage = new Float64Array(heads.length).fill(Number.POSITIVE_INFINITY);
   }
@@ -273,6 +274,8 @@ class SubjectTimer {
 interface Job {
   hopscopeBenchSubject: string;
   heads: string[];
+  /** The same header blocks as bytes (Subject.bytes). */
+  bytes: Uint8Array[];
   passes: number;
   corpus: string;
 }
@@ -286,7 +289,7 @@ async function serve(job: Job, port: MessagePort): Promise<void> {
     port.postMessage({ skipped: String(run) } satisfies Reply);
     return;
   }
-  const timer = new SubjectTimer(subject, run, job.heads, job.passes);
+  const timer = new SubjectTimer(subject, run, job.heads, job.bytes, job.passes);
   await timer.warmUp();
   port.on('message', async (m: 'pass' | 'result') => {
     if (m === 'pass') {
@@ -316,6 +319,7 @@ async function ask(worker: Worker, message?: 'pass' | 'result'): Promise<Reply> 
  */
 export async function timeSubjects(
   heads: string[],
+  bytes: Uint8Array[],
   passes: number,
   peers: boolean,
   corpus: string,
@@ -332,7 +336,7 @@ export async function timeSubjects(
   try {
     for (const subject of subjects()) {
       if (!peers && !isOwnSubject(subject.name)) continue;
-      const job: Job = { hopscopeBenchSubject: subject.name, heads, passes, corpus };
+      const job: Job = { hopscopeBenchSubject: subject.name, heads, bytes: subject.bytes ? bytes : [], passes, corpus };
       const worker = new Worker(entry, { workerData: job });
       const first = await ask(worker);
       results.push(

@@ -40,8 +40,10 @@ const MIN_SAMPLES = 2000;
 
 interface Message {
   file: string;
-  /** The header block, up to and including the blank line that ends it. */
+  /** The header block, up to and including the blank line that ends it, as the CLI reads it (read-input.ts). */
   head: string;
+  /** The same header block as the file's bytes, for the peers that read bytes. */
+  bytes: Uint8Array;
 }
 
 export interface ScalingRow {
@@ -79,7 +81,18 @@ function loadCorpus(dirs: string[]): Message[] {
     if (existsSync(d) && statSync(d).isDirectory()) walk(d, files);
     else if (existsSync(d)) files.push(d);
   }
-  return files.map((file) => ({ file, head: headerBlockOf(decodeBytes(readFileSync(file))) }));
+  return files.map((file) => {
+    const raw = readFileSync(file);
+    return { file, head: headerBlockOf(decodeBytes(raw)), bytes: headerBlockBytesOf(raw) };
+  });
+}
+
+/** headerBlockOf on the undecoded bytes: a blank line is the same bytes in UTF-8 and Latin-1. */
+function headerBlockBytesOf(raw: Buffer): Uint8Array {
+  const lf = raw.indexOf('\n\n');
+  const crlf = raw.indexOf('\r\n\r\n');
+  if (lf < 0 && crlf < 0) return raw;
+  return crlf >= 0 && (lf < 0 || crlf < lf) ? raw.subarray(0, crlf + 4) : raw.subarray(0, lf + 2);
 }
 
 function spamAssassin(messages: Message[], corpus: string, passes: number): Promise<SubjectResult> {
@@ -89,7 +102,7 @@ function spamAssassin(messages: Message[], corpus: string, passes: number): Prom
   // The same header blocks, written out as .eml files for the Perl side to read into memory.
   const dir = mkdtempSync(join(tmpdir(), 'hopscope-bench-'));
   messages.forEach((m, i) => {
-    writeFileSync(join(dir, `${String(i).padStart(6, '0')}.eml`), m.head, 'latin1');
+    writeFileSync(join(dir, `${String(i).padStart(6, '0')}.eml`), m.bytes);
   });
   return new Promise((resolve) => {
     execFile(
@@ -295,6 +308,7 @@ export async function runBench(args: string[], io: Io): Promise<number> {
     const passes = Math.max(o.passes, Math.min(100, Math.ceil(MIN_SAMPLES / messages.length)));
     const timed = await timeSubjects(
       messages.map((m) => m.head),
+      messages.map((m) => m.bytes),
       passes,
       o.peers,
       set.label,
