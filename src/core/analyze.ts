@@ -36,7 +36,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const { hops, chain } = buildHops(named.received, diagnostics);
 
   // Authentication headers, parsed once.
-  const ar = parseAllAuthResults(headers, fields.names, diagnostics);
+  const ar = parseAllAuthResults(headers, fields, diagnostics);
   const receivedSpf: ReceivedSpf[] = [];
   for (const h of named.receivedSpf) {
     const parsed = parseReceivedSpf(h.value);
@@ -49,13 +49,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     for (const x of parsed.diagnostics) diagnostics.push({ ...x, header: h.index });
     dkimSignatures.push(withHeader(h.index, parsed));
   }
-  const arc = groupArcSets(headers, fields.names, ar.arcInstances);
+  const arc = groupArcSets(headers, fields, ar.arcInstances);
   diagnostics.push(...arc.diagnostics);
 
   // Trust: who wrote which hop, then which headers.
   const claims = collectClaims(
     headers,
-    fields.names,
+    fields,
     ar.comments,
     receivedSpf.map((s) => ({
       header: s.header,
@@ -64,7 +64,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       comment: s.comment,
     })),
   );
-  const trust = judgeChain(chain, claims, options.trustedHosts ?? [], options.recipientHosts ?? [], fields.names);
+  const trust = judgeChain(chain, claims, options.trustedHosts ?? [], options.recipientHosts ?? [], fields);
   for (const h of hops) h.zone = trust.zones[h.index] ?? 'unverified';
 
   const microsoftRecipient = trust.recipientOrgs.has('p:microsoft');
@@ -89,7 +89,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const ownPrefixes = recipientFieldPrefixes(trust.recipientOrgs);
   const isTrusted = (headerIndex: number): boolean => {
     if (trust.senderBoundaryHeader === null || headerIndex < trust.senderBoundaryHeader) return true;
-    const name = fields.names[headerIndex] ?? '';
+    const name = headerIndex >= 0 && headerIndex < headers.length ? fields.lower(headerIndex) : '';
     return !name.endsWith('-untrusted') && ownPrefixes.some((p) => name.startsWith(p));
   };
   const antispam = decodeAntispam(headers, isTrusted);

@@ -79,7 +79,7 @@ export const FILTER_RULES: readonly FlagRule[] = [
       for (const v of a.antispam) {
         if (!v.trusted) continue;
         // The field index has the name lower-cased already (a verdict's header is its field's position).
-        const name = fields.headers[v.header]?.name === v.field ? fields.names[v.header]! : v.field.toLowerCase();
+        const name = fields.headers[v.header]?.name === v.field ? fields.lower(v.header) : v.field.toLowerCase();
         const f = filterVerdict(name, v.items);
         if (!f || worst.get(v.vendor)?.severity === 'danger') continue;
         if (worst.has(v.vendor) && f.severity !== 'danger') continue;
