@@ -5,7 +5,7 @@ import { parseDkimSignature } from './auth/dkim-signature';
 import { parseReceivedSpf } from './auth/received-spf';
 import { evaluateFlags, verdictOf } from './flags';
 import { parseAddress, parseAddressList } from './headers/address';
-import { FieldIndex, type NamedFields } from './headers/fields';
+import { FieldIndex, type NamedFields, nameEndsWith, nameStartsWith } from './headers/fields';
 import { readHeaderBlock } from './headers/read';
 import { buildHops, totalDelay } from './hops';
 import { computeAlignment, judgeAuthResults, parseAllAuthResults, summaryVerdicts } from './trust/auth-trust';
@@ -89,8 +89,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const ownPrefixes = recipientFieldPrefixes(trust.recipientOrgs);
   const isTrusted = (headerIndex: number): boolean => {
     if (trust.senderBoundaryHeader === null || headerIndex < trust.senderBoundaryHeader) return true;
-    const name = headerIndex >= 0 && headerIndex < headers.length ? fields.lower(headerIndex) : '';
-    return !name.endsWith('-untrusted') && ownPrefixes.some((p) => name.startsWith(p));
+    // Compared in place: no lower-cased copy of each antispam field's name.
+    const name = headers[headerIndex]?.name ?? '';
+    return !nameEndsWith(name, '-untrusted') && ownPrefixes.some((p) => nameStartsWith(name, p));
   };
   const antispam = decodeAntispam(headers, isTrusted);
 

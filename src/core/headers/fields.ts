@@ -32,9 +32,27 @@ export interface NamedFields {
  * never equals an ASCII name, as the length test already says here.
  */
 export function sameName(name: string, lower: string): boolean {
-  if (name.length !== lower.length) return false;
+  return name.length === lower.length && foldedAt(name, 0, lower);
+}
+
+/**
+ * `name` lower-cased starts with `lower` (ASCII lower case), compared in place as sameName. (A U+0130 in
+ * `name` gives two characters where it would shift the rest, but one of them is outside ASCII, so that no
+ * ASCII text matches across it either way.)
+ */
+export function nameStartsWith(name: string, lower: string): boolean {
+  return name.length >= lower.length && foldedAt(name, 0, lower);
+}
+
+/** `name` lower-cased ends with `lower` (ASCII lower case), compared in place as sameName. */
+export function nameEndsWith(name: string, lower: string): boolean {
+  return name.length >= lower.length && foldedAt(name, name.length - lower.length, lower);
+}
+
+/** name[at, at + lower.length) lower-cased is `lower` (see sameName). */
+function foldedAt(name: string, at: number, lower: string): boolean {
   for (let i = 0; i < lower.length; i++) {
-    const c = name.charCodeAt(i);
+    const c = name.charCodeAt(at + i);
     const folded = c >= 65 && c <= 90 ? c + 32 : c === 0x212a ? 107 : c;
     if (folded !== lower.charCodeAt(i)) return false;
   }
