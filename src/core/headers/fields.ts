@@ -1,5 +1,5 @@
-// The header fields of one message with their names lower-cased at most once per analysis, when a stage
-// asks (STYLE.md: no work on the hot path that can be done once). Field names are case-insensitive
+// The header fields of one message, with their names compared in any letter case in place or lower-cased
+// when a stage asks (STYLE.md: no work on the hot path that can be done once). Field names are case-insensitive
 // (RFC 5322 §1.2.2); every stage that looked a field up by name used to lower-case every name again, once
 // per rule or parser.
 //
@@ -71,8 +71,6 @@ export interface FieldNames {
 export class FieldIndex implements FieldNames {
   /** The fields read by name. */
   readonly named: NamedFields;
-  /** lower(k) once made (most fields' names are never asked for: see lower()). */
-  private lowered: Array<string | undefined> | undefined;
 
   constructor(readonly headers: readonly HeaderField[]) {
     const named: NamedFields = {
@@ -130,18 +128,12 @@ export class FieldIndex implements FieldNames {
   }
 
   /**
-   * `headers[k].name` lower-cased (ASCII and Unicode, as String#toLowerCase), made on first request: the
-   * stages ask for few names (antispam fields, a claim field's), having told the others apart by length or
-   * by is().
+   * `headers[k].name` lower-cased (ASCII and Unicode, as String#toLowerCase). Made when asked, and not kept:
+   * the stages ask for few names (a claim field's, an ARC field's), each once, having told the others apart
+   * by length or by is(); an array to keep them in cost more than the copies.
    */
   lower(k: number): string {
-    const lowered = (this.lowered ??= new Array<string | undefined>(this.headers.length));
-    let name = lowered[k];
-    if (name === undefined) {
-      name = this.headers[k]!.name.toLowerCase();
-      lowered[k] = name;
-    }
-    return name;
+    return this.headers[k]!.name.toLowerCase();
   }
 
   /** Is `headers[k]`'s name `lower` (an ASCII lower-case name) in any letter case? */
