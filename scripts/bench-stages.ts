@@ -41,22 +41,22 @@ export function createStages(heads: string[]): { pass: () => void; report: () =>
     const fields = t('FieldIndex', () => new FieldIndex(headers));
     const named = fields.named;
     const { hops, chain } = t('buildHops', () => buildHops(named.received, diagnostics));
-    const ar = t('A-R parse', () => parseAllAuthResults(headers, fields.names, diagnostics));
+    const ar = t('A-R parse', () => parseAllAuthResults(headers, fields, diagnostics));
     const receivedSpf = t('Received-SPF + DKIM parse', () => {
       const out = named.receivedSpf.map((h) => ({ header: h.index, ...parseReceivedSpf(h.value) }));
       for (const h of named.dkimSignature) parseDkimSignature(h.value);
       return out;
     });
-    const arc = t('groupArcSets', () => groupArcSets(headers, fields.names, ar.arcInstances));
+    const arc = t('groupArcSets', () => groupArcSets(headers, fields, ar.arcInstances));
     const claims = t('collectClaims', () =>
       collectClaims(
         headers,
-        fields.names,
+        fields,
         ar.comments,
         receivedSpf.map((s) => ({ header: s.header, clientIp: s.clientIp, comment: s.comment })),
       ),
     );
-    const trust = t('judgeChain', () => judgeChain(chain, claims, [], [], fields.names));
+    const trust = t('judgeChain', () => judgeChain(chain, claims, [], [], fields));
     for (const h of hops) h.zone = trust.zones[h.index] ?? 'unverified';
     const { injected } = t('judgeAuthResults', () =>
       judgeAuthResults(ar.results, {

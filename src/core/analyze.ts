@@ -5,7 +5,7 @@ import { parseDkimSignature } from './auth/dkim-signature';
 import { parseReceivedSpf } from './auth/received-spf';
 import { evaluateFlags, verdictOf } from './flags';
 import { parseAddress, parseAddressList } from './headers/address';
-import { FieldIndex, type NamedFields } from './headers/fields';
+import { FieldIndex, type NamedFields, nameEndsWith, nameStartsWith } from './headers/fields';
 import { readHeaderBlock } from './headers/read';
 import { buildHops, totalDelay } from './hops';
 import { computeAlignment, judgeAuthResults, parseAllAuthResults, summaryVerdicts } from './trust/auth-trust';
@@ -36,7 +36,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const { hops, chain } = buildHops(named.received, diagnostics);
 
   // Authentication headers, parsed once.
-  const ar = parseAllAuthResults(headers, fields.names, diagnostics);
+  const ar = parseAllAuthResults(headers, fields, diagnostics);
   const receivedSpf: ReceivedSpf[] = [];
   for (const h of named.receivedSpf) {
     const parsed = parseReceivedSpf(h.value);
@@ -49,13 +49,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     for (const x of parsed.diagnostics) diagnostics.push({ ...x, header: h.index });
     dkimSignatures.push(withHeader(h.index, parsed));
   }
-  const arc = groupArcSets(headers, fields.names, ar.arcInstances);
+  const arc = groupArcSets(headers, fields, ar.arcInstances);
   diagnostics.push(...arc.diagnostics);
 
   // Trust: who wrote which hop, then which headers.
   const claims = collectClaims(
     headers,
-    fields.names,
+    fields,
     ar.comments,
     receivedSpf.map((s) => ({
       header: s.header,
@@ -64,7 +64,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       comment: s.comment,
     })),
   );
-  const trust = judgeChain(chain, claims, options.trustedHosts ?? [], options.recipientHosts ?? [], fields.names);
+  const trust = judgeChain(chain, claims, options.trustedHosts ?? [], options.recipientHosts ?? [], fields);
   for (const h of hops) h.zone = trust.zones[h.index] ?? 'unverified';
 
   const microsoftRecipient = trust.recipientOrgs.has('p:microsoft');
@@ -89,8 +89,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const ownPrefixes = recipientFieldPrefixes(trust.recipientOrgs);
   const isTrusted = (headerIndex: number): boolean => {
     if (trust.senderBoundaryHeader === null || headerIndex < trust.senderBoundaryHeader) return true;
-    const name = fields.names[headerIndex] ?? '';
-    return !name.endsWith('-untrusted') && ownPrefixes.some((p) => name.startsWith(p));
+    // Compared in place: no lower-cased copy of each antispam field's name.
+    const name = headers[headerIndex]?.name ?? '';
+    return !nameEndsWith(name, '-untrusted') && ownPrefixes.some((p) => nameStartsWith(name, p));
   };
   const antispam = decodeAntispam(headers, isTrusted);
 

@@ -5,6 +5,7 @@
 // contradicts the instance (cv=none only on i=1). No signature is verified here.
 
 import { trimEnds } from '../chars';
+import type { FieldNames } from '../headers/fields';
 import type { ArcSet, Diagnostic, HeaderField } from '../types';
 import { parseArcAuthResults } from './authres';
 import { parseDecimal, signedHeaderList } from './dkim-signature';
@@ -42,6 +43,11 @@ function nonEmpty(text: string | undefined): string | undefined {
 }
 
 /** The field name as groupArcSets compares it: trimmed and lower-cased. */
+/** Does `name` start with "arc-" in any letter case? (No character outside ASCII lower-cases to "a", "r", "c" or "-".) */
+function startsWithArc(name: string): boolean {
+  return (name.charCodeAt(1) | 0x20) === 114 && (name.charCodeAt(2) | 0x20) === 99 && name.charCodeAt(3) === 45;
+}
+
 function memberKey(name: string, lower: string | undefined): string {
   if (lower === undefined) return name.trim().toLowerCase();
   return trimEnds(lower);
@@ -71,12 +77,12 @@ function signedMember(header: number, tags: Record<string, string>, member: 'sea
 
 /**
  * Groups the ARC header fields of a message by instance. `headers` may hold any fields. Never throws.
- * `names` (FieldIndex.names) and `arcInstances` (the instances parseAllAuthResults read from
+ * `names` (FieldIndex) and `arcInstances` (the instances parseAllAuthResults read from
  * ARC-Authentication-Results values, by header index) spare a second pass over names and values.
  */
 export function groupArcSets(
   headers: readonly HeaderField[],
-  names?: readonly string[],
+  names?: FieldNames,
   arcInstances?: ReadonlyMap<number, number | null>,
 ): GroupedArcSets {
   const diagnostics: Diagnostic[] = [];
@@ -84,12 +90,14 @@ export function groupArcSets(
 
   for (let k = 0; k < headers.length; k++) {
     const field = headers[k]!;
-    const lower = names?.[k];
-    if (lower !== undefined) {
-      // Cheap reject first: every ARC field name starts with "arc-" (unless it carries white space to trim),
-      // and few other names start with "a": one character read for most fields.
-      const first = lower.charCodeAt(0);
-      if (first > 32 && first < 127 && (first !== 97 || !lower.startsWith('arc-'))) continue;
+    let lower: string | undefined;
+    if (names !== undefined) {
+      // Cheap reject first, on the name as written: every ARC field name starts with "arc-" in some letter
+      // case (unless it carries white space to trim), and few other names start with "a": one character read
+      // for most fields, and no lower-cased copy of their names.
+      const first = field.name.charCodeAt(0);
+      if (first > 32 && first < 127 && ((first | 0x20) !== 97 || !startsWithArc(field.name))) continue;
+      lower = names.lower(k);
     }
     const member = MEMBER_OF.get(memberKey(field.name, lower));
     if (member === undefined) continue;

@@ -1,11 +1,12 @@
-// The header fields of one message with their names lower-cased once per analysis (STYLE.md: no work on
-// the hot path that can be done once). Field names are case-insensitive (RFC 5322 §1.2.2); every stage that
-// looked a field up by name used to lower-case every name again, once per rule or parser.
+// The header fields of one message, with their names compared in any letter case in place or lower-cased
+// when a stage asks (STYLE.md: no work on the hot path that can be done once). Field names are case-insensitive
+// (RFC 5322 §1.2.2); every stage that looked a field up by name used to lower-case every name again, once
+// per rule or parser.
 //
-// The fields that analyze() and the flag rules read by name are found in the same pass (`named`): a lookup
+// The fields that analyze() and the flag rules read by name are found in one pass (`named`): a lookup
 // by name is a walk over every name, and a dozen of them (most to the end: Sender and Reply-To are often
 // absent, and Microsoft 365 puts From, To and Subject below some hundred fields) cost more than sorting each
-// name once, by its length, as it is lower-cased.
+// name once, by its length.
 
 import type { HeaderField } from '../types';
 
@@ -24,14 +25,54 @@ export interface NamedFields {
   messageId: HeaderField | undefined;
 }
 
-export class FieldIndex {
-  /** `names[i]` is `headers[i].name` lower-cased (ASCII and Unicode, as String#toLowerCase). */
-  readonly names: readonly string[];
+/**
+ * `name` lower-cased (as String#toLowerCase) equals `lower`, an ASCII lower-case name, compared in place
+ * without the lower-cased copy. The one character outside ASCII that lower-cases into ASCII is U+212A
+ * KELVIN SIGN ("k"); U+0130 lower-cases to two characters, one of them outside ASCII, so a name holding it
+ * never equals an ASCII name, as the length test already says here.
+ */
+export function sameName(name: string, lower: string): boolean {
+  return name.length === lower.length && foldedAt(name, 0, lower);
+}
+
+/**
+ * `name` lower-cased starts with `lower` (ASCII lower case), compared in place as sameName. (A U+0130 in
+ * `name` gives two characters where it would shift the rest, but one of them is outside ASCII, so that no
+ * ASCII text matches across it either way.)
+ */
+export function nameStartsWith(name: string, lower: string): boolean {
+  return name.length >= lower.length && foldedAt(name, 0, lower);
+}
+
+/** `name` lower-cased ends with `lower` (ASCII lower case), compared in place as sameName. */
+export function nameEndsWith(name: string, lower: string): boolean {
+  return name.length >= lower.length && foldedAt(name, name.length - lower.length, lower);
+}
+
+/** name[at, at + lower.length) lower-cased is `lower` (see sameName). */
+function foldedAt(name: string, at: number, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const c = name.charCodeAt(at + i);
+    const folded = c >= 65 && c <= 90 ? c + 32 : c === 0x212a ? 107 : c;
+    if (folded !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** What the stages that look fields up by name read (FieldIndex). */
+export interface FieldNames {
+  readonly headers: readonly HeaderField[];
+  /** `headers[k].name` lower-cased. */
+  lower(k: number): string;
+  /** Is `headers[k]`'s name `lower` (an ASCII lower-case name) in any letter case? */
+  is(k: number, lower: string): boolean;
+}
+
+export class FieldIndex implements FieldNames {
   /** The fields read by name. */
   readonly named: NamedFields;
 
   constructor(readonly headers: readonly HeaderField[]) {
-    const names: string[] = new Array(headers.length);
     const named: NamedFields = {
       received: [],
       receivedSpf: [],
@@ -47,42 +88,63 @@ export class FieldIndex {
     };
     for (let i = 0; i < headers.length; i++) {
       const h = headers[i]!;
-      const name = h.name.toLowerCase();
-      names[i] = name;
-      // The length leaves at most two names to compare with.
+      const name = h.name;
+      // The length leaves at most two names to compare with, in place (sameName): lower-casing every name
+      // cost a copy of most of them (Microsoft 365 writes some sixty fields in mixed case) for the few
+      // compared.
       switch (name.length) {
         case 2:
-          if (name === 'to') named.to ??= h;
+          if (sameName(name, 'to')) named.to ??= h;
           break;
         case 4:
-          if (name === 'from') named.from ??= h;
-          else if (name === 'date') named.date ??= h;
+          if (sameName(name, 'from')) named.from ??= h;
+          else if (sameName(name, 'date')) named.date ??= h;
           break;
         case 6:
-          if (name === 'sender') named.sender ??= h;
+          if (sameName(name, 'sender')) named.sender ??= h;
           break;
         case 7:
-          if (name === 'subject') named.subject ??= h;
+          if (sameName(name, 'subject')) named.subject ??= h;
           break;
         case 8:
-          if (name === 'received') named.received.push(h);
-          else if (name === 'reply-to') named.replyTo ??= h;
+          if (sameName(name, 'received')) named.received.push(h);
+          else if (sameName(name, 'reply-to')) named.replyTo ??= h;
           break;
         case 10:
-          if (name === 'message-id') named.messageId ??= h;
+          if (sameName(name, 'message-id')) named.messageId ??= h;
           break;
         case 11:
-          if (name === 'return-path') named.returnPath ??= h;
+          if (sameName(name, 'return-path')) named.returnPath ??= h;
           break;
         case 12:
-          if (name === 'received-spf') named.receivedSpf.push(h);
+          if (sameName(name, 'received-spf')) named.receivedSpf.push(h);
           break;
         case 14:
-          if (name === 'dkim-signature') named.dkimSignature.push(h);
+          if (sameName(name, 'dkim-signature')) named.dkimSignature.push(h);
           break;
       }
     }
-    this.names = names;
     this.named = named;
+  }
+
+  /**
+   * `headers[k].name` lower-cased (ASCII and Unicode, as String#toLowerCase). Made when asked, and not kept:
+   * the stages ask for few names (a claim field's, an ARC field's), each once, having told the others apart
+   * by length or by is(); an array to keep them in cost more than the copies.
+   */
+  lower(k: number): string {
+    return this.headers[k]!.name.toLowerCase();
+  }
+
+  /** Is `headers[k]`'s name `lower` (an ASCII lower-case name) in any letter case? */
+  is(k: number, lower: string): boolean {
+    return sameName(this.headers[k]!.name, lower);
+  }
+
+  /** Every field's name lower-cased, in order. */
+  get names(): string[] {
+    const out: string[] = new Array(this.headers.length);
+    for (let k = 0; k < out.length; k++) out[k] = this.lower(k);
+    return out;
   }
 }

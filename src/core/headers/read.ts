@@ -37,6 +37,7 @@ export interface HeaderBlock {
  * Fields whose value is an opaque blob that the writer splits into RFC 2047 words: Microsoft 365's
  * antispam data (base64 of binary, ~8 KB in most Outlook.com messages). A "decoded" copy would be binary
  * noise and cost more than the rest of the reader; their value and raw are kept as for any field.
+ * No stage of the analysis reads these values, so the reader builds them as ropes (see appendPiece).
  */
 const OPAQUE_FIELD_PREFIXES = [
   'x-microsoft-antispam-message-info',
@@ -47,10 +48,21 @@ const OPAQUE_FIELD_PREFIXES = [
 /** The shortest of OPAQUE_FIELD_PREFIXES: a shorter name is not opaque, without lower-casing it. */
 const OPAQUE_MIN_LENGTH = Math.min(...OPAQUE_FIELD_PREFIXES.map((p) => p.length));
 
+/**
+ * `name` starts with one of OPAQUE_FIELD_PREFIXES in any case; compared in place, without a lower-cased copy.
+ * (The one non-ASCII character that lower-cases to ASCII, U+212A KELVIN SIGN, is a "k", which no prefix has.)
+ */
 function isOpaqueField(name: string): boolean {
   if (name.length < OPAQUE_MIN_LENGTH) return false;
-  const lower = name.toLowerCase();
-  return OPAQUE_FIELD_PREFIXES.some((p) => lower.startsWith(p));
+  for (const p of OPAQUE_FIELD_PREFIXES) {
+    let i = 0;
+    for (; i < p.length; i++) {
+      const c = name.charCodeAt(i);
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== p.charCodeAt(i)) break;
+    }
+    if (i === p.length) return true;
+  }
+  return false;
 }
 
 /** At most this many 'no-colon' / 'invalid-field-name' diagnostics each; then one saying how many more. */
@@ -87,6 +99,13 @@ function joinTrimmed(pieces: string[]): string {
   return a === 0 && b === pieces.length ? pieces.join('') : pieces.slice(a, b).join('');
 }
 
+/** The `count` pieces whose bounds (start, end) are in `bounds`, in an array of exactly that length. */
+function piecesOf(src: string, bounds: number[], count: number): string[] {
+  const pieces: string[] = new Array(count);
+  for (let k = 0; k < count; k++) pieces[k] = src.slice(bounds[2 * k]!, bounds[2 * k + 1]!);
+  return pieces;
+}
+
 /** s.slice(start, end) without spaces and tabs at either end, in one slice. */
 function trimmedSlice(s: string, start: number, end: number): string {
   while (start < end && isWsp(s.charCodeAt(start))) start++;
@@ -95,30 +114,51 @@ function trimmedSlice(s: string, start: number, end: number): string {
 }
 
 /**
- * Adds the RFC 2047 decoded copy to the fields whose value holds an encoded word. `spans` has each field's
- * value as written in `src` (start, end; line breaks included). A "=?" is in the unfolded value exactly when
- * it is in that span: unfolding removes only a line break before white space, trimming only white space.
- * So one forward search of the header block finds the fields to decode, where a search of every value cost
- * a native call per field and a pass over every "=" of the tag=value lists and base64 blobs.
+ * `rope` with the piece src[from, end) appended, by concatenation: the opaque fields' values are built as
+ * ropes of their lines rather than joined into a flat copy, as no stage reads them (a reader's first
+ * character read would flatten the rope, at the cost the join saves). A Microsoft antispam blob is ~70
+ * lines of ~75 characters: its pieces array and joined copy were a sixth of what an analysis allocated.
+ * Spaces and tabs at the start of the value are left out as joinTrimmed leaves them out; those at its end
+ * are trimmed where the field closes (see trimRopeEnd).
  */
-function decodeFields(src: string, blockEnd: number, headers: HeaderField[], spans: number[]): void {
-  // Bounded to the header block, so that the search never runs on into a body.
-  const block = src.slice(0, blockEnd);
-  let next = -1; // where the last search found a "=?"; when it is before a span, that span is searched
-  for (let k = 0; k < headers.length; k++) {
-    const start = spans[2 * k]!;
-    if (next < start) {
-      // The "?" of a "=?", searched for alone: headers hold far fewer "?" than "=" (tag=value lists, base64).
-      let q = block.indexOf('?', start + 1);
-      while (q > 0 && block.charCodeAt(q - 1) !== 61) q = block.indexOf('?', q + 1);
-      if (q < 0) return;
-      next = q - 1;
-    }
-    const field = headers[k]!;
-    if (next + 2 > spans[2 * k + 1]! || isOpaqueField(field.name)) continue;
-    const decoded = decodeEncodedWords(field.value);
-    if (decoded !== field.value) field.decoded = decoded;
+function appendPiece(rope: string, src: string, from: number, end: number): string {
+  if (rope !== '') return rope + src.slice(from, end);
+  while (from < end && isWsp(src.charCodeAt(from))) from++;
+  return from < end ? src.slice(from, end) : '';
+}
+
+/** `rope` without spaces and tabs at its end; `last` is its last character as written in the source. */
+function trimRopeEnd(rope: string, last: number): string {
+  if (!isWsp(last)) return rope; // the usual case: no character of the rope is read (that would flatten it)
+  let j = rope.length;
+  while (j > 0 && isWsp(rope.charCodeAt(j - 1))) j--;
+  return rope.slice(0, j);
+}
+
+/**
+ * Where the search for RFC 2047 encoded words stands: `q` is the index of a "?" that the search stopped at
+ * (no "=?" lies between where it started and q), -1 when no "?" follows. Returns the new q; the field whose
+ * value spans src[start, end) (line breaks included) holds a "=?" exactly when q ends inside it
+ * (start < q < end). A "=?" is in the unfolded value exactly when it is in that span: unfolding removes only
+ * a line break before white space, trimming only white space. So one forward search of the text finds the
+ * fields to decode, where a search of every value cost a native call per field and a pass over every "="
+ * of the tag=value lists and base64 blobs. The "?" is searched for alone: headers hold far fewer "?" than
+ * "=". After the last field the search stops at the first "?" of the body (or reads to the end of a body
+ * without any, once).
+ */
+function searchEncoded(src: string, q: number, start: number, end: number): number {
+  if (q >= 0 && q <= start) q = src.indexOf('?', start + 1);
+  while (q > start && q < end && src.charCodeAt(q - 1) !== 61) q = src.indexOf('?', q + 1);
+  return q;
+}
+
+/** A field, with the RFC 2047 decoded copy of its value when `encoded` (its span holds a "=?") and it differs. */
+function newField(index: number, name: string, raw: string, value: string, encoded: boolean): HeaderField {
+  if (encoded && !isOpaqueField(name)) {
+    const decoded = decodeEncodedWords(value);
+    if (decoded !== value) return { index, name, raw, value, decoded };
   }
+  return { index, name, raw, value };
 }
 
 /**
@@ -152,7 +192,7 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
   const plain = prefix.kind === 'none';
 
   const headers: HeaderField[] = [];
-  const spans: number[] = []; // each field's value span in src: start, end
+  let q = 0; // where the search for encoded words stands (searchEncoded)
   let crlf = 0;
   let lf = 0;
   let cr = 0;
@@ -167,11 +207,16 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
   let valueStart = 0; // where its value starts on the first line
   let valueEnd = 0; // where it ends on the first line
   let raw = ''; // built only when a prefix is removed (otherwise raw is one slice)
-  // A folded value's pieces (first line's value part, then each continuation line), joined once: += would
-  // build a rope. Null for a one-line field, whose value is one trimmed slice. (The value is built inline
-  // where a field closes, not by a closure: variables a closure captures live in a heap context, and this
-  // loop reads and writes them on every line; ~5% of the reader.)
-  let folds: string[] | null = null;
+  // A folded value's pieces (first line's value part, then each continuation line), joined once where the
+  // field closes: += would build a rope. Their bounds go to one array for the whole block, and the pieces
+  // to an array of their exact number at the close: pushed pieces grew an array per field (V8 grows a
+  // two-element array to nineteen). pieceCount is 0 for a one-line field, whose value is one trimmed slice.
+  // (The value is built inline where a field closes, not by a closure: variables a closure captures live in
+  // a heap context, and this loop reads and writes them on every line; ~5% of the reader.)
+  const bounds: number[] = [];
+  let pieceCount = 0;
+  let folded = false;
+  let rope: string | null = null; // a folded opaque field's value so far (see appendPiece); else null
 
   // The line loop reads the text itself rather than through sc.advance() (which locateStart walks with): the
   // scanner object's fields, written and read back on every line, cost ~4% of the reader.
@@ -207,17 +252,36 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
       if (!plain) raw += src.slice(fieldEnd, lineStart) + src.slice(from, lineEnd); // previous break + line
       // A first line with no value text (`X-Microsoft-Antispam-Message-Info:` alone, as Microsoft 365 folds
       // its long fields) adds no piece: the join would trim it away, after copying the array without it.
-      const piece = src.slice(from, lineEnd);
-      if (folds !== null) folds.push(piece);
-      else folds = isBlank(src, valueStart, valueEnd) ? [piece] : [src.slice(valueStart, valueEnd), piece];
+      if (rope !== null) rope = appendPiece(rope, src, from, lineEnd);
+      else if (!folded && isOpaqueField(name))
+        rope = appendPiece(appendPiece('', src, valueStart, valueEnd), src, from, lineEnd);
+      else {
+        if (!folded) {
+          folded = true;
+          if (!isBlank(src, valueStart, valueEnd)) {
+            bounds[0] = valueStart;
+            bounds[1] = valueEnd;
+            pieceCount = 1;
+          }
+        }
+        bounds[2 * pieceCount] = from;
+        bounds[2 * pieceCount + 1] = lineEnd;
+        pieceCount++;
+      }
       fieldEnd = lineEnd;
       continue;
     }
 
     if (name !== null) {
-      const value = folds === null ? trimmedSlice(src, valueStart, valueEnd) : joinTrimmed(folds);
-      headers.push({ index: headers.length, name, raw: plain ? src.slice(fieldStart, fieldEnd) : raw, value });
-      spans.push(valueStart, fieldEnd);
+      const value =
+        rope !== null
+          ? trimRopeEnd(rope, src.charCodeAt(fieldEnd - 1))
+          : folded
+            ? joinTrimmed(piecesOf(src, bounds, pieceCount))
+            : trimmedSlice(src, valueStart, valueEnd);
+      q = searchEncoded(src, q, valueStart, fieldEnd);
+      const encoded = q > valueStart && q < fieldEnd;
+      headers.push(newField(headers.length, name, plain ? src.slice(fieldStart, fieldEnd) : raw, value, encoded));
     }
 
     // The name runs to the first colon. Scanning it also checks ftext; each line is scanned at most once.
@@ -262,15 +326,22 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
     fieldStart = from;
     fieldEnd = lineEnd;
     valueEnd = lineEnd;
-    folds = null;
+    folded = false;
+    pieceCount = 0;
+    rope = null;
     if (!plain) raw = src.slice(from, lineEnd);
   }
   if (name !== null) {
-    const value = folds === null ? trimmedSlice(src, valueStart, valueEnd) : joinTrimmed(folds);
-    headers.push({ index: headers.length, name, raw: plain ? src.slice(fieldStart, fieldEnd) : raw, value });
-    spans.push(valueStart, fieldEnd);
+    const value =
+      rope !== null
+        ? trimRopeEnd(rope, src.charCodeAt(fieldEnd - 1))
+        : folded
+          ? joinTrimmed(piecesOf(src, bounds, pieceCount))
+          : trimmedSlice(src, valueStart, valueEnd);
+    q = searchEncoded(src, q, valueStart, fieldEnd);
+    const encoded = q > valueStart && q < fieldEnd;
+    headers.push(newField(headers.length, name, plain ? src.slice(fieldStart, fieldEnd) : raw, value, encoded));
   }
-  decodeFields(src, fieldEnd, headers, spans);
 
   if (noColon > MAX_REPEATED_DIAGNOSTICS) {
     diagnostics.push({

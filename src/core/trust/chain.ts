@@ -1,3 +1,4 @@
+import type { FieldNames } from '../headers/fields';
 import type { ParsedReceived } from '../received/types';
 import type { Handoff, Hop, Origin, Zone } from '../types';
 import { dateConflict, hasPeer, isClientHop } from './hop-facts';
@@ -51,8 +52,8 @@ export function judgeChain(
   claims: ConnectingIpClaim[],
   trustedHosts: string[] = [],
   recipientHosts: string[] = [],
-  /** The header fields' names, lower-cased (FieldIndex.names): where the fields next to a Received end. */
-  names: readonly string[] = [],
+  /** The header fields' names (FieldIndex): where the fields next to a Received end. */
+  names?: FieldNames,
 ): ChainTrust {
   const judge = new ChainJudge(chain, recipientHosts);
   const zones: Zone[] = new Array(chain.length).fill('unverified');
@@ -205,9 +206,10 @@ export function judgeChain(
  * The last header of the run of Received-SPF and Authentication-Results fields right below the Received at
  * `header` (`header` itself when none follows); undefined without the field names.
  */
-function traceRunEnd(names: readonly string[], header: number): number | undefined {
-  if (names.length === 0) return undefined;
+function traceRunEnd(names: FieldNames | undefined, header: number): number | undefined {
+  const count = names === undefined ? 0 : names.headers.length;
+  if (names === undefined || count === 0) return undefined;
   let k = header + 1;
-  while (k < names.length && (names[k] === 'received-spf' || names[k] === 'authentication-results')) k++;
+  while (k < count && (names.is(k, 'received-spf') || names.is(k, 'authentication-results'))) k++;
   return k - 1;
 }

@@ -1,5 +1,6 @@
 import { permittedSenderIp, senderIpIs } from '../auth/ip-text';
 import { parseIp } from '../ip';
+import type { FieldNames } from '../headers/fields';
 import type { AuthResultsHeader, HeaderField } from '../types';
 import type { ConnectingIpClaim } from './chain';
 import { PROVIDERS } from './providers';
@@ -34,10 +35,16 @@ function addClaimField(name: string, provider?: string): void {
 for (const p of PROVIDERS) for (const h of p.connectingIpHeaders ?? []) addClaimField(h, p.id);
 addClaimField(FOREFRONT_REPORT);
 
-/** The claim field named `name` (lower case), if any. */
-function claimField(name: string): { name: string; provider?: string } | undefined {
-  const candidates = name.length < CLAIM_FIELDS.length ? CLAIM_FIELDS[name.length] : undefined;
+/**
+ * The claim field that `names.headers[k]` is, if any. Candidates by the name's length as written (lower-casing
+ * keeps the length of any name that can equal a claim field's; see sameName), so that most names are
+ * never lower-cased.
+ */
+function claimField(names: FieldNames, k: number): { name: string; provider?: string } | undefined {
+  const length = names.headers[k]!.name.length;
+  const candidates = length < CLAIM_FIELDS.length ? CLAIM_FIELDS[length] : undefined;
   if (candidates === undefined) return undefined;
+  const name = names.lower(k);
   for (const c of candidates) if (c.name === name) return c;
   return undefined;
 }
@@ -50,8 +57,8 @@ function claimField(name: string): { name: string; provider?: string } | undefin
  */
 export function collectClaims(
   headers: readonly HeaderField[],
-  /** `names[i]`: headers[i].name lower-cased (FieldIndex.names). */
-  names: readonly string[],
+  /** The fields' names (FieldIndex). */
+  names: FieldNames,
   authResults: AuthResultsComments[],
   receivedSpf: Array<{ header: number; clientIp?: string; authority?: string; comment?: string }>,
 ): ConnectingIpClaim[] {
@@ -88,7 +95,7 @@ export function collectClaims(
   }
   for (let k = 0; k < headers.length; k++) {
     const h = headers[k]!;
-    const field = claimField(names[k]!);
+    const field = claimField(names, k);
     if (field === undefined) continue;
     const provider = field.provider;
     if (provider) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FieldIndex } from '../../../src/core/headers/fields';
+import { FieldIndex, sameName } from '../../../src/core/headers/fields';
 import type { HeaderField } from '../../../src/core/types';
 
 const field = (index: number, name: string, value: string): HeaderField => ({
@@ -75,5 +75,27 @@ describe('FieldIndex', () => {
       date: undefined,
       messageId: undefined,
     });
+  });
+
+  it('compares names with lower-case ones as String#toLowerCase would, without lower-casing them', () => {
+    expect(sameName('Received-SPF', 'received-spf')).toBe(true);
+    expect(sameName('DKIM-Signature', 'dkim-signature')).toBe(true);
+    // U+212A KELVIN SIGN lower-cases to "k"; U+0130 to two characters.
+    expect(sameName('D\u212AIM-Signature', 'dkim-signature')).toBe(true);
+    expect('D\u212AIM-Signature'.toLowerCase()).toBe('dkim-signature');
+    expect(sameName('\u0130', 'i')).toBe(false);
+    expect(sameName('Received', 'receivex')).toBe(false);
+    expect(sameName('Receive', 'received')).toBe(false);
+    // Characters whose code differs from a letter's by 32 but are not letters are not folded.
+    expect(sameName('\r', '-')).toBe(false);
+    expect(sameName('@', '`')).toBe(false);
+    const fields = index([
+      ['X-MS-Exchange-Organization-SCL', '1'],
+      ['Authentication-Results', 'x'],
+    ]);
+    expect(fields.lower(0)).toBe('x-ms-exchange-organization-scl');
+    expect(fields.lower(0)).toBe(fields.lower(0));
+    expect(fields.is(1, 'authentication-results')).toBe(true);
+    expect(fields.is(0, 'authentication-results')).toBe(false);
   });
 });

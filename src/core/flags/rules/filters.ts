@@ -1,5 +1,6 @@
 // What the recipient's own spam filter concluded (vendor verdicts from trusted fields).
 
+import { sameName } from '../../headers/fields';
 import type { VendorVerdictItem } from '../../types';
 import type { Finding, FlagRule } from '../index';
 
@@ -33,7 +34,10 @@ function keyIs(key: string, lower: string): boolean {
   return true;
 }
 
-/** What a vendor verdict that the recipient's own filter wrote says, when it says spam or worse. */
+/**
+ * What a vendor verdict that the recipient's own filter wrote says, when it says spam or worse. `field`: the
+ * name as written, compared in any letter case (sameName) without a lower-cased copy.
+ */
 function filterVerdict(
   field: string,
   items: VendorVerdictItem[],
@@ -42,7 +46,7 @@ function filterVerdict(
     for (let k = 0; k < items.length; k++) if (keyIs(items[k]!.key, key)) return items[k]!.value;
     return undefined;
   };
-  if (field === 'x-forefront-antispam-report') {
+  if (sameName(field, 'x-forefront-antispam-report')) {
     const cat = get('cat')?.toUpperCase();
     if (cat && MS_DANGER_CATEGORIES.has(cat))
       return {
@@ -52,15 +56,15 @@ function filterVerdict(
     const scl = Number(get('scl'));
     if (scl >= 5) return { severity: 'warning', text: `spam confidence level ${scl}` };
   }
-  if (field === 'x-ms-exchange-organization-scl') {
+  if (sameName(field, 'x-ms-exchange-organization-scl')) {
     const scl = Number(get('scl'));
     if (scl >= 5) return { severity: 'warning', text: `spam confidence level ${scl}` };
   }
-  if (field === 'x-spam-flag' && /^yes/i.test(get('x-spam-flag') ?? items[0]?.value ?? ''))
+  if (sameName(field, 'x-spam-flag') && /^yes/i.test(get('x-spam-flag') ?? items[0]?.value ?? ''))
     return { severity: 'warning', text: 'X-Spam-Flag YES' };
-  if (field === 'x-spam-status' && /^yes/i.test(items[0]?.value ?? ''))
+  if (sameName(field, 'x-spam-status') && /^yes/i.test(items[0]?.value ?? ''))
     return { severity: 'warning', text: 'X-Spam-Status Yes' };
-  if (field === 'x-rspamd-action') {
+  if (sameName(field, 'x-rspamd-action')) {
     const action = items[0]?.value.toLowerCase() ?? '';
     if (action === 'reject' || action === 'add header' || action === 'rewrite subject')
       return { severity: 'warning', text: `action ${action}` };
@@ -73,14 +77,12 @@ export const FILTER_RULES: readonly FlagRule[] = [
     id: 'recipient-filter-verdict',
     severity: 'warning',
     title: "The recipient's spam filter flagged it",
-    check: ({ analysis: a, fields }) => {
+    check: ({ analysis: a }) => {
       // The worst verdict per vendor: Microsoft writes SCL in two fields and the category in one.
       const worst = new Map<string, Finding>();
       for (const v of a.antispam) {
         if (!v.trusted) continue;
-        // The field index has the name lower-cased already (a verdict's header is its field's position).
-        const name = fields.headers[v.header]?.name === v.field ? fields.names[v.header]! : v.field.toLowerCase();
-        const f = filterVerdict(name, v.items);
+        const f = filterVerdict(v.field, v.items);
         if (!f || worst.get(v.vendor)?.severity === 'danger') continue;
         if (worst.has(v.vendor) && f.severity !== 'danger') continue;
         worst.set(v.vendor, {
