@@ -40,7 +40,7 @@ export function buildHops(
     };
     const c: ChainHop = { hop, kind: p.kind, epochMs: undefined };
     if (p.dateText !== undefined) {
-      const d = parseDate(p.dateText);
+      const d = p.date ?? parseDate(p.dateText);
       if (d.ok) {
         hop.date = d.iso;
         c.epochMs = d.epochMs;

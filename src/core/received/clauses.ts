@@ -118,6 +118,8 @@ export interface DateSplit {
   end: number;
   tailFrom: number;
   dateText: string | undefined;
+  /** Where dateText starts in the value, when it was cut after a `;`; -1 otherwise. */
+  dateStart: number;
 }
 
 /**
@@ -139,10 +141,10 @@ export function splitDate(value: string, tokens: Token[]): DateSplit {
       const next = tokens[k + 1]!;
       if (t.kind === 'atom' && next.kind === 'atom' && isDigit(next.text.charCodeAt(0)) && DAY_NAME.test(t.text)) {
         // Tokens before the day name are clause tokens; none of them is a `;` (there is none).
-        return { end: k, tailFrom: n, dateText: value.slice(t.start).trim() };
+        return { end: k, tailFrom: n, dateText: value.slice(t.start).trim(), dateStart: -1 };
       }
     }
-    return { end: n, tailFrom: n, dateText: undefined };
+    return { end: n, tailFrom: n, dateText: undefined, dateStart: -1 };
   }
   // Some MTAs write clauses after the date (`…; Thu, 10 Nov 2005 08:24:21 -0600 id 000000DB.4373`).
   let dateEnd = value.length;
@@ -158,7 +160,8 @@ export function splitDate(value: string, tokens: Token[]): DateSplit {
   let dateStart = tokens[last]!.end;
   while (dateStart < dateEnd && isRegexSpace(value.charCodeAt(dateStart))) dateStart++;
   while (dateEnd > dateStart && isRegexSpace(value.charCodeAt(dateEnd - 1))) dateEnd--;
-  return { end: last, tailFrom, dateText: dateStart === dateEnd ? undefined : value.slice(dateStart, dateEnd) };
+  if (dateStart === dateEnd) return { end: last, tailFrom, dateText: undefined, dateStart: -1 };
+  return { end: last, tailFrom, dateText: value.slice(dateStart, dateEnd), dateStart };
 }
 
 export function firstValue(tokens: Token[], clause: Clause | undefined): Token | undefined {

@@ -108,7 +108,7 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
   if (lead?.kind === 'comment' && /^from\s/i.test(lead.text.slice(0, 5))) {
     tokens = tokenize(lead.text).tokens.concat(tokens.slice(1));
   }
-  const { end, tailFrom, dateText } = splitDate(value, tokens);
+  const { end, tailFrom, dateText, dateStart } = splitDate(value, tokens);
   const clauses = splitClauses(tokens, end, tailFrom);
 
   const clauseTokens = clauses.tokens;
@@ -160,6 +160,7 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
     tls: undefined,
     authenticated: undefined,
     dateText: undefined,
+    date: undefined,
     diagnostics,
   };
   if (withText !== undefined) result.with = withText;
@@ -176,7 +177,10 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
   const via = joinAtoms(clauseTokens, clauses.via);
   if (via !== undefined) result.via = via;
   if (tls !== undefined) result.tls = tls;
-  if (dateText !== undefined) result.dateText = dateText;
+  if (dateText !== undefined) {
+    result.dateText = dateText;
+    if (dateStart === tokenized.dateStart) result.date = tokenized.date;
+  }
 
   // Authentication (RFC 3848 protocol names, MTA comments, webmail logins).
   const facts = reading?.facts;

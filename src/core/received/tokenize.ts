@@ -2,6 +2,9 @@
 // comments with nesting and quoted-pairs; RFC 5321 §4.4 adds `;` before the date). Nothing here recurses:
 // nesting is a counter, so 10,000 nested parens cost 10,000 steps and no stack.
 
+import { COMMON_DATE_END, type ParsedDate, parseCommonDate } from '../date-common';
+import { isRegexSpace } from './clauses';
+
 export type TokenKind = 'atom' | 'quoted' | 'literal' | 'angle' | 'comment' | 'semicolon';
 
 export interface Token {
@@ -20,6 +23,12 @@ export interface Tokenized {
   tokens: Token[];
   /** Offsets where a delimiter was left open or closed without opening; empty for well-formed input. */
   problems: Array<{ offset: number; message: string }>;
+  /**
+   * With `skipDate`, the date when it has the common form (parseCommonDate), read where it stands as the
+   * scan passed over it, and where it starts (past the white space after the `;`); undefined and -1 otherwise.
+   */
+  date: ParsedDate | undefined;
+  dateStart: number;
 }
 
 function isSpace(c: number): boolean {
@@ -124,6 +133,8 @@ export function tokenize(value: string, skipDate = false): Tokenized {
   let problems: Tokenized['problems'] | undefined;
   const n = value.length;
   let inDate = false;
+  let date: ParsedDate | undefined;
+  let dateStart = -1;
   // Where the next `(` and `\` are at or after the current comment, found with indexOf (a fast native search)
   // and searched again only once passed, so the searches stay linear over the value however many comments
   // (-2: not searched yet; -1: there is none).
@@ -142,8 +153,23 @@ export function tokenize(value: string, skipDate = false): Tokenized {
       // Where the date starts, if skipped: only the value's last `;` can be the last top-level one with nothing
       // but the date (and perhaps late clauses) after it. A `;` inside a comment or quotes moves nothing.
       // (A forward indexOf over the short tail: lastIndexOf is a slow runtime call in V8.)
-      if (skipDate && value.indexOf(';', i + 1) === -1) inDate = true;
       i++;
+      if (skipDate && value.indexOf(';', i) === -1) {
+        inDate = true;
+        // The date in its common form is read here, in place, and its characters are passed over: the parser
+        // would otherwise read them again from a slice. They are atoms and blanks only (names, digits, `:`,
+        // `,`, a sign), none of them a keyword, so the scan would have found nothing in them. The white space
+        // skipped first is what splitDate trims, so dateStart is where the date text starts.
+        let j = i;
+        while (j < n && isRegexSpace(value.charCodeAt(j))) j++;
+        date = parseCommonDate(value, j);
+        if (date !== undefined) {
+          dateStart = j;
+          i = COMMON_DATE_END.at;
+          // The rest of an atom the zone is glued to (`-0400EDT`) is no keyword either.
+          while (i < n && CHAR_CLASS[value.charCodeAt(i)] === 0) i++;
+        }
+      }
     } else if (c === 40) {
       let depth = 1;
       i++;
@@ -219,7 +245,7 @@ export function tokenize(value: string, skipDate = false): Tokenized {
       }
     }
   }
-  return { tokens, problems: problems ?? NO_PROBLEMS };
+  return { tokens, problems: problems ?? NO_PROBLEMS, date, dateStart };
 }
 
 /**
