@@ -66,7 +66,8 @@ function mayCarryFacts(text: string): boolean {
 }
 
 function containsWord(text: string, word: string): boolean {
-  return text.toLowerCase().indexOf(word) !== -1;
+  // A comment shorter than the words cannot hold them (`(Postfix)` on every Postfix field): no lower-cased copy.
+  return text.length >= word.length && text.toLowerCase().indexOf(word) !== -1;
 }
 
 /**
@@ -193,7 +194,11 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
   }
 
   // What sort of step this is.
-  const proto = protocol.toLowerCase();
+  // Every name tested below starts with p, i, l, q or s; most protocols (SMTP, ESMTP…) start otherwise and
+  // need no lower-cased copy. (Beyond ASCII, İ lower-cases to an i, so those take the long way.)
+  const p0 = protocol.charCodeAt(0) | 32;
+  const proto =
+    p0 === 112 || p0 === 105 || p0 === 108 || p0 === 113 || p0 === 115 || p0 >= 128 ? protocol.toLowerCase() : '';
   const primaryText = reading?.primary?.text ?? '';
   if (proto.startsWith('pop') || proto.startsWith('imap')) kind = 'fetch';
   else if (kind === 'relay') {
