@@ -218,7 +218,11 @@ export function tokenize(value: string, skipDate = false): Tokenized {
       i = innerEnd + (closed ? 1 : 0);
     } else if (c === 60) {
       i++;
-      while (i < n && value.charCodeAt(i) !== 62 && !isSpace(value.charCodeAt(i))) i++;
+      while (i < n) {
+        const d = value.charCodeAt(i);
+        if (d === 62 || isSpace(d)) break;
+        i++;
+      }
       const closed = i < n && value.charCodeAt(i) === 62;
       if (!inDate) tokens.push(token('angle', value.slice(start + 1, i), start, closed ? i + 1 : i));
       if (closed) i++;
