@@ -16,6 +16,9 @@ export interface Clause {
 export interface Clauses {
   /** The token list the clauses lie in (with the date's tokens and the `;` before it between them). */
   tokens: Token[];
+  /** The clause tokens are tokens[0, end) and tokens[tailFrom…] (as splitClauses was given them). */
+  end: number;
+  tailFrom: number;
   /** Whether tokens stand before the first keyword. */
   pre: boolean;
   from: Clause | undefined;
@@ -24,8 +27,11 @@ export interface Clauses {
   with: Clause | undefined;
   id: Clause | undefined;
   for: Clause | undefined;
-  /** Every comment, in any clause, for TLS and kind markers. */
-  comments: Token[];
+  /**
+   * Whether any clause token is a comment. (The comments are read from the clause tokens where they stand:
+   * a list of their own, grown by push, took room for 17 for the two most fields have.)
+   */
+  hasComments: boolean;
 }
 
 /**
@@ -39,6 +45,8 @@ export function splitClauses(tokens: Token[], end: number, tailFrom: number): Cl
   // (adding the clauses in message order gave each order its own shape).
   const clauses: Clauses = {
     tokens,
+    end,
+    tailFrom,
     pre: false,
     from: undefined,
     by: undefined,
@@ -46,7 +54,7 @@ export function splitClauses(tokens: Token[], end: number, tailFrom: number): Cl
     with: undefined,
     id: undefined,
     for: undefined,
-    comments: [],
+    hasComments: false,
   };
   /** The clause being read (a repeated one is read and dropped); undefined before the first keyword. */
   let current: Clause | undefined;
@@ -93,7 +101,7 @@ export function splitClauses(tokens: Token[], end: number, tailFrom: number): Cl
       const kept = withoutSemicolons(tokens, end, tailFrom);
       return splitClauses(kept, kept.length, kept.length);
     }
-    if (token.kind === 'comment') clauses.comments.push(token);
+    if (token.kind === 'comment') clauses.hasComments = true;
     if (!seenKeyword) clauses.pre = true;
   }
   if (current !== undefined) current.end = tokens.length;

@@ -191,10 +191,9 @@ export function readFrom(tokens: Token[], clause: Clause, mta: RdnsFirstMta): Fr
   if (ip !== undefined) from.ip = ip;
   if (port !== undefined && ip !== undefined) from.port = port;
   if (facts.ident !== undefined && facts.ident !== '') from.ident = facts.ident;
-  const reading: FromReading = { from, facts };
-  if (primary !== undefined) reading.primary = primary;
-  if (ip === undefined && badAddress !== undefined) reading.badAddress = badAddress;
-  return reading;
+  // Both optional slots present (undefined when absent): one object shape, and no property store grown
+  // for slots added after the literal.
+  return { from, facts, badAddress: ip === undefined ? badAddress : undefined, primary };
 }
 
 /** Digits with dots or colons: a comment that was meant to hold an address. */

@@ -122,7 +122,14 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
   let byAuthUser: string | undefined;
   let byAuthenticated = false;
   let webmailComment = false;
-  for (const c of clauses.comments) {
+  // Every comment of every clause (the clause tokens, without the date's), for TLS and kind markers.
+  for (let k = 0; k < clauseTokens.length; k++) {
+    if (k === clauses.end) {
+      if (clauses.tailFrom >= clauseTokens.length) break;
+      k = clauses.tailFrom;
+    }
+    const c = clauseTokens[k]!;
+    if (c.kind !== 'comment') continue;
     const text = c.text;
     if (text.indexOf('Exim') !== -1) mta = 'exim';
     else if (mta === 'other' && text.startsWith('qmail-')) mta = 'qmail';
@@ -207,7 +214,7 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
     else if (wordIs(primaryText, 'mail') && wordIs(secondWord(clauseTokens, clauses.from), 'pickup')) kind = 'local';
     else if (wordIs(primaryText, 'userid') || (from.ip === undefined && primaryText.indexOf('@') > 0)) kind = 'local';
     else if (clauses.from === undefined && clauses.by === undefined)
-      kind = clauses.comments.length > 0 && clauses.pre ? 'local' : 'unknown';
+      kind = clauses.hasComments && clauses.pre ? 'local' : 'unknown';
   }
   result.kind = kind;
 

@@ -257,7 +257,11 @@ export function tokenize(value: string, skipDate = false): Tokenized {
  * comment kept whole as one word, parens included (`(may be forged)`). Linear, no recursion.
  */
 export function commentWords(inner: string): string[] {
-  const words: string[] = [];
+  // The first two words are held apart and the list made at its size: most comments have one or two words,
+  // and a list grown from [] by push gets room for 17 at once.
+  let first: string | undefined;
+  let second: string | undefined;
+  let words: string[] | undefined;
   const n = inner.length;
   let i = 0;
   while (i < n) {
@@ -295,9 +299,13 @@ export function commentWords(inner: string): string[] {
         i++;
       }
     }
-    words.push(inner.slice(start, Math.min(i, n)));
+    const word = inner.slice(start, Math.min(i, n));
+    if (first === undefined) first = word;
+    else if (second === undefined) second = word;
+    else if (words === undefined) words = [first, second, word];
+    else words.push(word);
   }
-  return words;
+  return words ?? (first === undefined ? [] : second === undefined ? [first] : [first, second]);
 }
 
 /** A comment token's words, split once however many readers ask (the clause readers and the TLS reader). */
