@@ -114,14 +114,19 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146097 + dayOfEra - 719468;
 }
 
+/** Where the last date parseCommonDate read ended (just past the zone's digits); valid until the next call. */
+export const COMMON_DATE_END = { at: 0 };
+
 /**
  * The form nearly every Received and Date field uses, `[Ddd, ]D Mon YYYY HH:MM:SS ±HHMM` with anything
  * after the zone, read without tokens. Gives exactly what the general parser (./date.ts) gives for such text
  * (same fields, same checks); undefined for anything else, which the general parser then reads.
- * Received dates are parsed once per hop, so this is on the hot path.
+ * Received dates are parsed once per hop, so this is on the hot path. `start`: where the date begins in `s`,
+ * so that the Received tokenizer reads it in place, in the field's own text, as it passes over it; nothing
+ * after the zone is read but one character (which must not be a digit).
  */
-export function parseCommonDate(s: string): ParsedDate | undefined {
-  let i = skipBlanks(s, 0);
+export function parseCommonDate(s: string, start = 0): ParsedDate | undefined {
+  let i = skipBlanks(s, start);
   if (isLetter(s.charCodeAt(i))) {
     // A three-letter day name, then a comma and/or blanks.
     if (!isLetter(s.charCodeAt(i + 1)) || !isLetter(s.charCodeAt(i + 2)) || isLetter(s.charCodeAt(i + 3)))
@@ -159,7 +164,7 @@ export function parseCommonDate(s: string): ParsedDate | undefined {
   const sign = s.charCodeAt(i);
   if (sign !== 43 && sign !== 45) return undefined;
   // The general parser reads only the first MAX_DATE_LENGTH characters; past them it is left to decide.
-  if (i + 5 > MAX_DATE_LENGTH) return undefined;
+  if (i - start + 5 > MAX_DATE_LENGTH) return undefined;
   const zone = digitsAt(s, i + 1, 4);
   if (zone < 0 || isDigit(s.charCodeAt(i + 5))) return undefined;
   const zh = Math.floor(zone / 100);
@@ -179,5 +184,6 @@ export function parseCommonDate(s: string): ParsedDate | undefined {
   // The time of day is checked to be `HH:MM:SS` (or `H:MM:SS`) as written, so it is taken as written.
   const time = hourDigits === 2 ? s.slice(hourAt, hourAt + 8) : `0${s.slice(hourAt, hourAt + 7)}`;
   const iso = `${year}${MONTH_DAY[month * 32 + day]}${time}${ZONE_HOURS[(zoneMinus ? 24 : 0) + zh]}${TWO_DIGITS[zm]}`;
+  COMMON_DATE_END.at = i + 5;
   return { ok: true, epochMs, offsetMinutes: offset, iso, zoneKnown: known };
 }

@@ -18,7 +18,7 @@ export function buildHops(
   let twoWay: Array<{ at: number; dayFirst: { epochMs: number; iso: string } }> | undefined;
   for (const field of received) {
     const p = parseReceived(field.value);
-    for (const d of p.diagnostics) diagnostics.push({ ...d, header: field.index });
+    for (let k = 0; k < p.diagnostics.length; k++) diagnostics.push({ ...p.diagnostics[k]!, header: field.index });
     // Every slot present from the start, undefined when absent (JSON.stringify leaves those out, so the
     // serialized Analysis is the same): slots added as found gave hops a shape per combination of clauses,
     // which made the adds here, and every later stage's reads of hops, polymorphic or megamorphic.
@@ -42,7 +42,7 @@ export function buildHops(
     };
     const c: ChainHop = { hop, kind: p.kind, epochMs: undefined };
     if (p.dateText !== undefined) {
-      const d = parseDate(p.dateText);
+      const d = p.date ?? parseDate(p.dateText);
       if (d.ok) {
         hop.date = d.iso;
         c.epochMs = d.epochMs;

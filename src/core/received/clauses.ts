@@ -16,6 +16,9 @@ export interface Clause {
 export interface Clauses {
   /** The token list the clauses lie in (with the date's tokens and the `;` before it between them). */
   tokens: Token[];
+  /** The clause tokens are tokens[0, end) and tokens[tailFrom…] (as splitClauses was given them). */
+  end: number;
+  tailFrom: number;
   /** Whether tokens stand before the first keyword. */
   pre: boolean;
   from: Clause | undefined;
@@ -24,8 +27,11 @@ export interface Clauses {
   with: Clause | undefined;
   id: Clause | undefined;
   for: Clause | undefined;
-  /** Every comment, in any clause, for TLS and kind markers. */
-  comments: Token[];
+  /**
+   * Whether any clause token is a comment. (The comments are read from the clause tokens where they stand:
+   * a list of their own, grown by push, took room for 17 for the two most fields have.)
+   */
+  hasComments: boolean;
 }
 
 /**
@@ -39,6 +45,8 @@ export function splitClauses(tokens: Token[], end: number, tailFrom: number): Cl
   // (adding the clauses in message order gave each order its own shape).
   const clauses: Clauses = {
     tokens,
+    end,
+    tailFrom,
     pre: false,
     from: undefined,
     by: undefined,
@@ -46,7 +54,7 @@ export function splitClauses(tokens: Token[], end: number, tailFrom: number): Cl
     with: undefined,
     id: undefined,
     for: undefined,
-    comments: [],
+    hasComments: false,
   };
   /** The clause being read (a repeated one is read and dropped); undefined before the first keyword. */
   let current: Clause | undefined;
@@ -93,7 +101,7 @@ export function splitClauses(tokens: Token[], end: number, tailFrom: number): Cl
       const kept = withoutSemicolons(tokens, end, tailFrom);
       return splitClauses(kept, kept.length, kept.length);
     }
-    if (token.kind === 'comment') clauses.comments.push(token);
+    if (token.kind === 'comment') clauses.hasComments = true;
     if (!seenKeyword) clauses.pre = true;
   }
   if (current !== undefined) current.end = tokens.length;
@@ -118,6 +126,8 @@ export interface DateSplit {
   end: number;
   tailFrom: number;
   dateText: string | undefined;
+  /** Where dateText starts in the value, when it was cut after a `;`; -1 otherwise. */
+  dateStart: number;
 }
 
 /**
@@ -139,10 +149,10 @@ export function splitDate(value: string, tokens: Token[]): DateSplit {
       const next = tokens[k + 1]!;
       if (t.kind === 'atom' && next.kind === 'atom' && isDigit(next.text.charCodeAt(0)) && DAY_NAME.test(t.text)) {
         // Tokens before the day name are clause tokens; none of them is a `;` (there is none).
-        return { end: k, tailFrom: n, dateText: value.slice(t.start).trim() };
+        return { end: k, tailFrom: n, dateText: value.slice(t.start).trim(), dateStart: -1 };
       }
     }
-    return { end: n, tailFrom: n, dateText: undefined };
+    return { end: n, tailFrom: n, dateText: undefined, dateStart: -1 };
   }
   // Some MTAs write clauses after the date (`…; Thu, 10 Nov 2005 08:24:21 -0600 id 000000DB.4373`).
   let dateEnd = value.length;
@@ -158,7 +168,8 @@ export function splitDate(value: string, tokens: Token[]): DateSplit {
   let dateStart = tokens[last]!.end;
   while (dateStart < dateEnd && isRegexSpace(value.charCodeAt(dateStart))) dateStart++;
   while (dateEnd > dateStart && isRegexSpace(value.charCodeAt(dateEnd - 1))) dateEnd--;
-  return { end: last, tailFrom, dateText: dateStart === dateEnd ? undefined : value.slice(dateStart, dateEnd) };
+  if (dateStart === dateEnd) return { end: last, tailFrom, dateText: undefined, dateStart: -1 };
+  return { end: last, tailFrom, dateText: value.slice(dateStart, dateEnd), dateStart };
 }
 
 export function firstValue(tokens: Token[], clause: Clause | undefined): Token | undefined {

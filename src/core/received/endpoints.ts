@@ -191,10 +191,9 @@ export function readFrom(tokens: Token[], clause: Clause, mta: RdnsFirstMta): Fr
   if (ip !== undefined) from.ip = ip;
   if (port !== undefined && ip !== undefined) from.port = port;
   if (facts.ident !== undefined && facts.ident !== '') from.ident = facts.ident;
-  const reading: FromReading = { from, facts };
-  if (primary !== undefined) reading.primary = primary;
-  if (ip === undefined && badAddress !== undefined) reading.badAddress = badAddress;
-  return reading;
+  // Both optional slots present (undefined when absent): one object shape, and no property store grown
+  // for slots added after the literal.
+  return { from, facts, badAddress: ip === undefined ? badAddress : undefined, primary };
 }
 
 /**
@@ -263,7 +262,9 @@ export function readBy(tokens: Token[], clause: Clause | undefined): Hop['by'] {
     // A comment of one word (`(Postfix)`, `(8.11.6/8.11.6)`, `([192.0.2.1])`) is its own word: only others are
     // split to find out whether they hold exactly one.
     const word = isOneWord(t.text) ? t.text : onlyWord(wordsOf(t));
-    if (word === undefined) continue;
+    // No address has a `/` in any form readAddress reads: Sendmail's `(8.11.6/8.11.6)`, on every such field, is
+    // refused here before readAddress tries it as an address with a port.
+    if (word === undefined || word.indexOf('/') !== -1) continue;
     const address = readAddress(word, false);
     if (address !== undefined) by.ip = address.ip;
   }

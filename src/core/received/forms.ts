@@ -91,6 +91,11 @@ export function readAddress(word: string, bracketsRequired: boolean): IpWithPort
       if (text.charCodeAt(close + 1) !== 58) return undefined;
       port = parsePort(text.slice(close + 2));
       if (port === undefined) return undefined;
+    } else {
+      // `[ip]` as a whole (nearly every one): parseIp reads inside the brackets itself, so the inside is not cut
+      // out first; anything else (`[1.2.3.4.25]`) is read from the inside below.
+      const inside = parseIp(text);
+      if (inside !== undefined) return { ip: inside.ip };
     }
     text = text.slice(1, close);
   } else if (bracketsRequired) {
@@ -127,10 +132,17 @@ function isHeloKeyword(word: string | undefined): boolean {
 const NO_RDNS = new Set(['unknown', 'unverified', 'softdnserr', '<unknown>', 'may', 'rdns']);
 const NO_RDNS_MAX_LENGTH = Math.max(...[...NO_RDNS].map((w) => w.length));
 
+/** First letters of the NO_RDNS words: u, s, <, m, r. */
+function mayBeNoRdns(c: number): boolean {
+  const l = c | 32;
+  return l === 117 || l === 115 || c === 60 || l === 109 || l === 114 || c >= 128;
+}
+
 /** NO_RDNS membership, case-insensitive. Its words are at most 10 long and lower-casing never shortens a
- * string, so a longer host (nearly every real one) is not lower-cased into a copy for the lookup. */
+ * string, so a longer host (nearly every real one) is not lower-cased into a copy for the lookup; nor is a
+ * short one (`localhost`) whose first letter starts none of them. */
 function isNoRdns(host: string): boolean {
-  return host.length <= NO_RDNS_MAX_LENGTH && NO_RDNS.has(host.toLowerCase());
+  return host.length <= NO_RDNS_MAX_LENGTH && mayBeNoRdns(host.charCodeAt(0)) && NO_RDNS.has(host.toLowerCase());
 }
 
 /** `ident@rdns`, `IDENT:ident@rdns`: Sendmail's RFC 1413 result before the host name. */

@@ -66,7 +66,8 @@ function mayCarryFacts(text: string): boolean {
 }
 
 function containsWord(text: string, word: string): boolean {
-  return text.toLowerCase().indexOf(word) !== -1;
+  // A comment shorter than the words cannot hold them (`(Postfix)` on every Postfix field): no lower-cased copy.
+  return text.length >= word.length && text.toLowerCase().indexOf(word) !== -1;
 }
 
 /**
@@ -108,7 +109,7 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
   if (lead?.kind === 'comment' && /^from\s/i.test(lead.text.slice(0, 5))) {
     tokens = tokenize(lead.text).tokens.concat(tokens.slice(1));
   }
-  const { end, tailFrom, dateText } = splitDate(value, tokens);
+  const { end, tailFrom, dateText, dateStart } = splitDate(value, tokens);
   const clauses = splitClauses(tokens, end, tailFrom);
 
   const clauseTokens = clauses.tokens;
@@ -121,7 +122,14 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
   let byAuthUser: string | undefined;
   let byAuthenticated = false;
   let webmailComment = false;
-  for (const c of clauses.comments) {
+  // Every comment of every clause (the clause tokens, without the date's), for TLS and kind markers.
+  for (let k = 0; k < clauseTokens.length; k++) {
+    if (k === clauses.end) {
+      if (clauses.tailFrom >= clauseTokens.length) break;
+      k = clauses.tailFrom;
+    }
+    const c = clauseTokens[k]!;
+    if (c.kind !== 'comment') continue;
     const text = c.text;
     if (text.indexOf('Exim') !== -1) mta = 'exim';
     else if (mta === 'other' && text.startsWith('qmail-')) mta = 'qmail';
@@ -160,6 +168,7 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
     tls: undefined,
     authenticated: undefined,
     dateText: undefined,
+    date: undefined,
     diagnostics,
   };
   if (withText !== undefined) result.with = withText;
@@ -176,7 +185,10 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
   const via = joinAtoms(clauseTokens, clauses.via);
   if (via !== undefined) result.via = via;
   if (tls !== undefined) result.tls = tls;
-  if (dateText !== undefined) result.dateText = dateText;
+  if (dateText !== undefined) {
+    result.dateText = dateText;
+    if (dateStart === tokenized.dateStart) result.date = tokenized.date;
+  }
 
   // Authentication (RFC 3848 protocol names, MTA comments, webmail logins).
   const facts = reading?.facts;
@@ -189,7 +201,11 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
   }
 
   // What sort of step this is.
-  const proto = protocol.toLowerCase();
+  // Every name tested below starts with p, i, l, q or s; most protocols (SMTP, ESMTP…) start otherwise and
+  // need no lower-cased copy. (Beyond ASCII, İ lower-cases to an i, so those take the long way.)
+  const p0 = protocol.charCodeAt(0) | 32;
+  const proto =
+    p0 === 112 || p0 === 105 || p0 === 108 || p0 === 113 || p0 === 115 || p0 >= 128 ? protocol.toLowerCase() : '';
   const primaryText = reading?.primary?.text ?? '';
   if (proto.startsWith('pop') || proto.startsWith('imap')) kind = 'fetch';
   else if (kind === 'relay') {
@@ -198,7 +214,7 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
     else if (wordIs(primaryText, 'mail') && wordIs(secondWord(clauseTokens, clauses.from), 'pickup')) kind = 'local';
     else if (wordIs(primaryText, 'userid') || (from.ip === undefined && primaryText.indexOf('@') > 0)) kind = 'local';
     else if (clauses.from === undefined && clauses.by === undefined)
-      kind = clauses.comments.length > 0 && clauses.pre ? 'local' : 'unknown';
+      kind = clauses.hasComments && clauses.pre ? 'local' : 'unknown';
   }
   result.kind = kind;
 

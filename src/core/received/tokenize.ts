@@ -2,6 +2,9 @@
 // comments with nesting and quoted-pairs; RFC 5321 §4.4 adds `;` before the date). Nothing here recurses:
 // nesting is a counter, so 10,000 nested parens cost 10,000 steps and no stack.
 
+import { COMMON_DATE_END, type ParsedDate, parseCommonDate } from '../date-common';
+import { isRegexSpace } from './clauses';
+
 export type TokenKind = 'atom' | 'quoted' | 'literal' | 'angle' | 'comment' | 'semicolon';
 
 export interface Token {
@@ -20,6 +23,12 @@ export interface Tokenized {
   tokens: Token[];
   /** Offsets where a delimiter was left open or closed without opening; empty for well-formed input. */
   problems: Array<{ offset: number; message: string }>;
+  /**
+   * With `skipDate`, the date when it has the common form (parseCommonDate), read where it stands as the
+   * scan passed over it, and where it starts (past the white space after the `;`); undefined and -1 otherwise.
+   */
+  date: ParsedDate | undefined;
+  dateStart: number;
 }
 
 function isSpace(c: number): boolean {
@@ -124,6 +133,8 @@ export function tokenize(value: string, skipDate = false): Tokenized {
   let problems: Tokenized['problems'] | undefined;
   const n = value.length;
   let inDate = false;
+  let date: ParsedDate | undefined;
+  let dateStart = -1;
   // Where the next `(` and `\` are at or after the current comment, found with indexOf (a fast native search)
   // and searched again only once passed, so the searches stay linear over the value however many comments
   // (-2: not searched yet; -1: there is none).
@@ -142,8 +153,23 @@ export function tokenize(value: string, skipDate = false): Tokenized {
       // Where the date starts, if skipped: only the value's last `;` can be the last top-level one with nothing
       // but the date (and perhaps late clauses) after it. A `;` inside a comment or quotes moves nothing.
       // (A forward indexOf over the short tail: lastIndexOf is a slow runtime call in V8.)
-      if (skipDate && value.indexOf(';', i + 1) === -1) inDate = true;
       i++;
+      if (skipDate && value.indexOf(';', i) === -1) {
+        inDate = true;
+        // The date in its common form is read here, in place, and its characters are passed over: the parser
+        // would otherwise read them again from a slice. They are atoms and blanks only (names, digits, `:`,
+        // `,`, a sign), none of them a keyword, so the scan would have found nothing in them. The white space
+        // skipped first is what splitDate trims, so dateStart is where the date text starts.
+        let j = i;
+        while (j < n && isRegexSpace(value.charCodeAt(j))) j++;
+        date = parseCommonDate(value, j);
+        if (date !== undefined) {
+          dateStart = j;
+          i = COMMON_DATE_END.at;
+          // The rest of an atom the zone is glued to (`-0400EDT`) is no keyword either.
+          while (i < n && CHAR_CLASS[value.charCodeAt(i)] === 0) i++;
+        }
+      }
     } else if (c === 40) {
       let depth = 1;
       i++;
@@ -192,7 +218,11 @@ export function tokenize(value: string, skipDate = false): Tokenized {
       i = innerEnd + (closed ? 1 : 0);
     } else if (c === 60) {
       i++;
-      while (i < n && value.charCodeAt(i) !== 62 && !isSpace(value.charCodeAt(i))) i++;
+      while (i < n) {
+        const d = value.charCodeAt(i);
+        if (d === 62 || isSpace(d)) break;
+        i++;
+      }
       const closed = i < n && value.charCodeAt(i) === 62;
       if (!inDate) tokens.push(token('angle', value.slice(start + 1, i), start, closed ? i + 1 : i));
       if (closed) i++;
@@ -219,7 +249,7 @@ export function tokenize(value: string, skipDate = false): Tokenized {
       }
     }
   }
-  return { tokens, problems: problems ?? NO_PROBLEMS };
+  return { tokens, problems: problems ?? NO_PROBLEMS, date, dateStart };
 }
 
 /**
@@ -227,7 +257,11 @@ export function tokenize(value: string, skipDate = false): Tokenized {
  * comment kept whole as one word, parens included (`(may be forged)`). Linear, no recursion.
  */
 export function commentWords(inner: string): string[] {
-  const words: string[] = [];
+  // The first two words are held apart and the list made at its size: most comments have one or two words,
+  // and a list grown from [] by push gets room for 17 at once.
+  let first: string | undefined;
+  let second: string | undefined;
+  let words: string[] | undefined;
   const n = inner.length;
   let i = 0;
   while (i < n) {
@@ -265,9 +299,13 @@ export function commentWords(inner: string): string[] {
         i++;
       }
     }
-    words.push(inner.slice(start, Math.min(i, n)));
+    const word = inner.slice(start, Math.min(i, n));
+    if (first === undefined) first = word;
+    else if (second === undefined) second = word;
+    else if (words === undefined) words = [first, second, word];
+    else words.push(word);
   }
-  return words;
+  return words ?? (first === undefined ? [] : second === undefined ? [first] : [first, second]);
 }
 
 /** A comment token's words, split once however many readers ask (the clause readers and the TLS reader). */

@@ -1,3 +1,4 @@
+import type { ParsedDate } from '../date-common';
 import type { Diagnostic, Hop } from '../types';
 
 /**
@@ -27,6 +28,8 @@ export interface ParsedReceived {
   authenticated?: Hop['authenticated'];
   /** The text after the last top-level `;`, trimmed; absent when there is none. */
   dateText?: string;
+  /** dateText parsed, when it has the common form and the tokenizer read it in place; else the caller parses it. */
+  date?: ParsedDate;
   /** Diagnostics without `header` set (the caller knows the index). */
   diagnostics: Diagnostic[];
 }

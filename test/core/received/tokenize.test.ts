@@ -38,6 +38,20 @@ describe('tokenize: the date after the last ";" is not built into tokens when as
     ]);
   });
 
+  it('reads a date of the common form in place, where it starts after the ";"', () => {
+    const value = 'from a by b;\t Thu, 10 Nov 2005 08:24:21 -0600 (CST)';
+    const t = tokenize(value, true);
+    expect(t.date).toMatchObject({ ok: true, iso: '2005-11-10T08:24:21-06:00' });
+    expect(t.dateStart).toBe(value.indexOf('Thu'));
+    expect(tokenize(value, false).date).toBeUndefined();
+    expect(tokenize('from a by b; 10 Nov 2005', true).date).toBeUndefined();
+  });
+
+  it('passes over a date read in place without finding a keyword in an atom glued to its zone', () => {
+    const value = 'from a by b; Thu, 10 Nov 2005 08:24:21 -0600for x';
+    expect(texts(value, true)).toEqual(['from', 'a', 'by', 'b', ';']);
+  });
+
   it('still reports what is malformed inside the date', () => {
     const value = 'from a by b; Mon, 1 Jan 2020 (PDT';
     expect(tokenize(value, true).problems).toEqual(tokenize(value, false).problems);
