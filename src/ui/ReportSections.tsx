@@ -1,3 +1,4 @@
+import './sections.css';
 import { AuthPanel } from './AuthPanel';
 import { DiagnosticList } from './Diagnostics';
 import { ExportBar } from './ExportBar';
