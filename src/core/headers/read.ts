@@ -162,6 +162,37 @@ function newField(index: number, name: string, raw: string, value: string, encod
 }
 
 /**
+ * Adds the field that ends at `fieldEnd` to `headers`, its value built from what the reader kept of it: a
+ * rope (an opaque field), the bounds of its folded pieces, or its one line (valueStart, valueEnd). Returns
+ * where the encoded-word search stands after it (searchEncoded). Plain parameters, not a closure over the
+ * reader's loop variables (see the note at readHeaderBlock's `bounds`).
+ */
+function closeField(
+  headers: HeaderField[],
+  src: string,
+  name: string,
+  raw: string,
+  valueStart: number,
+  valueEnd: number,
+  fieldEnd: number,
+  rope: string | null,
+  folded: boolean,
+  bounds: number[],
+  pieceCount: number,
+  q: number,
+): number {
+  const value =
+    rope !== null
+      ? trimRopeEnd(rope, src.charCodeAt(fieldEnd - 1))
+      : folded
+        ? joinTrimmed(piecesOf(src, bounds, pieceCount))
+        : trimmedSlice(src, valueStart, valueEnd);
+  const next = searchEncoded(src, q, valueStart, fieldEnd);
+  headers.push(newField(headers.length, name, raw, value, next > valueStart && next < fieldEnd));
+  return next;
+}
+
+/**
  * Reads the header block of `text`. Never throws; what it cannot read becomes a diagnostic and is kept.
  * `input.bytes` is `text.length`; beyond `maxBytes` the text is cut, with `input.truncated` and a
  * diagnostic 'input-truncated'.
@@ -211,8 +242,9 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
   // field closes: += would build a rope. Their bounds go to one array for the whole block, and the pieces
   // to an array of their exact number at the close: pushed pieces grew an array per field (V8 grows a
   // two-element array to nineteen). pieceCount is 0 for a one-line field, whose value is one trimmed slice.
-  // (The value is built inline where a field closes, not by a closure: variables a closure captures live in
-  // a heap context, and this loop reads and writes them on every line; ~5% of the reader.)
+  // (The value is built where a field closes by closeField, a function of plain values, not by a closure:
+  // variables a closure captures live in a heap context, and this loop reads and writes them on every line;
+  // ~5% of the reader.)
   const bounds: number[] = [];
   let pieceCount = 0;
   let folded = false;
@@ -273,15 +305,8 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
     }
 
     if (name !== null) {
-      const value =
-        rope !== null
-          ? trimRopeEnd(rope, src.charCodeAt(fieldEnd - 1))
-          : folded
-            ? joinTrimmed(piecesOf(src, bounds, pieceCount))
-            : trimmedSlice(src, valueStart, valueEnd);
-      q = searchEncoded(src, q, valueStart, fieldEnd);
-      const encoded = q > valueStart && q < fieldEnd;
-      headers.push(newField(headers.length, name, plain ? src.slice(fieldStart, fieldEnd) : raw, value, encoded));
+      const fieldRaw = plain ? src.slice(fieldStart, fieldEnd) : raw;
+      q = closeField(headers, src, name, fieldRaw, valueStart, valueEnd, fieldEnd, rope, folded, bounds, pieceCount, q);
     }
 
     // The name runs to the first colon. Scanning it also checks ftext; each line is scanned at most once.
@@ -332,15 +357,8 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
     if (!plain) raw = src.slice(from, lineEnd);
   }
   if (name !== null) {
-    const value =
-      rope !== null
-        ? trimRopeEnd(rope, src.charCodeAt(fieldEnd - 1))
-        : folded
-          ? joinTrimmed(piecesOf(src, bounds, pieceCount))
-          : trimmedSlice(src, valueStart, valueEnd);
-    q = searchEncoded(src, q, valueStart, fieldEnd);
-    const encoded = q > valueStart && q < fieldEnd;
-    headers.push(newField(headers.length, name, plain ? src.slice(fieldStart, fieldEnd) : raw, value, encoded));
+    const fieldRaw = plain ? src.slice(fieldStart, fieldEnd) : raw;
+    closeField(headers, src, name, fieldRaw, valueStart, valueEnd, fieldEnd, rope, folded, bounds, pieceCount, q);
   }
 
   if (noColon > MAX_REPEATED_DIAGNOSTICS) {
