@@ -80,3 +80,24 @@ describe('flag rules against their fixtures', () => {
     expect(a.auth.results.filter((r) => r.trusted && r.kind === 'authentication-results')).toHaveLength(1);
   });
 });
+
+describe('delays between hops', () => {
+  // A self-hosted mailbox read by fetchmail three days after delivery (the SpamAssassin corpus's form).
+  const fetched = (fetchWith: string) =>
+    analyze(`Received: from localhost (localhost [127.0.0.1]) by desk.example.org (Postfix) with ESMTP id 1; Fri, 6 Sep 2002 09:00:05 +0100
+Received: from mail.example.org [192.0.2.10] by localhost with ${fetchWith} (fetchmail-5.9.0) for jm@localhost (single-drop); Fri, 6 Sep 2002 09:00:04 +0100
+Received: from list.example.net (list.example.net [198.51.100.7]) by mail.example.org (8.11.6/8.11.6) with ESMTP id g81; Tue, 3 Sep 2002 08:00:00 +0100
+From: someone@example.net
+`);
+
+  it('takes a mailbox fetch days after delivery for the reader’s pace, not a delay on the way', () => {
+    expect(fetched('IMAP').flags.map((f) => f.id)).not.toContain('hop-delay-huge');
+    expect(fetched('POP3').flags.map((f) => f.id)).not.toContain('hop-delay-huge');
+  });
+
+  it('still flags the same wait between two servers', () => {
+    const a = fetched('ESMTP');
+    const flag = a.flags.find((f) => f.id === 'hop-delay-huge');
+    expect(flag?.detail).toMatch(/^Hop 2 came 73 hours after the previous one/);
+  });
+});

@@ -18,6 +18,16 @@ function hopEpochMs(hop: Hop, date: string, chain: readonly ChainHop[] | undefin
   return Date.parse(date);
 }
 
+/**
+ * A POP3 or IMAP fetch (fetchmail's `by localhost with IMAP`), as the Received parser tells one: its date is
+ * when the mailbox was read, so the time before it is the message waiting for its reader, not a delay on
+ * the way.
+ */
+function isMailboxFetch(h: Hop): boolean {
+  const w = h.with;
+  return w !== undefined && (wordStartsWith(w, 'pop') || wordStartsWith(w, 'imap'));
+}
+
 /** The most a local time can be from UTC (UTC-12 to UTC+14), in seconds. */
 const ZONE_SPAN = 14 * 3600;
 
@@ -121,6 +131,7 @@ export const PATH_RULES: readonly FlagRule[] = [
             h.delaySeconds !== null &&
             h.delaySeconds > DAY &&
             h.zone !== 'unverified' &&
+            !isMailboxFetch(h) &&
             h.delaySeconds > DAY + zoneDoubt(a, h),
         )
         .map((h) => ({
