@@ -22,6 +22,7 @@
 
 import type { Diagnostic, HeaderField, InputInfo } from '../types';
 import { isWsp } from '../chars';
+import { nameStartsWith } from './fields';
 import { contentStart, isBlank, isFieldName, LineScanner, locateStart } from './paste';
 import { decodeEncodedWords } from './rfc2047';
 
@@ -48,20 +49,10 @@ const OPAQUE_FIELD_PREFIXES = [
 /** The shortest of OPAQUE_FIELD_PREFIXES: a shorter name is not opaque, without lower-casing it. */
 const OPAQUE_MIN_LENGTH = Math.min(...OPAQUE_FIELD_PREFIXES.map((p) => p.length));
 
-/**
- * `name` starts with one of OPAQUE_FIELD_PREFIXES in any case; compared in place, without a lower-cased copy.
- * (The one non-ASCII character that lower-cases to ASCII, U+212A KELVIN SIGN, is a "k", which no prefix has.)
- */
+/** `name` starts with one of OPAQUE_FIELD_PREFIXES in any case (nameStartsWith: no lower-cased copy). */
 function isOpaqueField(name: string): boolean {
   if (name.length < OPAQUE_MIN_LENGTH) return false;
-  for (const p of OPAQUE_FIELD_PREFIXES) {
-    let i = 0;
-    for (; i < p.length; i++) {
-      const c = name.charCodeAt(i);
-      if ((c >= 65 && c <= 90 ? c + 32 : c) !== p.charCodeAt(i)) break;
-    }
-    if (i === p.length) return true;
-  }
+  for (const p of OPAQUE_FIELD_PREFIXES) if (nameStartsWith(name, p)) return true;
   return false;
 }
 

@@ -19,22 +19,6 @@ const MS_DANGER_CATEGORIES = new Set([
 ]);
 
 /**
- * key.toLowerCase() === lower, for a lower-case ASCII `lower`, without lower-casing: Microsoft's report has a
- * dozen three-letter keys (CIP, SFV, IPV, …), and a lower-cased copy of each, per key asked, was most of
- * this rule's cost. A key with a character beyond ASCII is compared as before (Unicode folds some to ASCII).
- */
-function keyIs(key: string, lower: string): boolean {
-  if (key.length !== lower.length) return false;
-  for (let i = 0; i < lower.length; i++) {
-    let c = key.charCodeAt(i);
-    if (c > 127) return key.toLowerCase() === lower;
-    if (c >= 65 && c <= 90) c += 32;
-    if (c !== lower.charCodeAt(i)) return false;
-  }
-  return true;
-}
-
-/**
  * What a vendor verdict that the recipient's own filter wrote says, when it says spam or worse. `field`: the
  * name as written, compared in any letter case (sameName) without a lower-cased copy.
  */
@@ -43,7 +27,7 @@ function filterVerdict(
   items: VendorVerdictItem[],
 ): { severity: 'danger' | 'warning'; text: string } | undefined {
   const get = (key: string): string | undefined => {
-    for (let k = 0; k < items.length; k++) if (keyIs(items[k]!.key, key)) return items[k]!.value;
+    for (let k = 0; k < items.length; k++) if (sameName(items[k]!.key, key)) return items[k]!.value;
     return undefined;
   };
   if (sameName(field, 'x-forefront-antispam-report')) {
