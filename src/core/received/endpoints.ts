@@ -2,6 +2,7 @@
 // address and reverse-DNS name its MTA recorded in comments, read against the table of MTA forms in forms.ts)
 // and the `by` clause (the server that wrote the field).
 
+import { isDigit } from '../chars';
 import { isIpAddress, parseIp } from '../ip';
 import type { Hop, HopFrom } from '../types';
 import { type Clause, firstValue } from './clauses';
@@ -215,7 +216,7 @@ function looksLikeAddress(word: string): boolean {
   let lastPart = start; // where the last part starts
   for (let i = start; i < end; i++) {
     const c = word.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
+    if (isDigit(c)) digits++;
     else if (c === 46 || c === 58) {
       if (dots + colons === 0 && other === 0 && i > start) firstPart = i;
       if (c === 46) dots++;
@@ -227,8 +228,7 @@ function looksLikeAddress(word: string): boolean {
   if (colons >= 2) return true;
   if (other === 0) return dots === 3;
   let lastNumeric = lastPart < end;
-  for (let i = lastPart; i < end && lastNumeric; i++)
-    lastNumeric = word.charCodeAt(i) >= 48 && word.charCodeAt(i) <= 57;
+  for (let i = lastPart; i < end && lastNumeric; i++) lastNumeric = isDigit(word.charCodeAt(i));
   return firstPart > 0 || lastNumeric;
 }
 
