@@ -9,7 +9,16 @@ import { VerdictLine } from './Verdict';
  * The first part of a report: verdict line, message facts, findings and the timeline. It is all the popup
  * paints first; the folded sections below it (ReportSections) may arrive a moment later.
  */
-export function ReportHead({ analysis, lookup }: { analysis: Analysis; lookup?: LookupState | null | undefined }) {
+export function ReportHead({
+  analysis,
+  lookup,
+  firstPaintHops,
+}: {
+  analysis: Analysis;
+  lookup?: LookupState | null | undefined;
+  /** Timeline's firstPaintHops. */
+  firstPaintHops?: number;
+}) {
   const { summary, hops } = analysis;
   const enrichment = lookup && 'enrichment' in lookup ? lookup.enrichment : null;
   const extraFlags = enrichment?.flags ?? [];
@@ -63,7 +72,7 @@ export function ReportHead({ analysis, lookup }: { analysis: Analysis; lookup?: 
         <h3 id="path-heading" elementtiming="hopscope-timeline">
           Path ({hops.length === 1 ? '1 hop' : `${hops.length} hops`}, oldest first)
         </h3>
-        <Timeline hops={hops} handoff={analysis.handoff} origin={analysis.origin} />
+        <Timeline hops={hops} handoff={analysis.handoff} origin={analysis.origin} firstPaintHops={firstPaintHops} />
       </section>
     </>
   );

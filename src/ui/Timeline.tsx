@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { Handoff, Hop, Origin } from '../core/types';
 import { formatDuration, formatHopDate, ZONE_HINT, ZONE_LABEL } from './format';
 import { hopAnchor } from './reveal';
@@ -6,15 +7,32 @@ interface TimelineProps {
   hops: readonly Hop[];
   handoff: Handoff | null;
   origin: Origin | null;
+  /**
+   * Only this many hops in the first render, the rest in the render after its paint (the popup: see
+   * FIRST_PAINT_HOPS); absent, all at once.
+   */
+  firstPaintHops?: number | undefined;
 }
 
+/** Set once a progressive timeline (firstPaintHops) has painted all its hops. */
+export const TIMELINE_COMPLETE_MARK = 'hopscope:timeline-complete';
+
 /** The path of the message, oldest hop first, one list item per Received header. */
-export function Timeline({ hops, handoff, origin }: TimelineProps) {
+export function Timeline({ hops, handoff, origin, firstPaintHops }: TimelineProps) {
+  const [complete, setComplete] = useState(firstPaintHops === undefined);
+  useEffect(() => {
+    // Effects run after the frame that showed the render: the first one lets the rest of the hops in, the
+    // second marks them painted.
+    if (!complete) setComplete(true);
+    else if (firstPaintHops !== undefined && performance.getEntriesByName(TIMELINE_COMPLETE_MARK).length === 0)
+      performance.mark(TIMELINE_COMPLETE_MARK);
+  }, [complete]);
   if (hops.length === 0) return <p class="empty">No Received headers were found, so the path cannot be shown.</p>;
   const longestDelay = hops.reduce((max, hop) => Math.max(max, Math.abs(hop.delaySeconds ?? 0)), 0);
+  const shown = complete || firstPaintHops === undefined ? hops : hops.slice(0, firstPaintHops);
   return (
     <ol class="timeline">
-      {hops.map((hop) => (
+      {shown.map((hop) => (
         <HopItem
           key={hop.index}
           hop={hop}

@@ -164,6 +164,8 @@ try {
       const report = page.locator('article.report');
       await report.waitFor({ timeout: 10_000 });
       assert.equal((await report.locator('.subject').textContent())?.trim(), subjectOf(list12));
+      // The popup paints the first hops at once and the rest a frame later (FIRST_PAINT_HOPS).
+      await report.locator('ol.timeline > li').nth(11).waitFor();
       assert.equal(await report.locator('ol.timeline > li').count(), 12);
       assert.match((await page.locator('p.source').textContent()) ?? '', /The page 127\.0\.0\.1:\d+/);
       assert.match((await report.locator('.verdict').textContent()) ?? '', /203\.0\.113\.25/);
