@@ -5,7 +5,7 @@
 import { isDigit } from '../chars';
 import { isIpAddress, parseIp } from '../ip';
 import type { Hop, HopFrom } from '../types';
-import { type Clause, firstValue } from './clauses';
+import { type Clause, type Clauses, firstValue } from './clauses';
 import { type CommentFacts, emptyFacts, matchFromComment, parsePort, readAddress } from './forms';
 import { type Token, wordIs, wordsOf } from './tokenize';
 
@@ -32,6 +32,27 @@ const CLAIMING = ['claiming', 'to', 'be'];
 export type RdnsFirstMta = 'exim' | 'qmail' | 'other';
 
 /**
+ * Which of those MTAs wrote the field, by its comments: `exim` when any names Exim, else `qmail` when any
+ * starts with `qmail-`. Asked only where the answer decides what the first word is (few fields), so the
+ * search of every comment is not made for the others.
+ */
+function rdnsFirstMta(clauses: Clauses): RdnsFirstMta {
+  const tokens = clauses.tokens;
+  let mta: RdnsFirstMta = 'other';
+  for (let k = 0; k < tokens.length; k++) {
+    if (k === clauses.end) {
+      if (clauses.tailFrom >= tokens.length) break;
+      k = clauses.tailFrom;
+    }
+    const t = tokens[k]!;
+    if (t.kind !== 'comment') continue;
+    if (t.text.indexOf('Exim') !== -1) return 'exim';
+    if (t.text.startsWith('qmail-')) mta = 'qmail';
+  }
+  return mta;
+}
+
+/**
  * readAddress of a domain literal token's `[text]`, without building that text when it would only be cut
  * out again: with no `]` inside and no `[` first, the bracketed reading is the bare reading of the inside.
  */
@@ -40,8 +61,12 @@ function readLiteral(inner: string): ReturnType<typeof readAddress> {
   return readAddress(`[${inner}]`, true);
 }
 
-/** Reads the `from` clause: its first word, the comments after it, and a bare `[ip]` (Exim 3, GMX). */
-export function readFrom(tokens: Token[], clause: Clause, mta: RdnsFirstMta): FromReading {
+/**
+ * Reads the `from` clause (of `clauses`): its first word, the comments after it, and a bare `[ip]` (Exim 3,
+ * GMX). The other clauses' comments are read only when the MTA's way of writing decides (rdnsFirstMta).
+ */
+export function readFrom(clauses: Clauses, clause: Clause): FromReading {
+  const tokens = clauses.tokens;
   const { start, end } = clause;
   const first = start < end ? tokens[start] : undefined;
   const primary = first !== undefined && first.kind !== 'comment' ? first : undefined;
@@ -153,7 +178,7 @@ export function readFrom(tokens: Token[], clause: Clause, mta: RdnsFirstMta): Fr
           rdns = facts.rdns;
           break;
         case 'literal':
-          if (mta !== 'other' || facts.verified) rdns = word;
+          if (facts.verified || rdnsFirstMta(clauses) !== 'other') rdns = word;
           break;
         case 'exim':
         case 'bare':
@@ -168,7 +193,7 @@ export function readFrom(tokens: Token[], clause: Clause, mta: RdnsFirstMta): Fr
         helo = facts.lone;
       } else {
         helo = word;
-        if (mta === 'exim') rdns = word;
+        if (rdnsFirstMta(clauses) === 'exim') rdns = word;
       }
     } else if (facts.webmail) {
       rdns = primaryIp === undefined ? word : undefined;

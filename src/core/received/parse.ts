@@ -6,7 +6,7 @@
 
 import type { Diagnostic, Hop } from '../types';
 import { firstValue, isRegexSpace, joinAtoms, secondWord, splitClauses, splitDate } from './clauses';
-import { type RdnsFirstMta, readBy, readFrom } from './endpoints';
+import { readBy, readFrom } from './endpoints';
 import { readTls } from './tls';
 import { tokenize, wordIs, wordStartsWith, wordsOf } from './tokenize';
 import type { ParsedReceived } from './types';
@@ -116,7 +116,6 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
   const withText = joinAtoms(clauseTokens, clauses.with);
   const withFirst = firstValue(clauseTokens, clauses.with)?.text;
   const protocol = withFirst ?? '';
-  let mta: RdnsFirstMta = 'other';
   let tls: Hop['tls'] | undefined;
   let kind: ParsedReceived['kind'] = 'relay';
   let byAuthUser: string | undefined;
@@ -131,8 +130,6 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
     const c = clauseTokens[k]!;
     if (c.kind !== 'comment') continue;
     const text = c.text;
-    if (text.indexOf('Exim') !== -1) mta = 'exim';
-    else if (mta === 'other' && text.startsWith('qmail-')) mta = 'qmail';
     // Only comments that can hold TLS, kind or login facts are split into words.
     if (!mayCarryFacts(text)) continue;
     const words = wordsOf(c);
@@ -149,7 +146,7 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
   }
 
   const webmail = isWebmailProtocol(protocol) || webmailComment;
-  const reading = clauses.from === undefined ? undefined : readFrom(clauseTokens, clauses.from, mta);
+  const reading = clauses.from === undefined ? undefined : readFrom(clauses, clauses.from);
   const from = reading?.from ?? {};
   const by = readBy(clauseTokens, clauses.by);
 
