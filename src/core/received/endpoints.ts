@@ -15,6 +15,16 @@ function stripTrailingDots(host: string): string {
   return host.slice(0, end);
 }
 
+/**
+ * A HopFrom with every slot present, undefined until set, in the order readFrom sets them (so that the
+ * serialized Analysis, which leaves undefined slots out, is unchanged): one object shape for every hop's
+ * `from`, where slots added as found gave one per combination, and the reads of later stages
+ * (trust, flags) polymorphic.
+ */
+export function emptyFrom(): HopFrom {
+  return { helo: undefined, rdns: undefined, ip: undefined, port: undefined, ident: undefined };
+}
+
 export interface FromReading {
   from: HopFrom;
   facts: CommentFacts;
@@ -70,7 +80,8 @@ export function readFrom(clauses: Clauses, clause: Clause): FromReading {
   const { start, end } = clause;
   const first = start < end ? tokens[start] : undefined;
   const primary = first !== undefined && first.kind !== 'comment' ? first : undefined;
-  const facts = emptyFacts();
+  /** What the from comments say: the first matching comment's facts, filled in by the later ones. */
+  let commentFacts: CommentFacts | undefined;
   let badAddress: string | undefined;
   let glued = false;
   let topAddress: { ip: string; port?: number } | undefined;
@@ -84,6 +95,14 @@ export function readFrom(clauses: Clauses, clause: Clause): FromReading {
         if (badAddress === undefined && words.some(looksLikeAddress)) badAddress = t.text;
         continue;
       }
+      if (commentFacts === undefined) {
+        // Every row answers with a new emptyFacts() of its own, so the first answer is taken as it is: filling
+        // an empty one from it would copy every slot (no row sets ipForm, rdns or verified without ip).
+        commentFacts = found;
+        if (found.ip !== undefined && primary !== undefined && t.start === primary.end && k === start + 1) glued = true;
+        continue;
+      }
+      const facts = commentFacts;
       if (found.ip !== undefined && facts.ip === undefined) {
         facts.ip = found.ip;
         facts.ipForm = found.ipForm;
@@ -120,7 +139,8 @@ export function readFrom(clauses: Clauses, clause: Clause): FromReading {
     }
   }
 
-  const from: HopFrom = {};
+  const facts = commentFacts ?? emptyFacts();
+  const from = emptyFrom();
   let helo: string | undefined;
   let rdns: string | undefined;
   let ip = facts.ip;
@@ -217,7 +237,7 @@ export function readFrom(clauses: Clauses, clause: Clause): FromReading {
   if (ip !== undefined) from.ip = ip;
   if (port !== undefined && ip !== undefined) from.port = port;
   if (facts.ident !== undefined && facts.ident !== '') from.ident = facts.ident;
-  // Both optional slots present (undefined when absent): one object shape, and no property store grown
+  // Every optional slot present (undefined when absent): one object shape, and no property store grown
   // for slots added after the literal.
   return { from, facts, badAddress: ip === undefined ? badAddress : undefined, primary };
 }
@@ -267,7 +287,8 @@ function withoutPort(host: string): string {
 }
 
 export function readBy(tokens: Token[], clause: Clause | undefined): Hop['by'] {
-  const by: Hop['by'] = {};
+  // Both slots present, as in emptyFrom; `host` first, the order they are set in when both are.
+  const by: Hop['by'] = { host: undefined, ip: undefined };
   if (clause === undefined) return by;
   const value = firstValue(tokens, clause);
   if (value !== undefined) {

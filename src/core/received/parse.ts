@@ -6,7 +6,7 @@
 
 import type { Diagnostic, Hop } from '../types';
 import { firstValue, isRegexSpace, joinAtoms, secondWord, splitClauses, splitDate } from './clauses';
-import { readBy, readFrom } from './endpoints';
+import { emptyFrom, readBy, readFrom } from './endpoints';
 import { readTls } from './tls';
 import { tokenize, wordIs, wordStartsWith, wordsOf } from './tokenize';
 import type { ParsedReceived } from './types';
@@ -147,7 +147,7 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
 
   const webmail = isWebmailProtocol(protocol) || webmailComment;
   const reading = clauses.from === undefined ? undefined : readFrom(clauses, clauses.from);
-  const from = reading?.from ?? {};
+  const from = reading?.from ?? emptyFrom();
   const by = readBy(clauseTokens, clauses.by);
 
   // Every slot present from the start, in one order: hops.ts reads them all from each field's result, and
