@@ -87,6 +87,12 @@ export class ChainJudge {
     const h = v.hop;
     if (c.kind === 'fetch' || c.kind === 'local' || c.kind === 'filter') return true;
     if (!h.from.ip && !h.from.rdns && !h.from.helo) return true;
+    // LMTP (RFC 2033) hands mail to a mailbox store within one site, never across the internet: the hop that
+    // says so is a delivery step inside the recipient (`from mail.example by imap.example with LMTP`). So is a
+    // hop that recorded no peer address and names the receiving host as its peer (`from mail.example by
+    // mail.example with LMTP`, Dovecot's local delivery): a machine handing the message to itself. An edge
+    // MTA records the address of the client it accepted a message from; a handoff without one is no handoff.
+    if (isLmtp(h.with) || (!h.from.ip && !h.from.rdns && v.helo !== undefined && v.helo === v.by)) return true;
     const name = v.peer;
     if (h.from.ip && (isInternalAddress(h) || this.inRecipientNetwork(h.from.ip))) {
       // A provider's outbound relay for other tenants can sit in its internal range too.
@@ -265,6 +271,15 @@ export class ChainJudge {
     }
     return false;
   }
+}
+
+/** LMTP and its RFC 3848 forms (LMTPS, LMTPA, LMTPSA), in any letter case. */
+function isLmtp(protocol: string | undefined): boolean {
+  if (protocol === undefined || protocol.length < 4 || protocol.length > 6) return false;
+  const rest = protocol.slice(4).toLowerCase();
+  return (
+    protocol.slice(0, 4).toLowerCase() === 'lmtp' && (rest === '' || rest === 's' || rest === 'a' || rest === 'sa')
+  );
 }
 
 function addIdentity(out: string[], name: string | undefined): void {

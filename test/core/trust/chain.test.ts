@@ -63,7 +63,9 @@ describe('Microsoft 365 to Microsoft 365, the sending tenant’s hops stripped',
   // The recipient's fields above its edge's Received, then X-IncomingTopHeaderMarker and what arrived with
   // the message: the sending tenant's own X-MS-Exchange-Authentication-Results and Received-SPF about the
   // connection into it (sample-6021's layout in the phishing_pot repository, outside ../shared).
-  const text = (below: string) => `Received: from SJ2PR10MB1111.namprd10.prod.outlook.com (2603:10b6:a03:57c::5) by MW4PR10MB5749.namprd10.prod.outlook.com with HTTPS; Thu, 30 Oct 2025 10:02:40 +0000
+  const text = (
+    below: string,
+  ) => `Received: from SJ2PR10MB1111.namprd10.prod.outlook.com (2603:10b6:a03:57c::5) by MW4PR10MB5749.namprd10.prod.outlook.com with HTTPS; Thu, 30 Oct 2025 10:02:40 +0000
 Received: from AMS0EPF00000195.eurprd05.prod.outlook.com (2603:10a6:20b:2f3:cafe::e6) by AS8PR04CA0206.outlook.office365.com (2603:10a6:20b:2f3::31) with Microsoft SMTP Server (version=TLS1_3, cipher=TLS_AES_256_GCM_SHA384) id 15.20.9275.12 via Frontend Transport; Thu, 30 Oct 2025 10:02:38 +0000
 Authentication-Results: spf=pass (sender IP is 52.102.133.63) smtp.mailfrom=tenant.example; dkim=none (message not signed) header.d=none;dmarc=pass action=none header.from=tenant.example;compauth=pass reason=100
 Received-SPF: Pass (protection.outlook.com: domain of tenant.example designates 52.102.133.63 as permitted sender) receiver=protection.outlook.com; client-ip=52.102.133.63; helo=CY3PR05CU001.outbound.protection.outlook.com;
@@ -91,7 +93,9 @@ Received-SPF: Pass (protection.outlook.com: domain of tenant.example designates 
   });
 
   it('takes a claim below the handoff as a confirmation (Outlook.com’s older layout moved its Received-SPF down)', () => {
-    const bare = text('').replace(/^Authentication-Results:.*\n^Received-SPF:.*\n/m, '').replace(/^X-Sender-IP:.*\n/m, '');
+    const bare = text('')
+      .replace(/^Authentication-Results:.*\n^Received-SPF:.*\n/m, '')
+      .replace(/^X-Sender-IP:.*\n/m, '');
     expect(analyze(bare).handoff?.confidence).toBe('medium');
     const below = analyze(
       text(
@@ -198,5 +202,49 @@ From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>
 `);
     expect(a.handoff).toBeNull();
     expect(a.hops.map((h) => h.zone)).toEqual(['recipient', 'recipient']);
+  });
+});
+
+describe('local delivery steps at the top of the chain', () => {
+  // Dovecot's LMTP delivery above the recipient's edge Postfix, as a self-hosted mailbox writes them
+  // (public-inbox archive of a linaro.org list delivered to a private server; names and addresses replaced).
+  const message = (top: string) => `Received: ${top}
+Received: from lists.example.org (lists.example.org [192.0.2.118])
+\tby mail.example.net (Postfix) with ESMTPS id 49719698ED5
+\tfor <lists@example.net>; Wed, 17 Jun 2026 13:17:50 +0200 (CEST)
+Authentication-Results: mail.example.net;
+\tspf=pass (mail.example.net: domain of bounces@lists.example.org designates 192.0.2.118 as permitted sender) smtp.mailfrom=bounces@lists.example.org
+Received: from lists.example.org (localhost [127.0.0.1])
+\tby lists.example.org (Postfix) with ESMTP id 5F0BF40A6F
+\tfor <lists@example.net>; Wed, 17 Jun 2026 11:17:49 +0000 (UTC)
+From: someone@example.com
+`;
+
+  it('a machine handing the message to itself with no address (Dovecot LMTP) is no handoff', () => {
+    const a = analyze(
+      message(
+        `from mail.example.net\n\tby mail.example.net with LMTP\n\tid zmczJV6CMmqg1AUAu9opvQ\n\tfor <lists@example.net>; Wed, 17 Jun 2026 13:17:50 +0200`,
+      ),
+    );
+    expect(a.handoff?.ip).toBe('192.0.2.118');
+    expect(a.hops.map((h) => h.zone)).toEqual(['sender', 'handoff', 'recipient']);
+    // The recipient's own Authentication-Results below its delivery step is its verdict, not a forgery.
+    expect(a.flags.map((f) => f.code)).not.toContain('injected-auth-results');
+  });
+
+  it('any LMTP hop is a delivery inside the recipient (RFC 2033), whatever the names', () => {
+    const a = analyze(
+      message(
+        `from filter.example-hosting.com (filter.example-hosting.com [198.51.100.7])\n\tby store.example.net (Cyrus v3.4) with LMTPA;\n\tWed, 17 Jun 2026 13:17:51 +0200`,
+      ),
+    );
+    expect(a.handoff?.ip).toBe('192.0.2.118');
+  });
+
+  it('a named peer without an address that is not the receiver itself is still judged as before', () => {
+    const a = analyze(
+      message(`from relay.example.com\n\tby mail.example.net with ESMTP; Wed, 17 Jun 2026 13:17:51 +0200`),
+    );
+    expect(a.handoff).toBeNull();
   });
 });
