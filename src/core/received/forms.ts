@@ -222,6 +222,26 @@ export const FROM_COMMENT_FORMS: CommentForm[] = [
     },
   },
   {
+    name: 'ZMailer quoted HELO',
+    example: 'from rdns.example.net ([192.0.2.1]:51782 "EHLO helo.example.org" rhost-flags-OK-OK-OK-OK)',
+    match(words) {
+      // The name before the comment is the reverse DNS ZMailer looked up (`[ip]` when it found none); the
+      // client's HELO argument is quoted after the address (vger.kernel.org's lists are delivered like this).
+      const keyword = words[1];
+      if (keyword === undefined || keyword.charCodeAt(0) !== 34 || !isHeloKeyword(keyword.slice(1))) return undefined;
+      if (words[0]!.charCodeAt(0) !== 91) return undefined;
+      const address = readAddress(words[0]!, true);
+      if (address === undefined) return undefined;
+      const facts = emptyFacts();
+      facts.ip = address.ip;
+      if (address.port !== undefined) facts.port = address.port;
+      facts.ipForm = 'exim';
+      const argument = words[2] ?? '';
+      facts.helo = argument.endsWith('"') ? argument.slice(0, -1) : argument;
+      return facts;
+    },
+  },
+  {
     name: 'Postfix/Sendmail/Courier TCP-info',
     example: 'from helo.example.org (ident@rdns.example.net [192.0.2.1] (may be forged))',
     match(words) {

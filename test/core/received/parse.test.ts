@@ -46,6 +46,17 @@ describe('parseReceived: MTA forms', () => {
     ],
     ['IPv4-mapped', 'from h ([::ffff:192.0.2.7]) by p with esmtp', { helo: 'h', ip: '192.0.2.7' }],
     [
+      // vger.kernel.org (ZMailer): the reverse DNS first, the HELO quoted after the address and port.
+      'ZMailer',
+      'from 74-93-104-97-Washington.hfc.example.net ([192.0.2.97]:51782 "EHLO sunset.example.org" rhost-flags-OK-OK-OK-OK) by vger.kernel.org with ESMTP id S1753279AbYBQFgG (ORCPT <rfc822;linux-kernel@vger.kernel.org>); Sun, 17 Feb 2008 00:36:06 -0500',
+      { rdns: '74-93-104-97-Washington.hfc.example.net', helo: 'sunset.example.org', ip: '192.0.2.97', port: 51782 },
+    ],
+    [
+      'ZMailer, no reverse DNS and an empty HELO',
+      'from [192.0.2.9] ([192.0.2.9]:4000 "HELO " rhost-flags-FAIL-FAIL-OK-FAIL) by vger.kernel.org with ESMTP id S17; Sun, 17 Feb 2008 00:36:07 -0500',
+      { ip: '192.0.2.9', port: 4000 },
+    ],
+    [
       'T-Online webmail, address and port',
       'from 192.0.2.139:13012 by cmpweb26.aul.t-online.de with HTTP/1.1 (Lisa V7-5-5-0.0 on API V5-51-3-2); Thu, 07 Sep 23 14:07:33 +0200',
       { ip: '192.0.2.139', port: 13012 },
@@ -57,14 +68,22 @@ describe('parseReceived: MTA forms', () => {
   });
 
   it('reads a by host written with a port as the host, or the address', () => {
-    expect(parseReceived('from 172.20.102.124:45726 by spica26.mgt.mul.t-online.de:8080; Thu, 7 Sep 2023 14:07:33 +0200').by).toEqual({
+    expect(
+      parseReceived('from 172.20.102.124:45726 by spica26.mgt.mul.t-online.de:8080; Thu, 7 Sep 2023 14:07:33 +0200').by,
+    ).toEqual({
       host: 'spica26.mgt.mul.t-online.de',
     });
-    expect(parseReceived('from h ([UNAVAILABLE]. [10.30.224.222]) by 0.0.0.0:2500 (trex/5.9.14); Mon, 19 Sep 2022 19:51:10 -0300').by).toEqual({
+    expect(
+      parseReceived(
+        'from h ([UNAVAILABLE]. [10.30.224.222]) by 0.0.0.0:2500 (trex/5.9.14); Mon, 19 Sep 2022 19:51:10 -0300',
+      ).by,
+    ).toEqual({
       ip: '0.0.0.0',
     });
     // Not a port: kept as written.
-    expect(parseReceived('from h ([192.0.2.1]) by mx.example:smtp (Postfix); Mon, 19 Sep 2022 19:51:10 -0300').by?.host).toBe('mx.example:smtp');
+    expect(
+      parseReceived('from h ([192.0.2.1]) by mx.example:smtp (Postfix); Mon, 19 Sep 2022 19:51:10 -0300').by?.host,
+    ).toBe('mx.example:smtp');
   });
 
   it('reads by, with, id, for, via and the date', () => {
