@@ -220,7 +220,17 @@ export function tokenize(value: string, skipDate = false): Tokenized {
       i++;
       while (i < n) {
         const d = value.charCodeAt(i);
-        if (d === 62 || isSpace(d)) break;
+        if (d === 62) break;
+        if (isSpace(d)) {
+          // An address has no white space, so an unclosed `<` ends at the first. But a phrase closed by `>`
+          // before anything else that delimits (`for <multiple recipients>`, Gmail's and old Postfix's form
+          // for a message to several) is one token. The look ahead stops at the first delimiter, so no
+          // character is looked at more than twice however many `<` there are.
+          let k = i + 1;
+          while (k < n && CHAR_CLASS[value.charCodeAt(k)] !== ENDS) k++;
+          if (k < n && value.charCodeAt(k) === 62) i = k;
+          break;
+        }
         i++;
       }
       const closed = i < n && value.charCodeAt(i) === 62;

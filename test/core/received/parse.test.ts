@@ -195,6 +195,18 @@ describe('parseReceived: MTA forms', () => {
       expect(codes(value), value).not.toContain('received-bad-address');
   });
 
+  it('reads a phrase in angle brackets as one value (`for <multiple recipients>`), with no diagnostic', () => {
+    const r = parseReceived(
+      'by gxk28 with SMTP id 28so317656gxk.19 for <multiple recipients>; Wed, 23 Jun 2010 11:35:08 -0700 (PDT)',
+    );
+    expect(r.for).toBe('multiple recipients');
+    expect(r.dateText).toBe('Wed, 23 Jun 2010 11:35:08 -0700 (PDT)');
+    expect(r.diagnostics).toEqual([]);
+    // An unclosed `<` still ends at white space.
+    const open = parseReceived('by a with SMTP id 1 for <u@example.com ; Wed, 23 Jun 2010 11:35:08 -0700');
+    expect(open.for).toBe('u@example.com');
+  });
+
   it('marks what it cannot understand as unparsed and keeps the date', () => {
     const r = parseReceived('garbage text ; Mon, 1 Jan 2024 00:00:00 +0000');
     expect(r.parsed).toBe(false);
@@ -251,6 +263,12 @@ describe('parseReceived: adversarial input', () => {
   ])('unbalanced or NUL input: %j', (value) => {
     const r = fast(value);
     expect(r.diagnostics).toBeInstanceOf(Array);
+  });
+
+  it('many "<" with white space after them stay linear', () => {
+    fast(`by a for ${'< x'.repeat(70_000)}`);
+    fast(`by a for <${' x'.repeat(100_000)}`);
+    expect(fast(`by a for ${'<x y '.repeat(50_000)}>`).for).toBe('x');
   });
 
   it('many semicolons and keywords stay linear', () => {
