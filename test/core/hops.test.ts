@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze';
 
 // MHA's two chain cases (test/fixtures/received/mha-received.json, MIT, github.com/microsoft/MHA): the hops
-// in order, their dates and delays, and the total transit time. Where MHA departs from the RFC we assert the
-// RFC: a Received field needs `;` before its date (RFC 5322 §3.6.7), so SendGrid's
-// `… id X  2018-04-22 02:54:17.028704749 +0000 UTC` has no date for us, where MHA guesses one.
+// in order, their dates and delays, and the total transit time. RFC 5322 §3.6.7 puts `;` before a Received
+// field's date, but SendGrid writes `… id X  2018-04-22 02:54:17.028704749 +0000 UTC` without one: like MHA,
+// we read a date that starts the field's tail in ISO order with a time after it.
 interface ChainCase {
   name: string;
   kind: string;
@@ -35,14 +35,12 @@ describe('Received chains (MHA vectors)', () => {
       it('reads each date to the second, or reports why not', () => {
         rows.forEach((r, i) => {
           const hop = a.hops[i]!;
-          if (!c.input[r.inputIndex]!.includes(';')) {
-            expect(hop.date).toBeUndefined();
-            expect(a.diagnostics.some((d) => d.header === hop.header && d.code === 'date-missing')).toBe(true);
-          } else {
-            expect(Math.floor(Date.parse(hop.date!) / 1000)).toBe(Math.floor(r.dateNum / 1000));
-          }
+          expect(Math.floor(Date.parse(hop.date!) / 1000)).toBe(Math.floor(r.dateNum / 1000));
+          expect(a.diagnostics.some((d) => d.header === hop.header && d.code === 'date-missing')).toBe(false);
           if (r.id) expect(hop.id).toBe(r.id);
         });
+        // One of them is SendGrid's field without the `;`.
+        expect(c.input.some((field) => !field.includes(';'))).toBe(c.name.includes('GitHub'));
       });
 
       it('computes the total transit time MHA shows', () => {

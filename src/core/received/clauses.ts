@@ -131,7 +131,18 @@ export interface DateSplit {
 }
 
 /**
- * Splits off the date: after the last top-level `;`, or from a day name when the `;` is missing. Returns
+ * `YYYY-MM-DD`: a date in ISO order, which starts the date of a field without its `;` when a time follows
+ * (SendGrid's `… with SMTP id filter0103p1las1-15046-582382B3-12 2016-11-09 20:10:27.258036245 +0000 UTC`,
+ * Go's time format).
+ */
+function isIsoDay(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  for (const k of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigit(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
+ * Splits off the date: after the last top-level `;`, or from a day name (or an ISO date) when the `;` is missing. Returns
  * token positions rather than a copy of the clause tokens.
  */
 export function splitDate(value: string, tokens: Token[]): DateSplit {
@@ -147,7 +158,12 @@ export function splitDate(value: string, tokens: Token[]): DateSplit {
     for (let k = 2; k < n - 1; k++) {
       const t = tokens[k]!;
       const next = tokens[k + 1]!;
-      if (t.kind === 'atom' && next.kind === 'atom' && isDigit(next.text.charCodeAt(0)) && DAY_NAME.test(t.text)) {
+      if (
+        t.kind === 'atom' &&
+        next.kind === 'atom' &&
+        isDigit(next.text.charCodeAt(0)) &&
+        (DAY_NAME.test(t.text) || isIsoDay(t.text))
+      ) {
         // Tokens before the day name are clause tokens; none of them is a `;` (there is none).
         return { end: k, tailFrom: n, dateText: value.slice(t.start).trim(), dateStart: -1 };
       }

@@ -207,6 +207,16 @@ describe('parseReceived: MTA forms', () => {
     expect(open.for).toBe('u@example.com');
   });
 
+  it('takes the date without its ";" where an ISO date and a time follow the clauses (SendGrid, Go format)', () => {
+    const r = parseReceived(
+      'by filter0103p1las1.sendgrid.net with SMTP id filter0103p1las1-15046-582382B3-12 2016-11-09 20:10:27.258036245 +0000 UTC m=+393048.346080050',
+    );
+    expect(r.id).toBe('filter0103p1las1-15046-582382B3-12');
+    expect(r.dateText).toBe('2016-11-09 20:10:27.258036245 +0000 UTC m=+393048.346080050');
+    // An ISO date alone, with no time after it, is not taken for one.
+    expect(parseReceived('by a with SMTP id 2016-11-09').dateText).toBeUndefined();
+  });
+
   it('marks what it cannot understand as unparsed and keeps the date', () => {
     const r = parseReceived('garbage text ; Mon, 1 Jan 2024 00:00:00 +0000');
     expect(r.parsed).toBe(false);
