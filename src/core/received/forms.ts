@@ -307,6 +307,27 @@ export const FROM_COMMENT_FORMS: CommentForm[] = [
     },
   },
   {
+    name: 'Java InetAddress',
+    example: 'from client.example.org (/192.0.2.1) / (rdns.example.net/192.0.2.1)',
+    match(words) {
+      // Java's InetAddress text, `name/address` with the name empty when none was looked up (Oracle Beehive).
+      if (words.length !== 1) return undefined;
+      const w = words[0]!;
+      const slash = w.indexOf('/');
+      if (slash === -1 || w.indexOf('/', slash + 1) !== -1) return undefined;
+      const address = readAddress(w.slice(slash + 1), false);
+      if (address === undefined || address.port !== undefined) return undefined;
+      const facts = emptyFacts();
+      facts.ip = address.ip;
+      const host = w.slice(0, slash);
+      if (host !== '' && isHostName(host)) {
+        facts.ipForm = 'tcp-info';
+        facts.rdns = host;
+      } else facts.ipForm = 'literal';
+      return facts;
+    },
+  },
+  {
     name: 'Courier AUTH',
     example: 'from client ([192.0.2.1]) (AUTH: LOGIN user@example.com, TLS: TLSv1/SSLv3,256bits,AES256-SHA)',
     match(words) {

@@ -52,6 +52,16 @@ describe('parseReceived: MTA forms', () => {
       { rdns: '74-93-104-97-Washington.hfc.example.net', helo: 'sunset.example.org', ip: '192.0.2.97', port: 51782 },
     ],
     [
+      'Oracle Beehive (Java InetAddress text)',
+      'from lateralus.us.example.com (/192.0.2.101) by default (Oracle Beehive Gateway v4.0) with ESMTP ; Sun, 18 Oct 2009 11:16:03 -0700',
+      { helo: 'lateralus.us.example.com', ip: '192.0.2.101' },
+    ],
+    [
+      'Java InetAddress with a name',
+      'from h.example.org (rdns.example.net/192.0.2.102) by default with ESMTP ; Sun, 18 Oct 2009 11:16:03 -0700',
+      { helo: 'h.example.org', rdns: 'rdns.example.net', ip: '192.0.2.102' },
+    ],
+    [
       'ZMailer, no reverse DNS and an empty HELO',
       'from [192.0.2.9] ([192.0.2.9]:4000 "HELO " rhost-flags-FAIL-FAIL-OK-FAIL) by vger.kernel.org with ESMTP id S17; Sun, 17 Feb 2008 00:36:07 -0500',
       { ip: '192.0.2.9', port: 4000 },
