@@ -14,7 +14,7 @@ const TZ_ERROR_SLACK = 10 * 60_000;
 const QUEUE_MAX = 7 * 24 * HOUR;
 
 // Scopes come from Hop.ipScope, which buildHops computed from `from.ip` once (set exactly when it is).
-function isLoopbackOrLinkLocal(h: Hop): boolean {
+export function isLoopbackOrLinkLocal(h: Hop): boolean {
   const s = h.ipScope;
   return s === 'loopback' || s === 'link-local';
 }
@@ -174,10 +174,16 @@ export function hasPeer(c: ChainHop): boolean {
   );
 }
 
-export function dateConflict(older: number | undefined, newer: number | undefined): string | null {
+/**
+ * Whether the dates of two linked hops cannot both be true: the older one much later than the newer (beyond
+ * clock skew and a whole-hour zone error), or more than QUEUE_MAX earlier. `heldOnHost`: the newer hop is the
+ * host that received the older one handing the message to itself over loopback (a mailing list manager
+ * releasing it after moderation, a held queue), so any wait before it is that host's own, however long.
+ */
+export function dateConflict(older: number | undefined, newer: number | undefined, heldOnHost = false): string | null {
   if (older === undefined || newer === undefined) return null;
   const later = older - newer;
-  if (later <= SKEW_LATER && -later <= QUEUE_MAX) return null;
+  if (later <= SKEW_LATER && (heldOnHost || -later <= QUEUE_MAX)) return null;
   if (later > 0 && later <= TZ_ERROR_MAX + TZ_ERROR_SLACK) {
     const off = later % HOUR;
     if (off <= TZ_ERROR_SLACK || HOUR - off <= TZ_ERROR_SLACK) return null;

@@ -248,3 +248,32 @@ From: someone@example.com
     expect(a.handoff).toBeNull();
   });
 });
+
+describe('a long wait before a hop', () => {
+  // A mailing list holding a post for moderation (SpamAssassin public corpus spam_2/00789, names replaced):
+  // the list host takes the post in, keeps it ten days, and its manager hands it back to the same host
+  // over loopback.
+  const message = (releasedFrom: string) => `Received: from lists.example.org (root@lists.example.org [192.0.2.45]) by
+    mx.example.net (8.11.6/8.11.6) with ESMTP id g6U9mLq18864 for <u@example.net>; Tue, 30 Jul 2002 10:48:21 +0100
+Received: from lists (www-data@localhost [${releasedFrom}]) by lists.example.org
+    (8.9.3/8.9.3) with ESMTP id KAA29302; Tue, 30 Jul 2002 10:46:44 +0100
+Received: from relay.example.com (relay.example.com [198.51.100.124]) by
+    lists.example.org (8.9.3/8.9.3) with ESMTP id DAA13052 for <list@example.org>; Sat, 20 Jul 2002 03:25:06 +0100
+Received: from HELLO ([203.0.113.132]) by relay.example.com (8.9.3/8.9.3)
+    with SMTP id DAA19639 for <list@example.org>; Sat, 20 Jul 2002 03:25:00 +0100
+From: someone@example.com
+`;
+
+  it('is the host’s own when that host then hands the message to itself over loopback (list moderation)', () => {
+    const a = analyze(message('127.0.0.1'));
+    expect(a.handoff?.ip).toBe('192.0.2.45');
+    expect(a.flags.map((f) => f.id)).not.toContain('chain-broken');
+    expect(a.origin?.ip).toBe('203.0.113.132');
+  });
+
+  it('still breaks the chain when the hop after the wait came from another machine', () => {
+    const a = analyze(message('192.0.2.46'));
+    expect(a.flags.map((f) => f.id)).toContain('chain-broken');
+    expect(a.hops.find((h) => h.from.ip === '203.0.113.132')?.zone).toBe('unverified');
+  });
+});
