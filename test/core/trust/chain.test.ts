@@ -226,10 +226,10 @@ From: someone@example.com
         `from mail.example.net\n\tby mail.example.net with LMTP\n\tid zmczJV6CMmqg1AUAu9opvQ\n\tfor <lists@example.net>; Wed, 17 Jun 2026 13:17:50 +0200`,
       ),
     );
+    // The recipient's own Authentication-Results below its delivery step is its verdict, not a forgery.
+    expect(a.flags.map((f) => f.id)).not.toContain('injected-auth-results');
     expect(a.handoff?.ip).toBe('192.0.2.118');
     expect(a.hops.map((h) => h.zone)).toEqual(['sender', 'handoff', 'recipient']);
-    // The recipient's own Authentication-Results below its delivery step is its verdict, not a forgery.
-    expect(a.flags.map((f) => f.code)).not.toContain('injected-auth-results');
   });
 
   it('any LMTP hop is a delivery inside the recipient (RFC 2033), whatever the names', () => {
