@@ -277,3 +277,37 @@ From: someone@example.com
     expect(a.hops.find((h) => h.from.ip === '203.0.113.132')?.zone).toBe('unverified');
   });
 });
+
+describe('a machine talking to itself over loopback', () => {
+  // Proofpoint's re-injection as IBM's outbound mail shows it (public-inbox archive of linux-integrity;
+  // addresses replaced): the filter hands the message back to the MTA of the same machine twice over
+  // loopback, under three names. The hop below names the MTA, not the name the filter's hop gave.
+  const message = `Received: from mx0b-001b2d01.pphosted.com (mx0b-001b2d01.pphosted.com [192.0.2.5])
+\tby mx.example.org (Postfix) with ESMTPS id 8C4831EC55; Thu, 17 Feb 2022 06:46:27 -0800 (PST)
+Received: from pps.reinject (localhost [127.0.0.1])
+\tby mx0b-001b2d01.pphosted.com with ESMTP id 3e9pp9jyub-1; Thu, 17 Feb 2022 14:46:16 +0000
+Received: from m0098419.ppops.net (m0098419.ppops.net [127.0.0.1])
+\tby pps.reinject (8.16.0.43/8.16.0.43) with SMTP id 21HDLRhP005490; Thu, 17 Feb 2022 14:46:16 GMT
+Received: from ppma06fra.de.ibm.com (48.49.7a9f.ip4.static.sl-reverse.com [198.51.100.72])
+\tby mx0b-001b2d01.pphosted.com with ESMTP id 3e9pp9jytw-1; Thu, 17 Feb 2022 14:46:15 +0000
+From: someone@example.com
+`;
+
+  it('lets a hop below name any of that machine’s names', () => {
+    const a = analyze(message);
+    expect(a.handoff?.ip).toBe('192.0.2.5');
+    expect(a.flags.map((f) => f.id)).not.toContain('chain-broken');
+    expect(a.origin?.ip).toBe('198.51.100.72');
+  });
+
+  it('still breaks the chain at a hop below that names another machine', () => {
+    const a = analyze(
+      message.replace(
+        'by mx0b-001b2d01.pphosted.com with ESMTP id 3e9pp9jytw-1',
+        'by relay.example.net with ESMTP id 3e9pp9jytw-1',
+      ),
+    );
+    expect(a.flags.map((f) => f.id)).toContain('chain-broken');
+    expect(a.origin?.ip).not.toBe('198.51.100.72');
+  });
+});
