@@ -4,7 +4,7 @@
 // (`parseRequest`, `parseLookupStart`) and the sender is checked (`isOwnExtensionPage`) before anything is
 // read from storage.
 
-import { browser } from 'wxt/browser';
+import { browser } from './page-browser';
 import type { ArcSealer } from './core/dkim/sealers';
 import type { Analysis } from './core/types';
 import type { Enrichment } from './lookup/types';
@@ -185,8 +185,11 @@ export function isOwnExtensionPage(sender: SenderLike, runtimeId: string, extens
 /** Sends a request to the background and returns its typed answer; a transport error becomes a Failure. */
 export async function sendRequest<R extends Request>(request: R): Promise<ResponseTo<R>> {
   try {
-    const answer = (await browser.runtime.sendMessage(request)) as ResponseTo<R> | undefined;
-    return answer ?? failure('failed', 'The background did not answer.');
+    const answer: unknown = await browser.runtime.sendMessage(request);
+    // Anything but one of our answers (nothing, or another listener's reply) is no answer.
+    if (typeof answer !== 'object' || answer === null || typeof (answer as { ok?: unknown }).ok !== 'boolean')
+      return failure('failed', 'The background did not answer.');
+    return answer as ResponseTo<R>;
   } catch (error) {
     return failure('failed', error instanceof Error ? error.message : String(error));
   }

@@ -3,6 +3,7 @@
 // memory that a restart would lose: inputs, per-tab results and lookup answers live in storage.session.
 
 import { browser } from 'wxt/browser';
+import { failure } from '../messaging';
 import { onLookupConnect } from './lookups';
 import { createMenus, onMenuClicked } from './menus';
 import { handleMessage } from './messages';
@@ -19,7 +20,13 @@ export function startBackground(): void {
     void onMenuClicked(info, tab);
   });
   // The polyfill sends the resolved value of a returned promise as the response.
-  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
+  // Always an answer, never a rejection: the pages read answers without webextension-polyfill (src/page-browser.ts),
+  // to which a rejected listener promise would arrive as the polyfill's own marker object.
+  browser.runtime.onMessage.addListener((message, sender) =>
+    handleMessage(message, sender).catch((error: unknown) =>
+      failure('failed', error instanceof Error ? error.message : String(error)),
+    ),
+  );
   browser.runtime.onConnect.addListener(onLookupConnect);
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);

@@ -2,7 +2,7 @@
 // options page. Privacy by default (DESIGN.md §1): lookups are off until the user turns them on. Keys
 // (Spamhaus DQS, AbuseIPDB) live here and go only to the lookups; nothing in this module logs them.
 
-import { browser } from 'wxt/browser';
+import { browser } from '../page-browser';
 import type { LookupSettings } from '../lookup/types';
 
 export type Theme = 'system' | 'light' | 'dark';

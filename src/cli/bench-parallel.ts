@@ -43,10 +43,7 @@ export interface ParallelResult {
 }
 
 /** analyze() throughput on all cores; a string says why it was not measured. */
-export async function timeParallel(
-  heads: string[],
-  passes: number,
-): Promise<ParallelResult | string> {
+export async function timeParallel(heads: string[], passes: number): Promise<ParallelResult | string> {
   const entry = fileURLToPath(import.meta.url);
   if (!/\.m?js$/.test(entry)) return 'skipped: the worker threads need the built CLI (npm run build:cli)';
   const count = Math.max(1, availableParallelism());

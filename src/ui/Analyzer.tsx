@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { browser } from '../page-browser';
 import { analyze } from '../core/analyze';
 import { isInputId, sendRequest } from '../messaging';
 import { AppBar } from './AppBar';

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { browser } from '../page-browser';
 import { sendRequest, type TabReading } from '../messaging';
 import { AppBar } from './AppBar';
 import { readMessageFile } from './file';

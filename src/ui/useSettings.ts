@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { browser } from '../page-browser';
 import { getSettings, type Settings } from '../background/settings';
 import { applyTheme } from './theme';
 

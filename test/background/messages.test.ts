@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { putInput } from '../../src/background/inputs';
 import { handleMessage } from '../../src/background/messages';
-import { isOwnExtensionPage, parseRequest, type StoredInput } from '../../src/messaging';
+import { isOwnExtensionPage, parseRequest, type StoredInput, sendRequest } from '../../src/messaging';
 
 const OWN_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/analyzer.html?id=x' };
 const INPUT: StoredInput = { kind: 'text', text: 'Subject: secret', source: { kind: 'paste' }, createdAt: 1 };
@@ -94,5 +94,31 @@ describe('messaging helpers', () => {
     expect(parseRequest({ type: 'input/open', text: 'x' })).toEqual({ type: 'input/open', text: 'x' });
     expect(parseRequest({ type: 'input/open', text: 42 })).toBeNull();
     expect(parseRequest(null)).toBeNull();
+  });
+});
+
+describe('sendRequest: the pages read answers without webextension-polyfill', () => {
+  it('takes an answer of ours as it is', async () => {
+    const answer = { type: 'sealers/list', ok: true, sealers: ['google.com'] };
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(answer);
+    expect(await sendRequest({ type: 'sealers/list' })).toEqual(answer);
+  });
+
+  it.each([
+    ['nothing', undefined],
+    // What the polyfill sends for a listener promise that rejected, which only the polyfill turns back into a
+    // rejection (the background now answers such errors itself, but a page must not take this for an answer).
+    ['a rejected listener marker', { __mozWebExtensionPolyfillReject__: true, message: 'boom' }],
+    ['a bare string', 'ok'],
+  ])('turns %s into a failure', async (_what, reply) => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(reply);
+    const answer = await sendRequest({ type: 'sealers/list' });
+    expect(answer.ok).toBe(false);
+  });
+
+  it('turns a transport error into a failure', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist.'));
+    const answer = await sendRequest({ type: 'sealers/list' });
+    expect(answer).toMatchObject({ ok: false, error: { message: 'Receiving end does not exist.' } });
   });
 });
