@@ -108,6 +108,19 @@ export function splitClauses(tokens: Token[], end: number, tailFrom: number): Cl
   return clauses;
 }
 
+/**
+ * The clause tokens in order, the date's skipped: `for (let k = firstClauseToken(c); k < c.tokens.length;
+ * k = nextClauseToken(c, k))` visits tokens[0, end) then tokens[tailFrom…].
+ */
+export function firstClauseToken(c: Clauses): number {
+  return c.end === 0 ? c.tailFrom : 0;
+}
+
+/** See firstClauseToken. */
+export function nextClauseToken(c: Clauses, k: number): number {
+  return k + 1 === c.end ? c.tailFrom : k + 1;
+}
+
 /** The clause tokens tokens[0, end) and tokens[tailFrom…] as one list without `;` tokens. */
 function withoutSemicolons(tokens: Token[], end: number, tailFrom: number): Token[] {
   const kept: Token[] = [];

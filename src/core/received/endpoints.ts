@@ -5,7 +5,7 @@
 import { isDigit } from '../chars';
 import { isIpAddress, parseIp } from '../ip';
 import type { Hop, HopFrom } from '../types';
-import { type Clause, type Clauses, firstValue } from './clauses';
+import { type Clause, type Clauses, firstClauseToken, firstValue, nextClauseToken } from './clauses';
 import { type CommentFacts, emptyFacts, matchFromComment, parsePort, readAddress } from './forms';
 import { type Token, wordIs, wordsOf } from './tokenize';
 
@@ -49,11 +49,7 @@ export type RdnsFirstMta = 'exim' | 'qmail' | 'other';
 function rdnsFirstMta(clauses: Clauses): RdnsFirstMta {
   const tokens = clauses.tokens;
   let mta: RdnsFirstMta = 'other';
-  for (let k = 0; k < tokens.length; k++) {
-    if (k === clauses.end) {
-      if (clauses.tailFrom >= tokens.length) break;
-      k = clauses.tailFrom;
-    }
+  for (let k = firstClauseToken(clauses); k < tokens.length; k = nextClauseToken(clauses, k)) {
     const t = tokens[k]!;
     if (t.kind !== 'comment') continue;
     if (t.text.indexOf('Exim') !== -1) return 'exim';

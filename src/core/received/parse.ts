@@ -5,7 +5,16 @@
 // (the `from` comments against the table of MTA forms, forms.ts). Linear in the input; never throws.
 
 import type { Diagnostic, Hop } from '../types';
-import { firstValue, isRegexSpace, joinAtoms, secondWord, splitClauses, splitDate } from './clauses';
+import {
+  firstClauseToken,
+  firstValue,
+  isRegexSpace,
+  joinAtoms,
+  nextClauseToken,
+  secondWord,
+  splitClauses,
+  splitDate,
+} from './clauses';
 import { emptyFrom, readBy, readFrom } from './endpoints';
 import { readTls } from './tls';
 import { tokenize, wordIs, wordStartsWith, wordsOf } from './tokenize';
@@ -122,11 +131,7 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
   let byAuthenticated = false;
   let webmailComment = false;
   // Every comment of every clause (the clause tokens, without the date's), for TLS and kind markers.
-  for (let k = 0; k < clauseTokens.length; k++) {
-    if (k === clauses.end) {
-      if (clauses.tailFrom >= clauseTokens.length) break;
-      k = clauses.tailFrom;
-    }
+  for (let k = firstClauseToken(clauses); k < clauseTokens.length; k = nextClauseToken(clauses, k)) {
     const c = clauseTokens[k]!;
     if (c.kind !== 'comment') continue;
     const text = c.text;
