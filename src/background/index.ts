@@ -19,9 +19,9 @@ export function startBackground(): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void onMenuClicked(info, tab);
   });
-  // The polyfill sends the resolved value of a returned promise as the response.
-  // Always an answer, never a rejection: the pages read answers without webextension-polyfill (src/page-browser.ts),
-  // to which a rejected listener promise would arrive as the polyfill's own marker object.
+  // The polyfill sends the resolved value of a returned promise as the response. Always an answer, never a
+  // rejection: the pages read answers without the polyfill (src/page-browser.ts), and a rejected promise would
+  // reach them as the polyfill's own marker object.
   browser.runtime.onMessage.addListener((message, sender) =>
     handleMessage(message, sender).catch((error: unknown) =>
       failure('failed', error instanceof Error ? error.message : String(error)),

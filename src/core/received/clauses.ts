@@ -150,13 +150,13 @@ export interface DateSplit {
  */
 function isIsoDay(text: string): boolean {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
-  for (const k of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigit(text.charCodeAt(k))) return false;
+  for (let k = 0; k < 10; k++) if (k !== 4 && k !== 7 && !isDigit(text.charCodeAt(k))) return false;
   return true;
 }
 
 /**
- * Splits off the date: after the last top-level `;`, or from a day name (or an ISO date) when the `;` is missing. Returns
- * token positions rather than a copy of the clause tokens.
+ * Splits off the date: after the last top-level `;`, or from a day name (or an ISO date) when the `;` is
+ * missing. Returns token positions rather than a copy of the clause tokens.
  */
 export function splitDate(value: string, tokens: Token[]): DateSplit {
   const n = tokens.length;

@@ -15,7 +15,7 @@ export interface CommentFacts {
    * How the address was written, which tells what the word before the comment is:
    * `tcp-info` `(rdns [ip])` (the word before is the HELO), `literal` `([ip])` (no rDNS given),
    * `bare` `(ip)` / `(user@ip)` (qmail: the word before is the rDNS, and the HELO when no HELO comment),
-   * `exim` `([ip] helo=x)` (the word before is the verified rDNS).
+   * `exim` `([ip] helo=x)`, and ZMailer's `([ip]:port "EHLO x")` (the word before is the verified rDNS).
    */
   ipForm?: 'tcp-info' | 'literal' | 'bare' | 'exim';
   rdns?: string;
