@@ -51,7 +51,8 @@ describe('flag rules against their fixtures', () => {
 
   it('an earlier ARC set of the recipient’s own provider below the handoff is a claim, not an injection', () => {
     // As a Google Group or the sender's own Microsoft 365 tenant leaves it (RFC 8617 keeps every ARC set).
-    const injected = 'Authentication-Results: mx.google.com; spf=pass smtp.mailfrom=news@shop.example; dkim=pass header.d=shop.example\n';
+    const injected =
+      'Authentication-Results: mx.google.com; spf=pass smtp.mailfrom=news@shop.example; dkim=pass header.d=shop.example\n';
     const fixture = readFileSync(resolve(dir, 'injected-auth-results.eml'), 'utf8');
     expect(fixture).toContain(injected);
     // Below the sender's Received, where the message brought it.
@@ -99,5 +100,33 @@ From: someone@example.net
     const a = fetched('ESMTP');
     const flag = a.flags.find((f) => f.id === 'hop-delay-huge');
     expect(flag?.detail).toMatch(/^Hop 2 came 73 hours after the previous one/);
+  });
+});
+
+describe('hops below the handoff that do not add up', () => {
+  // An email service's internal stage below its outbound relay (SendGrid's form), and the same place holding
+  // a forged hop that names an address on the internet.
+  const message = (below: string) =>
+    analyze(`Received: from o73.email.example.com (o73.email.example.com [149.72.51.63]) by mx.example.net (Postfix) with ESMTPS id 4A; Tue, 3 Sep 2024 08:00:02 +0000
+Received: ${below}
+From: news@example.com
+`);
+
+  it('is only information when none of them names a public address', () => {
+    const a = message(
+      'by filterdrecv-7fd948b676-mhxck with SMTP id filterdrecv-7fd948b676-mhxck-1-66D6C2A1-2 2024-09-03 08:00:01.9 +0000 UTC',
+    );
+    const flag = a.flags.find((f) => f.id === 'chain-broken');
+    expect(flag?.severity).toBe('info');
+    expect(flag?.detail).toMatch(/None of them names a public address\.$/);
+  });
+
+  it('is a warning when one of them does', () => {
+    const a = message(
+      'from unknown (HELO x) (81.2.69.160) by relay7.forwarder.net with SMTP; Tue, 3 Sep 2024 08:00:01 +0000',
+    );
+    const flag = a.flags.find((f) => f.id === 'chain-broken');
+    expect(flag?.severity).toBe('warning');
+    expect(flag?.detail).toMatch(/They may be forged\.$/);
   });
 });

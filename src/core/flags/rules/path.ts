@@ -146,12 +146,22 @@ export const PATH_RULES: readonly FlagRule[] = [
     check: ({ trust, analysis: a }) => {
       if (!trust.chainBreak) return [];
       const hop = a.hops[trust.chainBreak.hop];
-      const n = a.hops.filter((h) => h.zone === 'unverified').length;
+      const unverified = a.hops.filter((h) => h.zone === 'unverified');
+      const n = unverified.length;
+      const evidence = [{ hop: trust.chainBreak.hop, header: hop?.header }];
+      // Forged hops are written to point somewhere: an address on the internet. Hops that name none (an
+      // email service's internal stages, `by filterdrecv-…`, `by 47a34c698db9`, private and loopback clients)
+      // mislead no one about where the message came from, whoever wrote them.
+      if (!unverified.some((h) => h.from.ip !== undefined && h.ipScope === 'public'))
+        return [
+          {
+            severity: 'info',
+            detail: `${n} older hop(s) cannot be verified: ${trust.chainBreak.reason}. None of them names a public address.`,
+            evidence,
+          },
+        ];
       return [
-        {
-          detail: `${n} older hop(s) cannot be verified: ${trust.chainBreak.reason}. They may be forged.`,
-          evidence: [{ hop: trust.chainBreak.hop, header: hop?.header }],
-        },
+        { detail: `${n} older hop(s) cannot be verified: ${trust.chainBreak.reason}. They may be forged.`, evidence },
       ];
     },
   },
