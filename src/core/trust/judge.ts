@@ -3,6 +3,7 @@
 // own, and whether two adjacent hops link up.
 
 import type { ChainHop } from './chain';
+import { wordIs } from '../received/tokenize';
 import { distinctiveLabel, firstLabel, HopNames, isInternalAddress } from './hop-facts';
 import { inProviderNetwork, mayBeOfOrg, Organisations, providerOfOrg } from './organisation';
 import { PROVIDERS, type Provider } from './providers';
@@ -275,10 +276,8 @@ export class ChainJudge {
 
 /** LMTP and its RFC 3848 forms (LMTPS, LMTPA, LMTPSA), in any letter case. */
 function isLmtp(protocol: string | undefined): boolean {
-  if (protocol === undefined || protocol.length < 4 || protocol.length > 6) return false;
-  const rest = protocol.slice(4).toLowerCase();
   return (
-    protocol.slice(0, 4).toLowerCase() === 'lmtp' && (rest === '' || rest === 's' || rest === 'a' || rest === 'sa')
+    wordIs(protocol, 'lmtp') || wordIs(protocol, 'lmtps') || wordIs(protocol, 'lmtpa') || wordIs(protocol, 'lmtpsa')
   );
 }
 
