@@ -191,13 +191,14 @@ export function leadingNumber(text: string): number {
     while (i < n && isDigit(text.charCodeAt(i))) i++;
   }
   if (i === digitsStart || (i === digitsStart + 1 && text.charCodeAt(digitsStart) === 46)) return Number.NaN;
-  return Number(text.slice(start, i));
+  return Number(text.slice(start, i)) + 0; // -0 as 0, as in wholeNumber
 }
 
 /** A whole value that is one number, e.g. `5`, `-1`, ` 3.342 `; undefined otherwise. */
 export function wholeNumber(text: string): number | undefined {
   const t = text.trim();
-  return isNumberText(t) ? Number(t) : undefined;
+  // `+ 0` turns -0 (`-0`, `-0.0`) into 0: the Analysis must survive JSON, which writes -0 as 0.
+  return isNumberText(t) ? Number(t) + 0 : undefined;
 }
 
 function isNumberText(t: string): boolean {

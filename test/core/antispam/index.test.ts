@@ -41,6 +41,12 @@ describe('decodeAntispam', () => {
     }
   });
 
+  it('reads a score of minus zero as zero, which survives JSON (fast-check found SCL:-0)', () => {
+    const [v] = decodeAntispam(fields(['X-MS-Exchange-Organization-SCL', '-0']), allTrusted);
+    expect(Object.is(v?.score, 0)).toBe(true);
+    expect(JSON.parse(JSON.stringify(v))).toEqual(v);
+  });
+
   it('never throws, whatever the value (every decoder)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), fc.nat({ max: antispamDecoders.length - 1 }), (value, which) => {

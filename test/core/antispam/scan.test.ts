@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { collapseSpace, scanPairs, splitPairs, splitSpacedPairs, wholeNumber } from '../../../src/core/antispam/scan';
+import {
+  collapseSpace,
+  leadingNumber,
+  scanPairs,
+  splitPairs,
+  splitSpacedPairs,
+  wholeNumber,
+} from '../../../src/core/antispam/scan';
 
 describe('splitPairs (key:value;)', () => {
   const cases: Array<[string, string, Array<[string, string]>]> = [
@@ -120,8 +127,18 @@ describe('small scanners', () => {
     ['', undefined],
     ['-', undefined],
     ['1e5', undefined],
+    // Zero, never minus zero (toBe tells them apart): JSON writes -0 as 0, and the Analysis must survive it.
+    ['-0', 0],
+    ['-0.0', 0],
   ])('wholeNumber(%j) = %j', (input, expected) => {
     expect(wholeNumber(input)).toBe(expected);
+  });
+  it.each([
+    ['5 (+++)', 5],
+    [' -0.0 spam', 0],
+    ['-0', 0],
+  ])('leadingNumber(%j) = %j', (input, expected) => {
+    expect(leadingNumber(input)).toBe(expected);
   });
   it('collapses unfolded white space and returns clean text unchanged', () => {
     expect(collapseSpace(' a\r\n\t b  c ')).toBe('a b c');
