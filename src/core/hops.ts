@@ -79,7 +79,7 @@ export function buildHops(
     c.hop.index = i;
     hops[i] = c.hop;
     if (c.epochMs !== undefined) {
-      if (previousEpoch !== undefined) c.hop.delaySeconds = Math.round((c.epochMs - previousEpoch) / 1000);
+      if (previousEpoch !== undefined) c.hop.delaySeconds = wholeSeconds(c.epochMs - previousEpoch);
       previousEpoch = c.epochMs;
     }
   }
@@ -121,5 +121,13 @@ export function totalDelay(chain: ChainHop[]): number | null {
   if (newest === undefined || oldest === undefined) return null;
   let dated = 0;
   for (const c of chain) if (c.epochMs !== undefined) dated++;
-  return dated < 2 ? null : Math.round((newest - oldest) / 1000);
+  return dated < 2 ? null : wholeSeconds(newest - oldest);
+}
+
+/**
+ * Milliseconds as whole seconds, and zero never minus zero: a date with fractions of a second a little before
+ * the one above it rounds to -0, which JSON writes as 0, and the Analysis must survive JSON unchanged.
+ */
+function wholeSeconds(ms: number): number {
+  return Math.round(ms / 1000) + 0;
 }

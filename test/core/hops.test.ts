@@ -73,3 +73,17 @@ From: a@example.com
     expect(a.flags.map((f) => f.id)).not.toContain('hop-delay-negative');
   });
 });
+
+describe('delays in whole seconds', () => {
+  it('are zero, never minus zero, for dates a fraction of a second apart (the Analysis survives JSON)', () => {
+    // SendGrid's filter stage writes fractions of a second; the hop above it, whole seconds.
+    const a =
+      analyze(`Received: from b.example (b.example [192.0.2.2]) by c.example with ESMTP; Wed, 09 Nov 2016 20:10:27 +0000
+Received: by a.example with SMTP id x 2016-11-09 20:10:27.400 +0000 UTC
+From: x@example.com
+`);
+    expect(Object.is(a.hops[1]!.delaySeconds, 0)).toBe(true);
+    expect(Object.is(a.summary.totalDelaySeconds, 0)).toBe(true);
+    expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+  });
+});
