@@ -61,8 +61,14 @@ function rdnsFirstMta(clauses: Clauses): RdnsFirstMta {
 /**
  * readAddress of a domain literal token's `[text]`, without building that text when it would only be cut
  * out again: with no `]` inside and no `[` first, the bracketed reading is the bare reading of the inside.
+ * An address in parentheses inside the brackets (`from mail.example [(192.0.2.1)] by gw.example`, as some
+ * relay gateways write the client) is that address: a literal holds nothing else that parentheses could wrap.
  */
 function readLiteral(inner: string): ReturnType<typeof readAddress> {
+  if (inner.charCodeAt(0) === 40 && inner.charCodeAt(inner.length - 1) === 41) {
+    const wrapped = inner.slice(1, -1);
+    return wrapped.indexOf('(') === -1 ? readAddress(wrapped, false) : undefined;
+  }
   if (inner.indexOf(']') === -1 && inner.charCodeAt(0) !== 91) return readAddress(inner, false);
   return readAddress(`[${inner}]`, true);
 }

@@ -57,6 +57,11 @@ describe('parseReceived: MTA forms', () => {
       { helo: 'lateralus.us.example.com', ip: '192.0.2.101' },
     ],
     [
+      'a relay gateway writing the address in parentheses inside the literal',
+      'from mailhost.example.org [(192.0.2.44)] by gw.example.com (envelope-from <a@example.org>) (relay.example.com ESMTP with TLS) with ESMTP id 414303590; Sat, 20 Jun 2020 00:09:51 -0800',
+      { helo: 'mailhost.example.org', ip: '192.0.2.44' },
+    ],
+    [
       'Java InetAddress with a name',
       'from h.example.org (rdns.example.net/192.0.2.102) by default with ESMTP ; Sun, 18 Oct 2009 11:16:03 -0700',
       { helo: 'h.example.org', rdns: 'rdns.example.net', ip: '192.0.2.102' },
