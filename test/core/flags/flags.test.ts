@@ -49,6 +49,22 @@ describe('flag rules against their fixtures', () => {
     expect(load('reply-to-differs').summary.verdict).toBe('warning');
   });
 
+  it('a Reply-To elsewhere is information when a mailing list put its own posting address in From', () => {
+    // Mailman's DMARC mitigation: `From: Author via List <list@…>`, the author in Reply-To (RFC 2369 List-Post).
+    const fixture = readFileSync(resolve(dir, 'reply-to-differs.eml'), 'utf8');
+    const from = 'From: Shop News <news@shop.example>\n';
+    expect(fixture).toContain(from);
+    const munged = (post: string) =>
+      analyze(fixture.replace(from, `From: Shop News via Members <members@lists.example.org>\nList-Post: ${post}\n`), {
+        now: NOW,
+      }).flags.find((f) => f.id === 'reply-to-differs');
+    const listed = munged('<mailto:Members@lists.example.org>');
+    expect(listed?.severity).toBe('info');
+    expect(listed?.detail).toContain('List-Post');
+    // A List-Post naming another address than From proves nothing about who wrote From.
+    expect(munged('<mailto:other@lists.example.org>')?.severity).toBe('warning');
+  });
+
   it('an earlier ARC set of the recipient’s own provider below the handoff is a claim, not an injection', () => {
     // As a Google Group or the sender's own Microsoft 365 tenant leaves it (RFC 8617 keeps every ARC set).
     const injected =

@@ -1,5 +1,6 @@
 // Who the message claims to be from, and where replies and bounces go.
 
+import type { FieldIndex } from '../../headers/fields';
 import { findAddresses } from '../../headers/find-addresses';
 import { domainOf } from '../../trust/auth-trust';
 import type { FlagRule } from '../index';
@@ -33,6 +34,24 @@ function isAscii(text: string): boolean {
 /** Addresses inside a display name: `"support@paypal.com" <x@evil.example>`. */
 function addressesIn(text: string): string[] {
   return findAddresses(text).map((f) => f.address.toLowerCase());
+}
+
+/** The address of the first List-Post field's `<mailto:…>` (RFC 2369 §3.4), lower-cased; undefined without one. */
+function listPostAddress(fields: FieldIndex): string | undefined {
+  for (let k = 0; k < fields.headers.length; k++) {
+    if (!fields.is(k, 'list-post')) continue;
+    const value = fields.headers[k]!.value;
+    const start = value.toLowerCase().indexOf('<mailto:');
+    if (start === -1) return undefined;
+    let end = start + 8;
+    while (end < value.length && value[end] !== '>' && value[end] !== '?') end++;
+    const address = value
+      .slice(start + 8, end)
+      .trim()
+      .toLowerCase();
+    return address === '' ? undefined : address;
+  }
+  return undefined;
 }
 
 export const IDENTITY_RULES: readonly FlagRule[] = [
@@ -81,20 +100,33 @@ export const IDENTITY_RULES: readonly FlagRule[] = [
     id: 'reply-to-differs',
     severity: 'warning',
     title: 'Replies go to a different domain',
-    check: ({ analysis: a, named, alignment, fromDomain }) => {
+    check: ({ analysis: a, named, fields, alignment, fromDomain }) => {
       const from = fromDomain();
       if (!from || !a.summary.replyTo) return [];
       const h = named.replyTo;
-      return a.summary.replyTo
-        .filter((r) => {
-          const d = domainOf(r.address);
-          return d !== undefined && !sameOrg(alignment, d, from);
-        })
-        .slice(0, 1)
-        .map((r) => ({
-          detail: `Reply-To ${r.address} is outside ${from}, the From domain.`,
-          evidence: [{ header: h?.index, text: r.raw }],
-        }));
+      const elsewhere = a.summary.replyTo.find((r) => {
+        const d = domainOf(r.address);
+        return d !== undefined && !sameOrg(alignment, d, from);
+      });
+      if (!elsewhere) return [];
+      // A mailing list that writes its own posting address (RFC 2369 List-Post) in From, as Mailman, Sympa and
+      // Google Groups do for a member whose domain publishes DMARC, moves the author to Reply-To: that is the
+      // list's doing, and replies reach the author it names.
+      const list = listPostAddress(fields);
+      if (list !== undefined && list === a.summary.from?.address.toLowerCase())
+        return [
+          {
+            severity: 'info',
+            detail: `Reply-To ${elsewhere.address} is outside ${from}, the From domain: the mailing list put its own posting address (List-Post) in From and the author in Reply-To, as lists do for senders whose domain publishes DMARC.`,
+            evidence: [{ header: h?.index, text: elsewhere.raw }],
+          },
+        ];
+      return [
+        {
+          detail: `Reply-To ${elsewhere.address} is outside ${from}, the From domain.`,
+          evidence: [{ header: h?.index, text: elsewhere.raw }],
+        },
+      ];
     },
   },
   {
