@@ -1,7 +1,7 @@
 import type { FieldNames } from '../headers/fields';
 import type { ParsedReceived } from '../received/types';
 import type { Handoff, Hop, Origin, Zone } from '../types';
-import { dateConflict, hasPeer, isClientHop, isLoopbackOrLinkLocal } from './hop-facts';
+import { dateConflict, hasPeer, isClientHop, isInternalAddress, isLoopbackOrLinkLocal } from './hop-facts';
 import { ChainJudge } from './judge';
 
 /** A hop as trust sees it: the public Hop plus what the parser and the date parser know. */
@@ -154,7 +154,9 @@ export function judgeChain(
         continue;
       }
       const link = judge.links(v, expected, newer);
-      const heldOnHost = isLoopbackOrLinkLocal(newer.hop) && v.by !== undefined && v.by === newer.by;
+      // The host that wrote the older hop then took the message back from itself or from a machine of its own
+      // network (a list manager on the LAN releasing a post after moderation): the wait between was that site's.
+      const heldOnHost = isInternalAddress(newer.hop) && v.by !== undefined && v.by === newer.by;
       const conflict = link === 'link' ? dateConflict(c.epochMs, newerEpoch, heldOnHost) : null;
       if (link !== 'link' || conflict) {
         chainBreak = {

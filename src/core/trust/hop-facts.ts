@@ -177,8 +177,9 @@ export function hasPeer(c: ChainHop): boolean {
 /**
  * Whether the dates of two linked hops cannot both be true: the older one much later than the newer (beyond
  * clock skew and a whole-hour zone error), or more than QUEUE_MAX earlier. `heldOnHost`: the newer hop is the
- * host that received the older one handing the message to itself over loopback (a mailing list manager
- * releasing it after moderation, a held queue), so any wait before it is that host's own, however long.
+ * host that received the older one taking the message back from itself over loopback, or from a machine on its
+ * own private network (a mailing list manager releasing it after moderation, a held queue), so any wait before
+ * it is that site's own, however long.
  */
 export function dateConflict(older: number | undefined, newer: number | undefined, heldOnHost = false): string | null {
   if (older === undefined || newer === undefined) return null;

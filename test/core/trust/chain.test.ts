@@ -271,6 +271,13 @@ From: someone@example.com
     expect(a.origin?.ip).toBe('203.0.113.132');
   });
 
+  it('is the site’s own when the host then takes the message back from a machine on its private network', () => {
+    // Mailman 3 on its own LAN machine: the MTA hands the post to it, and it posts the message back after moderation.
+    const a = analyze(message('10.254.0.10'));
+    expect(a.flags.map((f) => f.id)).not.toContain('chain-broken');
+    expect(a.origin?.ip).toBe('203.0.113.132');
+  });
+
   it('still breaks the chain when the hop after the wait came from another machine', () => {
     const a = analyze(message('192.0.2.46'));
     expect(a.flags.map((f) => f.id)).toContain('chain-broken');
