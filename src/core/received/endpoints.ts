@@ -158,7 +158,13 @@ export function readFrom(clauses: Clauses, clause: Clause): FromReading {
     }
   } else if (primary.kind === 'literal') {
     const own = readLiteral(primary.text);
-    if (ip === undefined && own !== undefined) {
+    if (ip === undefined && topAddress !== undefined) {
+      // `from [10.0.0.5] [192.0.2.1] by …`: as in `from name [ip]`, the first word is what the client said in
+      // its HELO and the bare literal after it the address the MTA saw.
+      ip = topAddress.ip;
+      port = topAddress.port;
+      helo = facts.helo ?? `[${primary.text}]`;
+    } else if (ip === undefined && own !== undefined) {
       ip = own.ip;
       if (own.port !== undefined) port = own.port;
       // `from [ip] by …`: the literal is the client address as the MTA saw it, not a name it was told.

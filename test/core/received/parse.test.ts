@@ -57,6 +57,11 @@ describe('parseReceived: MTA forms', () => {
       { helo: 'lateralus.us.example.com', ip: '192.0.2.101' },
     ],
     [
+      'an address literal as the HELO, then the bare address the MTA saw',
+      'from [10.20.10.11] [192.0.2.229] by mail.example.com with ESMTP (SMTPD-8.22) id A47A0440; Tue, 16 Jul 2024 02:03:38 +0800',
+      { helo: '[10.20.10.11]', ip: '192.0.2.229' },
+    ],
+    [
       'a relay gateway writing the address in parentheses inside the literal',
       'from mailhost.example.org [(192.0.2.44)] by gw.example.com (envelope-from <a@example.org>) (relay.example.com ESMTP with TLS) with ESMTP id 414303590; Sat, 20 Jun 2020 00:09:51 -0800',
       { helo: 'mailhost.example.org', ip: '192.0.2.44' },
