@@ -191,8 +191,9 @@ export function readFrom(clauses: Clauses, clause: Clause): FromReading {
       port = primaryWithPort.port;
       helo = facts.helo;
     } else if (glued) {
-      // smap: `from rdns(ip), claiming to be "helo" via SMTP by …`.
-      rdns = word;
+      // smap: `from rdns(ip), claiming to be "helo" via SMTP by …`. A mailbox there (`from user@example.com([ip])`,
+      // as some webmail gateways write the sender) is no host name.
+      if (word.indexOf('@') === -1) rdns = word;
       helo = claimed;
     } else if (heloGiven && facts.ipForm !== 'tcp-info') {
       // qmail `rdns (HELO helo) (ip)`, Exim `rdns ([ip] helo=helo)`: the first word is the reverse DNS.

@@ -57,6 +57,11 @@ describe('parseReceived: MTA forms', () => {
       { helo: 'lateralus.us.example.com', ip: '192.0.2.101' },
     ],
     [
+      'a mailbox glued to the address comment is no reverse-DNS name',
+      'from hello@example.org([192.0.2.118]) by PME Mail With Id 1718747594524.15660; Wed, 19 Jun 2024 03:23:14 +0530 (IST)',
+      { ip: '192.0.2.118' },
+    ],
+    [
       'an address literal as the HELO, then the bare address the MTA saw',
       'from [10.20.10.11] [192.0.2.229] by mail.example.com with ESMTP (SMTPD-8.22) id A47A0440; Tue, 16 Jul 2024 02:03:38 +0800',
       { helo: '[10.20.10.11]', ip: '192.0.2.229' },
