@@ -216,7 +216,13 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
     else if (wordIs(primaryText, 'mail') && wordIs(secondWord(clauseTokens, clauses.from), 'pickup')) kind = 'local';
     else if (wordIs(primaryText, 'userid') || (from.ip === undefined && primaryText.indexOf('@') > 0)) kind = 'local';
     else if (clauses.from === undefined && clauses.by === undefined)
-      kind = clauses.hasComments && clauses.pre ? 'local' : 'unknown';
+      // Every clause is optional (RFC 822 §4.1, RFC 5321 §4.4): a field that names only the transport
+      // ('via switchmail', 'via nntppoll with nntp', Andrew and news gateways) is a step on one machine
+      // with no network peer, as is a comment-only one ('(qmail 1 invoked from network)').
+      kind =
+        (clauses.hasComments && clauses.pre) || clauses.via !== undefined || clauses.with !== undefined
+          ? 'local'
+          : 'unknown';
   }
   result.kind = kind;
 

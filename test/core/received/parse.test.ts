@@ -250,6 +250,22 @@ describe('parseReceived: MTA forms', () => {
     expect(r.diagnostics.map((d) => d.code)).toContain('received-unparsed');
   });
 
+  it('reads a field with only via or with clauses as a local step, not unparsed (RFC 822: every clause optional)', () => {
+    for (const text of [
+      'via switchmail; Mon, 8 Jun 1992 14:51:35 -0500 (CDT)',
+      'via newsgate with nntp; Sun, 3 May 1992 20:23:55 -0400 (EDT)',
+      'with LOCAL id 42; Sun, 3 May 1992 20:23:55 -0400',
+    ]) {
+      const r = parseReceived(text);
+      expect(r.parsed).toBe(true);
+      expect(r.kind).toBe('local');
+      expect(r.from.ip).toBeUndefined();
+      expect(r.dateText).toMatch(/1992/);
+      expect(r.diagnostics.map((d) => d.code)).not.toContain('received-unparsed');
+    }
+    expect(parseReceived('via switchmail; Mon, 8 Jun 1992 14:51:35 -0500').via).toBe('switchmail');
+  });
+
   it('every form row names itself and shows an example that parses', () => {
     for (const form of FROM_COMMENT_FORMS) {
       expect(form.name).not.toBe('');
