@@ -117,6 +117,11 @@ export function judgeAuthResults(
       // the message went through the same provider before (the sender's own Microsoft 365 tenant, a Google
       // Group, a forward), not forged in, and RFC 8601 §5's deletion does not apply to it.
       r.trustReason = `an ARC set${r.instance !== undefined ? ` (i=${r.instance})` : ''} that ${who} added earlier on the message's way (the sender's tenant of the same provider, a list or a forward); a claim, not the verdict`;
+    } else if (own && placed && attestedByOwnArc(trusted, r)) {
+      // The recipient handled the message twice (a re-import through its API, a forward back into it): the
+      // later pass re-checked and may disagree (DKIM breaks on re-import), but the earlier field says what the
+      // recipient's own ARC-Authentication-Results above it sealed, so the recipient wrote it, not the sender.
+      r.trustReason = `an earlier verdict of the recipient's servers (${who}), the same as their own ARC-Authentication-Results above it; the field above is the verdict`;
     } else if (own && placed) {
       r.trustReason = `contradicts the recipient's own field above it (${who}): a copy that arrived with the message`;
       injected.push(r);
@@ -130,6 +135,31 @@ export function judgeAuthResults(
     }
   }
   return { injected };
+}
+
+/**
+ * Does a trusted ARC-Authentication-Results of `r`'s authserv-id report every result of `r` (method, DKIM domain
+ * and result alike)? Such an A-R repeats what the recipient itself sealed: a sender could only copy a verdict the
+ * recipient reached anyway.
+ */
+function attestedByOwnArc(trusted: readonly AuthResultsHeader[], r: AuthResultsHeader): boolean {
+  if (r.kind !== 'authentication-results' || r.results.length === 0) return false;
+  for (const x of r.results) {
+    const key = dkimDomainOf(x);
+    let seen = false;
+    for (const t of trusted) {
+      if (t.kind !== 'arc-authentication-results' || t.authservId !== r.authservId) continue;
+      for (const y of t.results)
+        if (y.method === x.method && dkimDomainOf(y) === key && y.result.toLowerCase() === x.result.toLowerCase())
+          seen = true;
+    }
+    if (!seen) return false;
+  }
+  return true;
+}
+
+function dkimDomainOf(x: AuthResultsHeader['results'][number]): string {
+  return x.method === 'dkim' ? (x.props['header.d'] ?? x.props['header.i'] ?? '').toLowerCase() : '';
 }
 
 /** Does a field at header `h` sit above the newest Received written by the sender side (`boundary`)? */

@@ -139,6 +139,47 @@ Message-ID: <1@sender.example>
   });
 });
 
+describe('Gmail recipient, the message imported again through the Gmail API', () => {
+  // The import re-checks the message and writes a new field on top (DKIM no longer verifies); the first
+  // delivery's field stays below Gmail's edge Received, and Gmail's ARC set i=1 sealed the same results.
+  const reimported = (earlier: string) => `Authentication-Results: mx.google.com;
+       dkim=fail header.i=@sender.example header.s=s1 header.b=abc
+Received: from 1234567890 named unknown by gmailapi.google.com with HTTPREST; Mon, 6 May 2024 03:05:00 -0700
+Received: by 2002:a05:6400:1234:0:0:0:0 with SMTP id x1csp123; Mon, 6 May 2024 03:02:11 -0700 (PDT)
+ARC-Authentication-Results: i=1; mx.google.com;
+       dkim=pass header.i=@sender.example header.s=s1 header.b=abc;
+       spf=pass (google.com: domain of news@sender.example designates 198.51.100.20 as permitted sender) smtp.mailfrom=news@sender.example
+Received: from mail.sender.example (mail.sender.example. [198.51.100.20]) by mx.google.com with ESMTPS id s12-20020a170902; Mon, 06 May 2024 03:02:10 -0700 (PDT)
+Received-SPF: pass (google.com: domain of news@sender.example designates 198.51.100.20 as permitted sender) client-ip=198.51.100.20;
+Authentication-Results: mx.google.com;
+       dkim=pass header.i=@sender.example header.s=s1 header.b=abc;
+       ${earlier}
+Received: from [10.0.0.5] (client.isp.example [192.0.2.77]) by mail.sender.example (Postfix) with ESMTPSA id 4VY; Mon, 6 May 2024 10:02:08 +0000 (UTC)
+From: News <news@sender.example>
+Date: Mon, 6 May 2024 10:02:07 +0000
+`;
+
+  it('reads the first delivery’s field as Gmail’s earlier verdict, not an injected copy', () => {
+    const a = analyze(
+      reimported(
+        'spf=pass (google.com: domain of news@sender.example designates 198.51.100.20 as permitted sender) smtp.mailfrom=news@sender.example',
+      ),
+    );
+    expect(a.flags.map((f) => f.id)).not.toContain('injected-auth-results');
+    const earlier = a.auth.results.find((r) => r.kind === 'authentication-results' && r.header > 0);
+    expect(earlier?.trusted).toBe(false);
+    expect(earlier?.trustReason).toContain('earlier verdict');
+    // The verdict is the topmost field's.
+    expect(a.auth.dkim?.[0]?.result).toBe('fail');
+    expect(a.handoff?.ip).toBe('198.51.100.20');
+  });
+
+  it('still flags a field there that claims more than Gmail’s own ARC set sealed', () => {
+    const a = analyze(reimported('spf=pass smtp.mailfrom=news@sender.example; dmarc=pass header.from=sender.example'));
+    expect(a.flags.map((f) => f.id)).toContain('injected-auth-results');
+  });
+});
+
 describe('self-hosted recipient (Postfix behind fetchmail)', () => {
   const text = `Received: from localhost (localhost [127.0.0.1]) by desk.home.example (Postfix) with ESMTP id 3696216F92 for <me@localhost>; Fri,  6 Sep 2002 11:41:50 +0100 (IST)
 Received: from imap.home.example [192.0.2.10] by localhost with IMAP (fetchmail-5.9.0) for me@localhost (single-drop); Fri, 06 Sep 2002 11:41:50 +0100 (IST)
