@@ -33,6 +33,8 @@ export class ChainJudge {
   private readonly providerList: Provider[] = [];
   /** The (normalised) domains of the addresses the recipient's servers accepted the message `for`. */
   private readonly mailDomains: string[] = [];
+  /** The `by` names of the recipient's hops above the one being judged, top first (see namesZoneHost). */
+  private readonly zoneHosts: string[] = [];
   /** The chain's hops with their names, top first (as the chain). */
   readonly hops: HopNames[];
 
@@ -73,6 +75,14 @@ export class ChainJudge {
     return false;
   }
 
+  /** Is `label` the first label of a host that wrote one of the recipient's hops walked so far? */
+  private namesZoneHost(label: string): boolean {
+    if (label === 'localhost') return false;
+    for (const host of this.zoneHosts)
+      if (host.length > label.length && host.startsWith(label) && host.charCodeAt(label.length) === 46) return true;
+    return false;
+  }
+
   /** Is this host name (a normalise() result) one of the recipient's hosts? */
   isRecipientHost(name: string | undefined): boolean {
     const h = Organisations.renormalise(name);
@@ -107,7 +117,12 @@ export class ChainJudge {
       const parrot = helo === v.by;
       if (this.knownHosts.has(name) || (helo && !parrot && this.knownHosts.has(helo))) return true;
     }
-    if (Organisations.isBare(name)) return !h.from.ip;
+    // A bare name is one the receiver resolved from its own site's tables (hosts file, local search domain):
+    // with an address, it is inside when it is the receiver's own rDNS, distinct from the HELO, for a host
+    // whose full name wrote one of the recipient's hops above (`from leibniz ([ip] helo=…) by es.example.edu`
+    // below `… by leibniz.math.example.edu`). A HELO is the peer's claim and never enough.
+    if (Organisations.isBare(name))
+      return !h.from.ip || (name === v.rdns && name !== v.helo && this.namesZoneHost(name));
     // The receiver's rDNS when it recorded one, else the HELO (HopNames.peer drops a HELO parroting the receiver).
     if (this.isRecipientHost(name)) return true;
     // A machine whose rDNS (looked up by the recipient, not claimed by the peer) is in the recipient's own
@@ -243,6 +258,7 @@ export class ChainJudge {
         if (domain !== undefined) this.mailDomains.push(domain);
       }
       if (this.fromInside(v) || this.relayedWithoutAddress(i)) {
+        if (v.by) this.zoneHosts.push(v.by);
         adoptNextBy = true;
         continue;
       }

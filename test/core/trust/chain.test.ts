@@ -180,6 +180,31 @@ Date: Mon, 6 May 2024 10:02:07 +0000
   });
 });
 
+describe('a site whose servers know each other by bare names', () => {
+  // A university's qmail and Exim relays: Exim records its peer by the short name its hosts file gives.
+  const site = (peer: string) => `Received: (qmail 27591 invoked by uid 9804); 26 May 2003 18:10:50 +0200
+Received: From relay.cs.example.edu (198.51.100.22)
+  by alpha.math.example.edu with SMTP; 26 May 2003 18:10:46 +0200
+Received: from ${peer}
+\tby relay.cs.example.edu with smtp (Exim 3.35 #1 (Debian))
+\tid 19KKYe-0000Yi-00; Mon, 26 May 2003 18:10:44 +0200
+Received: From outside.example.net (HELO outside) (203.0.113.36)
+  by alpha.math.example.edu with SMTP; 26 May 2003 18:10:40 +0200
+From: someone@example.net
+`;
+
+  it('takes a bare rDNS naming a server that wrote a hop above for one of the recipient’s machines', () => {
+    const a = analyze(site('alpha ([198.51.100.10] helo=math.example.edu)'));
+    expect(a.handoff?.ip).toBe('203.0.113.36');
+    expect(a.hops.map((h) => h.zone)).toEqual(['handoff', 'recipient', 'recipient', 'recipient']);
+  });
+
+  it('not a bare name that is only the peer’s HELO, nor one no server above bears', () => {
+    expect(analyze(site('[198.51.100.10] (helo=alpha)')).handoff?.ip).toBe('198.51.100.10');
+    expect(analyze(site('beta ([198.51.100.10] helo=math.example.edu)')).handoff?.ip).toBe('198.51.100.10');
+  });
+});
+
 describe('self-hosted recipient (Postfix behind fetchmail)', () => {
   const text = `Received: from localhost (localhost [127.0.0.1]) by desk.home.example (Postfix) with ESMTP id 3696216F92 for <me@localhost>; Fri,  6 Sep 2002 11:41:50 +0100 (IST)
 Received: from imap.home.example [192.0.2.10] by localhost with IMAP (fetchmail-5.9.0) for me@localhost (single-drop); Fri, 06 Sep 2002 11:41:50 +0100 (IST)
