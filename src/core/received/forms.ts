@@ -253,7 +253,12 @@ export const FROM_COMMENT_FORMS: CommentForm[] = [
         // `ident@[ip]` (Sendmail `IDENT:root@[ip]`, qmail-ldap `?x?@[ip]`): an ident and no rDNS name.
         const identOnly = open > 0 && w.charCodeAt(open - 1) === 64;
         const address = readAddress(w.slice(open), true);
-        if (address === undefined) return undefined;
+        if (address === undefined) {
+          // A bracketed placeholder where the rDNS name goes (`([UNAVAILABLE]. [ip])`, SendGrid's relays): no
+          // name, and the address is the next word.
+          if (k === 0 && open === 0) continue;
+          return undefined;
+        }
         const facts = emptyFacts();
         facts.ip = address.ip;
         if (address.port !== undefined) facts.port = address.port;

@@ -220,6 +220,15 @@ describe('parseReceived: MTA forms', () => {
       expect(codes(value), value).not.toContain('received-bad-address');
   });
 
+  it('reads the address after a bracketed placeholder in the rDNS slot (`([UNAVAILABLE]. [ip])`), with no rDNS', () => {
+    const r = parseReceived(
+      'from relay-7.example.net ([UNAVAILABLE]. [10.42.2.98]) by 10.42.243.12:2500 (trex/5.2.13); Tue, 19 May 2015 12:35:52 GMT',
+    );
+    expect(r.from.ip).toBe('10.42.2.98');
+    expect(r.from.rdns).toBeUndefined();
+    expect(r.from.helo).toBe('relay-7.example.net');
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('received-bad-address');
+  });
   it('reads a phrase in angle brackets as one value (`for <multiple recipients>`), with no diagnostic', () => {
     const r = parseReceived(
       'by gxk28 with SMTP id 28so317656gxk.19 for <multiple recipients>; Wed, 23 Jun 2010 11:35:08 -0700 (PDT)',
