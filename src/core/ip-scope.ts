@@ -163,3 +163,17 @@ export function ipInPrefix(ip: string, prefix: string): boolean {
   const p = compilePrefix(prefix);
   return p !== undefined && ipInAnyPrefix(ip, [p]);
 }
+
+/**
+ * Addresses that no TCP connection comes from, so a Received field naming one as its client was not written
+ * by a server that took the message from it: "this network" 0/8 (RFC 1122 §3.2.1.3: a source only while a
+ * host learns its own address), multicast 224/4 (a group, never a source: RFC 1122 §3.2.1.3, RFC 1112 §4),
+ * the reserved 240/4 with the broadcast 255.255.255.255 (RFC 6890: not a valid source), and IPv6's
+ * unspecified :: and multicast ff00::/8 (RFC 4291 §2.5.2, §2.7).
+ */
+const NEVER_A_SOURCE = ['0.0.0.0/8', '224.0.0.0/4', '240.0.0.0/4', '::/128', 'ff00::/8'].map((p) => compilePrefix(p)!);
+
+/** Whether `ip` can never be the address a TCP client connects from (see NEVER_A_SOURCE). */
+export function isNeverASource(ip: string): boolean {
+  return ipInAnyPrefix(ip, NEVER_A_SOURCE);
+}

@@ -55,6 +55,7 @@ export const FLAG_IMPORTANCE: readonly string[] = [
   'dkim-fail',
   'handoff-claim-disagrees',
   'chain-broken',
+  'impossible-client-address',
   'reply-to-differs',
 ];
 

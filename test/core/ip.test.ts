@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseIp } from '../../src/core/ip';
-import { compilePrefix, ipInAnyPrefix, ipInPrefix, ipScope, parsedIpScope } from '../../src/core/ip-scope';
+import {
+  compilePrefix,
+  ipInAnyPrefix,
+  ipInPrefix,
+  ipScope,
+  isNeverASource,
+  parsedIpScope,
+} from '../../src/core/ip-scope';
 
 describe('parseIp', () => {
   it.each([
@@ -91,6 +98,40 @@ describe('parsedIpScope', () => {
     expect(parsedIpScope('300.1.1.1')).toBe(ipScope('300.1.1.1'));
     expect(parsedIpScope('1a.1.1.1')).toBe(ipScope('1a.1.1.1'));
     expect(parsedIpScope('not an ip')).toBe('reserved');
+  });
+});
+
+describe('isNeverASource', () => {
+  it('is true for this-network, multicast, reserved and broadcast IPv4 and unspecified or multicast IPv6', () => {
+    for (const ip of [
+      '0.0.0.0',
+      '0.1.2.3',
+      '224.0.0.1',
+      '233.252.0.77',
+      '239.255.255.250',
+      '240.0.0.1',
+      '255.255.255.255',
+      '::',
+      'ff02::1',
+      'FF05::1:3',
+    ])
+      expect(isNeverASource(ip), ip).toBe(true);
+  });
+
+  it('is false for addresses a client can connect from, documentation and private ones included', () => {
+    for (const ip of [
+      '1.0.0.1',
+      '192.0.2.1',
+      '198.51.100.7',
+      '223.255.255.255',
+      '10.0.0.1',
+      '127.0.0.1',
+      '2001:db8::1',
+      '::1',
+      'fe80::1',
+      'not an ip',
+    ])
+      expect(isNeverASource(ip), ip).toBe(false);
   });
 });
 

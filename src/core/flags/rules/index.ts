@@ -22,6 +22,7 @@ const ORDER = [
   'hop-delay-negative',
   'hop-delay-huge',
   'chain-broken',
+  'impossible-client-address',
   'handoff-claim-disagrees',
   'injected-auth-results',
   'untrusted-auth-results',

@@ -1,5 +1,6 @@
 // The path the message took: dates, delays, the consistency of the hops, encryption, the handoff.
 
+import { isNeverASource } from '../../ip-scope';
 import { wordStartsWith } from '../../received/tokenize';
 import type { ChainHop } from '../../trust/chain';
 import type { Analysis, Hop } from '../../types';
@@ -162,6 +163,29 @@ export const PATH_RULES: readonly FlagRule[] = [
         ];
       return [
         { detail: `${n} older hop(s) cannot be verified: ${trust.chainBreak.reason}. They may be forged.`, evidence },
+      ];
+    },
+  },
+  {
+    id: 'impossible-client-address',
+    severity: 'warning',
+    title: 'A hop names a client address no connection comes from',
+    check: ({ analysis: a }) => {
+      // Only hops below the handoff: the recipient's servers record the peer they really talked to.
+      const hops = a.hops.filter(
+        (h) =>
+          (h.zone === 'sender' || h.zone === 'unverified') &&
+          h.from.ip !== undefined &&
+          h.ipScope === 'reserved' &&
+          isNeverASource(h.from.ip),
+      );
+      if (hops.length === 0) return [];
+      const ips = [...new Set(hops.map((h) => h.from.ip))].join(', ');
+      return [
+        {
+          detail: `${hops.length === 1 ? 'A hop says' : `${hops.length} hops say`} the message came from ${ips}, a multicast, broadcast or unassigned address that no mail client or server connects from: ${hops.length === 1 ? 'that Received field was' : 'those Received fields were'} made up, not written by a server that took the message.`,
+          evidence: hops.map((h) => ({ hop: h.index, header: h.header })),
+        },
       ];
     },
   },
