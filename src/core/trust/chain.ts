@@ -3,6 +3,7 @@ import type { ParsedReceived } from '../received/types';
 import type { Handoff, Hop, Origin, Zone } from '../types';
 import { dateConflict, hasPeer, isClientHop, isInternalAddress, isLoopbackOrLinkLocal } from './hop-facts';
 import { ChainJudge } from './judge';
+import { Organisations } from './organisation';
 
 /** A hop as trust sees it: the public Hop plus what the parser and the date parser know. */
 export interface ChainHop {
@@ -150,6 +151,13 @@ export function judgeChain(
       const c = v.c;
       const o = v.hop;
       if (v.transparent) {
+        zones[o.index] = 'sender';
+        continue;
+      }
+      // A step with no `from` under a bare label (`by emcmailer; date`) between two hops the same host wrote is
+      // that host's internal stage (a gateway handing the message between its own processes): nothing crossed
+      // the network, so it neither links nor breaks.
+      if (!hasPeer(c) && v.by && Organisations.isBare(v.by) && newer.by && views[i + 1]?.by === newer.by) {
         zones[o.index] = 'sender';
         continue;
       }

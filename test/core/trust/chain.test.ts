@@ -384,3 +384,30 @@ From: someone@example.com
     expect(a.origin?.ip).not.toBe('198.51.100.72');
   });
 });
+
+describe('a gateway’s internal stage with no peer', () => {
+  // An Exim-based filtering gateway re-injects the message under a new id: the hop from the old id, a bare
+  // `by <mailer>; date` step with no from, and the hop where the gateway first received it, both written by
+  // the gateway's own name.
+  const message = `Received: from smtp-out.gateway.example (192.0.2.10) by mx.recipient.example (Postfix) with ESMTPS id 4AbCd; Mon, 10 Feb 2025 22:22:39 +0000
+Received: from 1abcDe-0000000Abcd-XyZw by out.gateway.example with gw-ok (Exim 4.98) id 1abcDf-0000000Abce-QrSt for user@recipient.example; Mon, 10 Feb 2025 14:22:38 -0800
+Received: by gwmailer; Mon, 10 Feb 2025 14:22:38 -0800
+Received: from [198.51.100.20] (helo=mta.sender.example) by out.gateway.example with esmtps (Exim 4.98) id 1abcDe-0000000Abcd-XyZw; Mon, 10 Feb 2025 14:22:26 -0800
+From: someone@sender.example
+`;
+
+  it('neither links nor breaks between two hops the same host wrote', () => {
+    const a = analyze(message);
+    expect(a.handoff?.ip).toBe('192.0.2.10');
+    expect(a.flags.map((f) => f.id)).not.toContain('chain-broken');
+    expect(a.origin?.ip).toBe('198.51.100.20');
+  });
+
+  it('still breaks the chain when the hop below it was written by another host', () => {
+    const a = analyze(
+      message.replace('by out.gateway.example with esmtps', 'by relay.example.net with esmtps'),
+    );
+    expect(a.flags.map((f) => f.id)).toContain('chain-broken');
+    expect(a.origin?.ip).toBe('192.0.2.10');
+  });
+});
