@@ -143,6 +143,7 @@ export function readFrom(clauses: Clauses, clause: Clause): FromReading {
 
   const facts = commentFacts ?? emptyFacts();
   const from = emptyFrom();
+  const dashed = primary !== undefined && commentFacts === undefined ? dashedAddress(tokens, start, end) : undefined;
   let helo: string | undefined;
   let rdns: string | undefined;
   let ip = facts.ip;
@@ -173,6 +174,11 @@ export function readFrom(clauses: Clauses, clause: Clause): FromReading {
       helo = heloGiven ? facts.helo : `[${primary.text}]`;
       if (facts.ipForm === 'tcp-info') rdns = facts.rdns;
     }
+  } else if (dashed !== undefined && topAddress === undefined) {
+    // Microsoft SMTPSVC (IIS 4/5, Exchange 5.5): `from helo.example.org - 192.0.2.1 by …`, the client's HELO
+    // argument, a dash, then the address it connected from.
+    ip = dashed;
+    if (parseIp(primary.text)?.ip !== dashed) helo = primary.text;
   } else {
     const word = primary.text;
     const primaryIp = primary.kind === 'atom' ? parseIp(word) : undefined;
@@ -249,6 +255,19 @@ export function readFrom(clauses: Clauses, clause: Clause): FromReading {
   // Every optional slot present (undefined when absent): one object shape, and no property store grown
   // for slots added after the literal.
   return { from, facts, badAddress: ip === undefined ? badAddress : undefined, primary };
+}
+
+/**
+ * The address of Microsoft SMTPSVC's `from <helo> - <ip>`: exactly the words `-` and an address after the first
+ * word, and nothing else in the from clause.
+ */
+function dashedAddress(tokens: Token[], start: number, end: number): string | undefined {
+  if (end - start !== 3) return undefined;
+  const dash = tokens[start + 1]!;
+  const address = tokens[start + 2]!;
+  if (tokens[start]!.kind !== 'atom' || dash.kind !== 'atom' || dash.text !== '-' || address.kind !== 'atom')
+    return undefined;
+  return parseIp(address.text)?.ip;
 }
 
 /**

@@ -82,6 +82,17 @@ describe('parseReceived: MTA forms', () => {
       { ip: '192.0.2.9', port: 4000 },
     ],
     [
+      // IIS 4 / Exchange 5.5 SMTPSVC: the HELO argument, a dash, then the address the client connected from.
+      'Microsoft SMTPSVC, HELO - address',
+      'from client.example.org - 192.0.2.60 by mailhost.example.com with Microsoft SMTPSVC(5.5.1774.114.11); Tue, 26 Jun 2001 12:17:14 +0530',
+      { helo: 'client.example.org', ip: '192.0.2.60' },
+    ],
+    [
+      'Microsoft SMTPSVC, an address as the HELO that is not the one connecting',
+      'from 10.0.0.5 - 192.0.2.61 by mailhost.example.com with Microsoft SMTPSVC(5.5.1877.757.75); Tue, 26 Jun 2001 12:17:14 +0530',
+      { helo: '10.0.0.5', ip: '192.0.2.61' },
+    ],
+    [
       'T-Online webmail, address and port',
       'from 192.0.2.139:13012 by cmpweb26.aul.t-online.de with HTTP/1.1 (Lisa V7-5-5-0.0 on API V5-51-3-2); Thu, 07 Sep 23 14:07:33 +0200',
       { ip: '192.0.2.139', port: 13012 },

@@ -411,3 +411,16 @@ From: someone@sender.example
     expect(a.origin?.ip).toBe('192.0.2.10');
   });
 });
+
+describe('an origin in the forms of older Windows gateways', () => {
+  it('is the client address Microsoft SMTPSVC writes after a dash (`from helo - ip by …`)', () => {
+    const a = analyze(`Received: from relay.example.net (relay.example.net [198.51.100.20]) by mx.example.com
+    (Postfix) with ESMTP id 60B77130028 for <u@example.com>; Wed, 27 Jun 2001 02:34:26 +0100 (IST)
+Received: from client.example.org - 203.0.113.60 by relay.example.net  with
+    Microsoft SMTPSVC(5.5.1774.114.11); Tue, 26 Jun 2001 12:17:14 +0530
+From: someone@example.org
+`);
+    expect(a.handoff?.ip).toBe('198.51.100.20');
+    expect(a.origin?.ip).toBe('203.0.113.60');
+  });
+});
