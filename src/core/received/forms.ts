@@ -284,6 +284,31 @@ export const FROM_COMMENT_FORMS: CommentForm[] = [
     },
   },
   {
+    name: 'GFI MailEssentials address with port',
+    example: 'from helo.example.org (192.0.2.1[192.0.2.1 port:4688])',
+    match(words) {
+      // `name[ip port:N]`: the peer as looked up (its address when there is no name), then the address and the
+      // client's port in brackets. The word before the comment is the HELO.
+      if (words.length !== 2) return undefined;
+      const w = words[0]!;
+      const p = words[1]!;
+      const open = w.indexOf('[');
+      if (open <= 0 || !p.endsWith(']') || p.slice(0, 5).toLowerCase() !== 'port:') return undefined;
+      const address = parseIp(w.slice(open + 1));
+      const port = parsePort(p.slice(5, -1));
+      if (address === undefined || port === undefined) return undefined;
+      const facts = emptyFacts();
+      facts.ip = address.ip;
+      facts.port = port;
+      const host = w.slice(0, open);
+      if (parseIp(host) === undefined && isHostName(host) && !isNoRdns(host)) {
+        facts.ipForm = 'tcp-info';
+        facts.rdns = host;
+      } else facts.ipForm = 'literal';
+      return facts;
+    },
+  },
+  {
     name: 'qmail/Microsoft bare address',
     example: 'from mail.example.com (user@192.0.2.1) / from host.example (2603:10b6:a03::1)',
     match(words, inner) {

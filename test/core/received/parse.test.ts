@@ -93,6 +93,17 @@ describe('parseReceived: MTA forms', () => {
       { helo: '10.0.0.5', ip: '192.0.2.61' },
     ],
     [
+      // GFI MailEssentials: the peer's name (its address when it has none), then `[address port:N]`.
+      'GFI MailEssentials, no name for the peer',
+      'From LOCALHOST.LOCALDOMAIN (192.0.2.70[192.0.2.70 port:4688]) by gw.example.org Mail essentials (server 2.422) with SMTP id: <7700@gw.example.org> for <list@example.net>; Mon, 22 Jul 2002 9:41:41 AM +0200',
+      { helo: 'LOCALHOST.LOCALDOMAIN', ip: '192.0.2.70', port: 4688 },
+    ],
+    [
+      'GFI MailEssentials, with the peer’s name',
+      'from h.example.org (client.example.net[192.0.2.71 port:1025]) by gw.example.org Mail essentials (server 2.422) with SMTP id: <7701@gw.example.org>; Mon, 22 Jul 2002 9:41:41 AM +0200',
+      { helo: 'h.example.org', rdns: 'client.example.net', ip: '192.0.2.71', port: 1025 },
+    ],
+    [
       'T-Online webmail, address and port',
       'from 192.0.2.139:13012 by cmpweb26.aul.t-online.de with HTTP/1.1 (Lisa V7-5-5-0.0 on API V5-51-3-2); Thu, 07 Sep 23 14:07:33 +0200',
       { ip: '192.0.2.139', port: 13012 },

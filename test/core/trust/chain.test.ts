@@ -423,4 +423,20 @@ From: someone@example.org
     expect(a.handoff?.ip).toBe('198.51.100.20');
     expect(a.origin?.ip).toBe('203.0.113.60');
   });
+
+  it('is the client address GFI MailEssentials writes with its port (`(ip[ip port:N])`)', () => {
+    const a = analyze(`Received: from gw.example.org (gw.example.org [198.51.100.21]) by mx.example.com
+    (8.11.6/8.11.6) with SMTP id g6M7gUC21459 for <list@example.com>; Mon, 22 Jul 2002 09:42:31 +0200
+Received: From LOCALHOST.LOCALDOMAIN (203.0.113.70[203.0.113.70
+    port:4688]) by gw.example.org Mail essentials (server 2.422) with SMTP
+    id: <7700@gw.example.org> for <list@example.com>; Mon,
+    22 Jul 2002 9:41:41 AM +0200 smtpmailfrom <user@example.org>
+Received: (from user@localhost) by localhost.localdomain
+    (8.11.6/8.11.6) id g6M7gIe29136 for list@example.com; Mon,
+    22 Jul 2002 09:42:18 +0200
+From: user@example.org
+`);
+    expect(a.handoff?.ip).toBe('198.51.100.21');
+    expect(a.origin?.ip).toBe('203.0.113.70');
+  });
 });
