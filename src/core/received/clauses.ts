@@ -72,6 +72,16 @@ export function splitClauses(tokens: Token[], end: number, tailFrom: number): Cl
     if (keyword !== undefined) {
       if (current !== undefined) current.end = k;
       seenKeyword = true;
+      if (
+        keyword === 'from' &&
+        current !== undefined &&
+        current === clauses.from &&
+        isLoneLiteral(tokens, k + 1, end)
+      ) {
+        // `from mx.example.org from [192.0.2.1] by …` (Smail 3 as some ISPs configure it): the second `from`
+        // gives only the address of the client the first one named, so it is read as part of the first.
+        continue;
+      }
       // RFC 5321 allows each clause once; a repeat (qmail-scanner's `by uid 502`) is kept out of the first.
       // A switch with a named slot per case: a keyed write `clauses[keyword]` was a generic property store.
       current = { start: k + 1, end: k + 1 };
@@ -106,6 +116,12 @@ export function splitClauses(tokens: Token[], end: number, tailFrom: number): Cl
   }
   if (current !== undefined) current.end = tokens.length;
   return clauses;
+}
+
+/** Whether tokens[k] is an address literal and the last token of its clause (a keyword or the clause end next). */
+function isLoneLiteral(tokens: Token[], k: number, end: number): boolean {
+  if (k >= end || tokens[k]!.kind !== 'literal') return false;
+  return k + 1 === end || k + 1 >= tokens.length || tokens[k + 1]!.keyword !== undefined;
 }
 
 /**

@@ -104,6 +104,13 @@ describe('parseReceived: MTA forms', () => {
       { helo: 'h.example.org', rdns: 'client.example.net', ip: '192.0.2.71', port: 1025 },
     ],
     [
+      // Smail 3 as some ISPs configure it: a second `from` with only the address of the client the first named.
+      'Smail 3, the address in a second from',
+      'from mx6.example.net from [192.0.2.103] by mail5.example.net (/\\##/\\ Smail3.1.30.16 #30.56) with esmtp for <u@example.net> sender: <a@example.org> id <mP/17oq90-002OfmP@mail5.example.net>; Tue, 10 Sep 2002 13:53:50 -0500 (CDT)',
+      { helo: 'mx6.example.net', ip: '192.0.2.103' },
+    ],
+    ['a second from that names a host is dropped', 'from a.example from b.example by c.example', { helo: 'a.example' }],
+    [
       'T-Online webmail, address and port',
       'from 192.0.2.139:13012 by cmpweb26.aul.t-online.de with HTTP/1.1 (Lisa V7-5-5-0.0 on API V5-51-3-2); Thu, 07 Sep 23 14:07:33 +0200',
       { ip: '192.0.2.139', port: 13012 },

@@ -440,3 +440,19 @@ From: user@example.org
     expect(a.origin?.ip).toBe('203.0.113.70');
   });
 });
+
+describe('an origin written by Smail 3 with the address in a second from', () => {
+  it('is the address the second `from` gives', () => {
+    const a = analyze(`Received: from mail3.example.net (mail3.example.net [198.51.100.3]) by mx.example.com
+\t(8.11.6/8.11.6) with ESMTP id g2Q0dkq01234 for <list@example.com>; Tue, 26 Mar 2002 00:39:50 +0000
+Received: from debian from [203.0.113.185] by mail3.example.net
+\t(/\\##/\\ Smail3.1.30.16 #30.61) with esmtp for <list@example.com> sender: <user@example.org>
+\tid <mS/16pf05-003811S@mail3.example.net>; Mon, 25 Mar 2002 18:39:45 -0600 (CST)
+Received: from user by debian with local (Exim 3.34 #1 (Debian))
+\tid 16pfAz-0001Bg-00 for <list@example.com>; Mon, 25 Mar 2002 18:39:01 -0600
+From: user@example.org
+`);
+    expect(a.handoff?.ip).toBe('198.51.100.3');
+    expect(a.origin?.ip).toBe('203.0.113.185');
+  });
+});
