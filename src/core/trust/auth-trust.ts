@@ -87,6 +87,22 @@ export function judgeAuthResults(
   const trusted: AuthResultsHeader[] = [];
   let recorded = 0;
   let pipeInTrusted = false;
+  // The results of the trusted ARC-Authentication-Results so far (arcKey), made when a field below first needs
+  // them: does a trusted ARC-Authentication-Results of its authserv-id report every result of that field? Such
+  // a field repeats what the recipient itself sealed: a sender could only copy a verdict the recipient reached
+  // anyway. A set, so that however many results both hold, each is looked at once.
+  let sealed: Set<string> | undefined;
+  let sealedRecorded = 0;
+  const attestedByOwnArc = (r: AuthResultsHeader): boolean => {
+    if (r.kind !== 'authentication-results' || r.results.length === 0) return false;
+    sealed ??= new Set();
+    for (; sealedRecorded < trusted.length; sealedRecorded++) {
+      const t = trusted[sealedRecorded]!;
+      if (t.kind === 'arc-authentication-results') for (const y of t.results) sealed.add(arcKey(t.authservId, y));
+    }
+    for (const x of r.results) if (!sealed.has(arcKey(r.authservId, x))) return false;
+    return true;
+  };
   for (const r of results) {
     const own = r.authservId === null ? ctx.microsoftRecipient : ctx.isRecipientAuthority(r.authservId);
     const who = r.authservId ?? '(no authserv-id, Microsoft 365 form)';
@@ -117,7 +133,7 @@ export function judgeAuthResults(
       // the message went through the same provider before (the sender's own Microsoft 365 tenant, a Google
       // Group, a forward), not forged in, and RFC 8601 §5's deletion does not apply to it.
       r.trustReason = `an ARC set${r.instance !== undefined ? ` (i=${r.instance})` : ''} that ${who} added earlier on the message's way (the sender's tenant of the same provider, a list or a forward); a claim, not the verdict`;
-    } else if (own && placed && attestedByOwnArc(trusted, r)) {
+    } else if (own && placed && attestedByOwnArc(r)) {
       // The recipient handled the message twice (a re-import through its API, a forward back into it): the
       // later pass re-checked and may disagree (DKIM breaks on re-import), but the earlier field says what the
       // recipient's own ARC-Authentication-Results above it sealed, so the recipient wrote it, not the sender.
@@ -138,28 +154,12 @@ export function judgeAuthResults(
 }
 
 /**
- * Does a trusted ARC-Authentication-Results of `r`'s authserv-id report every result of `r` (method, DKIM domain
- * and result alike)? Such an A-R repeats what the recipient itself sealed: a sender could only copy a verdict the
- * recipient reached anyway.
+ * The key under which an ARC-Authentication-Results result and an Authentication-Results result say the same:
+ * authserv-id, method, DKIM signing domain and result (in any case). JSON, so that no part can run into the next.
  */
-function attestedByOwnArc(trusted: readonly AuthResultsHeader[], r: AuthResultsHeader): boolean {
-  if (r.kind !== 'authentication-results' || r.results.length === 0) return false;
-  for (const x of r.results) {
-    const key = dkimDomainOf(x);
-    let seen = false;
-    for (const t of trusted) {
-      if (t.kind !== 'arc-authentication-results' || t.authservId !== r.authservId) continue;
-      for (const y of t.results)
-        if (y.method === x.method && dkimDomainOf(y) === key && y.result.toLowerCase() === x.result.toLowerCase())
-          seen = true;
-    }
-    if (!seen) return false;
-  }
-  return true;
-}
-
-function dkimDomainOf(x: AuthResultsHeader['results'][number]): string {
-  return x.method === 'dkim' ? (x.props['header.d'] ?? x.props['header.i'] ?? '').toLowerCase() : '';
+function arcKey(authservId: string | null, x: AuthResultsHeader['results'][number]): string {
+  const domain = x.method === 'dkim' ? (x.props['header.d'] ?? x.props['header.i'] ?? '').toLowerCase() : '';
+  return JSON.stringify([authservId, x.method, domain, x.result.toLowerCase()]);
 }
 
 /** Does a field at header `h` sit above the newest Received written by the sender side (`boundary`)? */

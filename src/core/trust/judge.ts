@@ -33,8 +33,8 @@ export class ChainJudge {
   private readonly providerList: Provider[] = [];
   /** The (normalised) domains of the addresses the recipient's servers accepted the message `for`. */
   private readonly mailDomains: string[] = [];
-  /** The `by` names of the recipient's hops above the one being judged, top first (see namesZoneHost). */
-  private readonly zoneHosts: string[] = [];
+  /** The first labels of the `by` names of the recipient's hops above the one being judged (see namesZoneHost). */
+  private readonly zoneLabels = new Set<string>();
   /** The chain's hops with their names, top first (as the chain). */
   readonly hops: HopNames[];
 
@@ -75,12 +75,12 @@ export class ChainJudge {
     return false;
   }
 
-  /** Is `label` the first label of a host that wrote one of the recipient's hops walked so far? */
+  /**
+   * Is `label` (a bare name: no dot) the first label of a host that wrote one of the recipient's hops walked so
+   * far? A set lookup, so that a chain of such hops costs one step each however long it is.
+   */
   private namesZoneHost(label: string): boolean {
-    if (label === 'localhost') return false;
-    for (const host of this.zoneHosts)
-      if (host.length > label.length && host.startsWith(label) && host.charCodeAt(label.length) === 46) return true;
-    return false;
+    return label !== 'localhost' && this.zoneLabels.has(label);
   }
 
   /** Is this host name (a normalise() result) one of the recipient's hosts? */
@@ -258,7 +258,8 @@ export class ChainJudge {
         if (domain !== undefined) this.mailDomains.push(domain);
       }
       if (this.fromInside(v) || this.relayedWithoutAddress(i)) {
-        if (v.by) this.zoneHosts.push(v.by);
+        const dot = v.by?.indexOf('.') ?? -1;
+        if (dot > 0) this.zoneLabels.add(v.by!.slice(0, dot));
         adoptNextBy = true;
         continue;
       }
