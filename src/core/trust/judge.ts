@@ -258,8 +258,8 @@ export class ChainJudge {
         if (domain !== undefined) this.mailDomains.push(domain);
       }
       if (this.fromInside(v) || this.relayedWithoutAddress(i)) {
-        const dot = v.by?.indexOf('.') ?? -1;
-        if (dot > 0) this.zoneLabels.add(v.by!.slice(0, dot));
+        const label = v.by ? firstLabel(v.by) : '';
+        if (label !== '' && label !== v.by) this.zoneLabels.add(label);
         adoptNextBy = true;
         continue;
       }
