@@ -68,7 +68,10 @@ export async function readTab(tabId: number, options: ReadTabOptions = {}): Prom
     if (cached) return { status: 'found', text: cached.text, source: cached.source, cached: true };
   }
   const reading = await readFresh(tabId, url, options.timeoutMs ?? EXTRACT_TIMEOUT_MS);
-  if (reading.status === 'found') await putTabResult(tabId, { url, text: reading.text, source: reading.source });
+  // Saved for the next opening without holding this answer back (a few ms in Chromium): a failed save only
+  // means the next opening reads the page again.
+  if (reading.status === 'found')
+    void putTabResult(tabId, { url, text: reading.text, source: reading.source }).catch(() => undefined);
   return reading.status === 'nothing' || reading.status === 'failed'
     ? { ...reading, ...(host ? { host } : {}) }
     : reading;
