@@ -6,6 +6,7 @@ import type { Analysis, Hop } from '../core/types';
 import type { Io } from './main';
 import { decodeBytes } from './read-input';
 import { saNormalise } from './sa-normalise';
+import { terminalText } from './terminal';
 
 /**
  * `hopscope eval`: runs the analysis engine over a corpus of header blocks and scores it against
@@ -254,7 +255,8 @@ export async function runEval(args: string[], io: Io): Promise<number> {
     }
   }
 
-  const w = (s = ''): void => io.stdout(`${s}\n`);
+  // Misses quote header text: never raw to the terminal (terminal.ts).
+  const w = (s = ''): void => io.stdout(`${terminalText(s)}\n`);
   w(`corpus        ${corpus}`);
   if (opts.trustedHosts.length) w(`trusted hosts ${opts.trustedHosts.join(', ')} (declared by the user)`);
   if (opts.learn)

@@ -6,6 +6,7 @@ import { runEval } from './eval';
 import { endpointsFromEnv, keysFromEnv, parseLookupArg, runLookups } from './lookups';
 import { readInputFile, readStdin, type InputText } from './read-input';
 import { renderText } from './report-text';
+import { terminalJson, terminalText } from './terminal';
 
 const USAGE = `Usage:
   hopscope analyze [--json] [--attached] [--trusted-host HOST]... [--learn-recipient]
@@ -130,7 +131,7 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
   if (learn) {
     const first = inputs.flatMap(({ input }) => (input.ok ? [analyze(input.text, { trustedHosts })] : []));
     recipientHosts = learnRecipientInfrastructure(first);
-    io.stderr(`hopscope: learned recipient servers: ${recipientHosts.join(', ') || 'none'}\n`);
+    io.stderr(terminalText(`hopscope: learned recipient servers: ${recipientHosts.join(', ') || 'none'}\n`));
   }
   let failed = 0;
   let first = true;
@@ -157,11 +158,14 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
         : undefined;
       if (json)
         io.stdout(
-          `${JSON.stringify({ file: label, ...result.analysis, ...(lookups ? { enrichment: lookups.enrichment } : {}) })}\n`,
+          `${terminalJson(JSON.stringify({ file: label, ...result.analysis, ...(lookups ? { enrichment: lookups.enrichment } : {}) }))}\n`,
         );
       else {
+        // Header text, host names and DNS/RDAP answers are the attacker's: never raw to the terminal.
         io.stdout(
-          `${first ? '' : '\n'}${renderText(label, result.analysis)}${lookups ? `\n${lookups.lines.join('\n')}` : ''}\n`,
+          terminalText(
+            `${first ? '' : '\n'}${renderText(label, result.analysis)}${lookups ? `\n${lookups.lines.join('\n')}` : ''}\n`,
+          ),
         );
         first = false;
       }

@@ -102,4 +102,26 @@ From: a@sender.example
     expect(plain.handoff.ip).toBe('198.51.100.1');
     expect(declared.handoff.ip).toBe('203.0.113.5');
   });
+
+  // A header can carry ESC sequences (recolour, clear the screen, set the window title), CR and backspace
+  // (overwrite the line) and bidi overrides (reorder it): none reaches the terminal raw.
+  const hostile =
+    'Received: from a (a [192.0.2.1]) by b.example; Mon, 6 May 2024 10:00:00 +0000\n' +
+    'Subject: hi \u001b[2J\u001b]0;owned\u0007 back\rspace\u0008 \u009b31m \u202egpj.exe\n' +
+    'From: x@b.example\n';
+
+  it('prints no control or bidi character from the headers to the terminal', async () => {
+    const r = await run(['analyze', '-'], hostile);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(r.out).toContain('Subject:  hi \\x1b[2J\\x1b]0;owned\\x07 back\\x0dspace\\x08 \\x9b31m \\u202egpj.exe');
+  });
+
+  it('writes the same characters as JSON escapes, and the JSON value is unchanged', async () => {
+    const r = await run(['analyze', '--json', '-'], hostile);
+    expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(JSON.parse(r.lines[0]!).summary.subject).toBe(
+      'hi \u001b[2J\u001b]0;owned\u0007 back\rspace\u0008 \u009b31m \u202egpj.exe',
+    );
+  });
 });
