@@ -50,6 +50,7 @@ export const FLAG_IMPORTANCE: readonly string[] = [
   'compauth-fail',
   'display-name-address',
   'from-no-address',
+  'hidden-characters',
   'from-not-aligned',
   'spf-fail',
   'dkim-fail',

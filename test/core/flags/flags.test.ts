@@ -146,3 +146,48 @@ From: news@example.com
     expect(flag?.detail).toMatch(/They may be forged\.$/);
   });
 });
+
+describe('hidden characters in the sender or subject', () => {
+  const fixture = readFileSync(resolve(dir, 'clean.eml'), 'utf8');
+  const subject = 'Subject: Your May newsletter\n';
+  const withSubject = (text: string) => {
+    expect(fixture).toContain(subject);
+    const encoded = `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
+    return analyze(fixture.replace(subject, `Subject: ${encoded}\n`), { now: NOW }).flags.find(
+      (f) => f.id === 'hidden-characters',
+    );
+  };
+
+  it('names each kind with its count and shows where they are', () => {
+    const flag = withSubject('E\u034fq\u034fu\u034fi\u034fp\u034fe \u200bverify');
+    expect(flag?.severity).toBe('warning');
+    expect(flag?.detail).toBe(
+      'The Subject holds characters that show nothing (combining grapheme joiner ×5, zero width space): what a reader sees is not the text that filters and searches read.',
+    );
+    expect(flag?.evidence[0]?.text).toBe('E⟨U+034F⟩q⟨U+034F⟩u⟨U+034F⟩i⟨U+034F⟩p⟨U+034F⟩e ⟨U+200B⟩verify');
+  });
+
+  it('takes an override as reordering, in any script', () => {
+    expect(withSubject('Invoice \u202efdp.exe')?.detail).toMatch(/reorder the text shown \(right-to-left override\)/);
+    expect(withSubject('\u05e9\u05dc\u05d5\u05dd \u202efdp.exe')?.detail).toMatch(/right-to-left override/);
+  });
+
+  it('leaves direction marks in right-to-left text, and flags them in text without any', () => {
+    expect(withSubject('\u05e9\u05dc\u05d5\u05dd \u200fMay 2024\u200f')).toBeUndefined();
+    expect(withSubject('Renewal on \u200e\u200eFebruary \u200e5')?.detail).toMatch(/left-to-right mark ×3/);
+  });
+
+  it('leaves emoji sequences, Persian joiners, an opening byte-order mark and soft hyphens alone', () => {
+    expect(withSubject('Team \u{1f938}\u200d\u2640\ufe0f news')).toBeUndefined();
+    expect(withSubject('\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645')).toBeUndefined();
+    expect(withSubject('\ufeffYour May newsletter')).toBeUndefined();
+    expect(withSubject('News\u00adletter')).toBeUndefined();
+  });
+
+  it('reads Reply-To too', () => {
+    const reply = fixture.replace(subject, `${subject}Reply-To: =?UTF-8?Q?Sh=E2=80=8Bop?= <help@shop.example>\n`);
+    const flag = analyze(reply, { now: NOW }).flags.find((f) => f.id === 'hidden-characters');
+    expect(flag?.detail).toMatch(/^The Reply-To holds/);
+    expect(flag?.evidence[0]?.text).toBe('Sh⟨U+200B⟩op <help@shop.example>');
+  });
+});

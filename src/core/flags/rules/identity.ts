@@ -54,6 +54,92 @@ function listPostAddress(fields: FieldIndex): string | undefined {
   return undefined;
 }
 
+// Characters that show nothing, or that reorder what is shown. Phishing puts them between the letters of a
+// sender name or subject (`E\u034Fq\u034Fu\u034Fi…`, `Pay\u200BPal`) so that filters do not read the words
+// a person sees, and a right-to-left override makes `moc.lapyap` read as `paypal.com`. Left out on purpose:
+// the zero-width joiner and non-joiner (emoji sequences, Persian and Indic text), variation selectors, and the
+// soft hyphen (a Latin-1 byte 0xAD, which 8-bit text read byte for byte is full of).
+const INVISIBLE = new Map<number, string>([
+  [0x034f, 'combining grapheme joiner'],
+  [0x115f, 'Hangul choseong filler'],
+  [0x1160, 'Hangul jungseong filler'],
+  [0x17b4, 'Khmer vowel inherent aq'],
+  [0x17b5, 'Khmer vowel inherent aa'],
+  [0x180e, 'Mongolian vowel separator'],
+  [0x200b, 'zero width space'],
+  [0x2060, 'word joiner'],
+  [0x2061, 'function application'],
+  [0x2062, 'invisible times'],
+  [0x2063, 'invisible separator'],
+  [0x2064, 'invisible plus'],
+  [0x3164, 'Hangul filler'],
+  [0xfeff, 'zero width no-break space'],
+  [0xffa0, 'halfwidth Hangul filler'],
+]);
+/** Overrides reorder the text whatever its script. */
+const OVERRIDES = new Map<number, string>([
+  [0x202d, 'left-to-right override'],
+  [0x202e, 'right-to-left override'],
+]);
+/** Direction marks, embeddings and isolates belong in text that mixes right-to-left and left-to-right. */
+const DIRECTION_MARKS = new Map<number, string>([
+  [0x061c, 'Arabic letter mark'],
+  [0x200e, 'left-to-right mark'],
+  [0x200f, 'right-to-left mark'],
+  [0x202a, 'left-to-right embedding'],
+  [0x202b, 'right-to-left embedding'],
+  [0x202c, 'pop directional formatting'],
+  [0x2066, 'left-to-right isolate'],
+  [0x2067, 'right-to-left isolate'],
+  [0x2068, 'first strong isolate'],
+  [0x2069, 'pop directional isolate'],
+]);
+
+/** Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic and their presentation forms. */
+function hasRightToLeftLetters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x0590 && c <= 0x08ff) || (c >= 0xfb1d && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc)) return true;
+  }
+  return false;
+}
+
+interface HiddenCharacters {
+  /** Each kind found, with its count: `zero width space ×3`. */
+  kinds: string[];
+  reorders: boolean;
+  /** The text with each hidden character written as ⟨U+XXXX⟩. */
+  shown: string;
+}
+
+/** The hidden characters of `text` (see INVISIBLE), or undefined when it has none. */
+function hiddenCharacters(text: string): HiddenCharacters | undefined {
+  let found: Map<string, number> | undefined;
+  let reorders = false;
+  let marksCount = true;
+  let shown = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x034f) continue;
+    // A byte-order mark that opens the text is an encoder's habit, not a trick.
+    let name = c === 0xfeff && i === 0 ? undefined : (INVISIBLE.get(c) ?? OVERRIDES.get(c));
+    if (name === undefined && DIRECTION_MARKS.has(c)) {
+      if (marksCount) marksCount = !hasRightToLeftLetters(text);
+      if (marksCount) name = DIRECTION_MARKS.get(c);
+    }
+    if (name === undefined) continue;
+    if (OVERRIDES.has(c) || DIRECTION_MARKS.has(c)) reorders = true;
+    found ??= new Map();
+    found.set(name, (found.get(name) ?? 0) + 1);
+    shown += `${text.slice(last, i)}⟨U+${c.toString(16).toUpperCase().padStart(4, '0')}⟩`;
+    last = i + 1;
+  }
+  if (found === undefined) return undefined;
+  const kinds = [...found].map(([name, n]) => (n > 1 ? `${name} ×${n}` : name));
+  return { kinds, reorders, shown: shown + text.slice(last) };
+}
+
 export const IDENTITY_RULES: readonly FlagRule[] = [
   {
     id: 'display-name-address',
@@ -94,6 +180,34 @@ export const IDENTITY_RULES: readonly FlagRule[] = [
           evidence: [{ header: h.index, text: h.value.slice(0, 200) }],
         },
       ];
+    },
+  },
+  {
+    id: 'hidden-characters',
+    severity: 'warning',
+    title: 'Hidden characters in the sender or subject',
+    check: ({ analysis: a, named }) => {
+      const s = a.summary;
+      const places: Array<{ what: string; text: string | undefined; header: number | undefined }> = [
+        { what: 'The From name', text: s.from?.name, header: named.from?.index },
+        { what: 'The From address', text: s.from?.address, header: named.from?.index },
+        { what: 'The Subject', text: s.subject, header: named.subject?.index },
+        ...(s.replyTo ?? []).map((r) => ({
+          what: 'The Reply-To',
+          text: r.name === undefined ? r.address : `${r.name} <${r.address}>`,
+          header: named.replyTo?.index,
+        })),
+      ];
+      const findings = [];
+      for (const place of places) {
+        const hidden = place.text === undefined ? undefined : hiddenCharacters(place.text);
+        if (hidden === undefined) continue;
+        findings.push({
+          detail: `${place.what} holds characters that ${hidden.reorders ? 'reorder the text shown' : 'show nothing'} (${hidden.kinds.join(', ')}): what a reader sees is not the text that filters and searches read.`,
+          evidence: [{ header: place.header, text: hidden.shown.slice(0, 300) }],
+        });
+      }
+      return findings;
     },
   },
   {

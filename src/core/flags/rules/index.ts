@@ -14,6 +14,7 @@ const ORDER = [
   'from-not-aligned',
   'display-name-address',
   'from-no-address',
+  'hidden-characters',
   'reply-to-differs',
   'return-path-differs',
   'from-domain-lookalike',
