@@ -299,6 +299,23 @@ try {
     const subject = (await report.locator('.subject').textContent()) ?? '';
     assert.ok(subject.includes('<script>alert(7)</script>'), 'the subject is shown as text');
     assert.ok(subject.includes('\u202E'), 'the RTL override is kept as a character, not applied to the page');
+    // The display name's unclosed right-to-left override must not run on into the address shown after it
+    // (hopscope.css isolates each piece of header text): the address reads left to right on screen.
+    const order = await page.evaluate(() => {
+      const node = [...document.querySelectorAll('.message-facts dd .mono')]
+        .flatMap((el) => [...el.childNodes])
+        .find((n) => n.nodeType === Node.TEXT_NODE && n.textContent.startsWith('billing@'));
+      if (!node) return null;
+      const x = (i) => {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getBoundingClientRect().left;
+      };
+      return { first: x(0), last: x(node.textContent.length - 1) };
+    });
+    assert.ok(order, 'the From address is shown');
+    assert.ok(order.first < order.last, `the From address reads left to right (${order.first} < ${order.last})`);
     assert.ok(await report.getByText('<iframe src="javascript:alert(11)"></iframe>').first().isVisible());
     assert.ok(await report.locator('.subject').isVisible());
     await page.waitForTimeout(100);
