@@ -333,13 +333,18 @@ export function readBy(tokens: Token[], clause: Clause | undefined): Hop['by'] {
   for (let k = clause.start; k < clause.end; k++) {
     const t = tokens[k]!;
     if (t.kind !== 'comment' || by.ip !== undefined) continue;
-    // A comment of one word (`(Postfix)`, `(8.11.6/8.11.6)`, `([192.0.2.1])`) is its own word: only others are
-    // split to find out whether they hold exactly one.
-    const word = isOneWord(t.text) ? t.text : onlyWord(wordsOf(t));
     // No address has a `/` in any form readAddress reads: Sendmail's `(8.11.6/8.11.6)`, on every such field, is
-    // refused here before readAddress tries it as an address with a port.
-    if (word === undefined || word.indexOf('/') !== -1) continue;
-    const address = readAddress(word, false);
+    // refused before readAddress tries it as an address with a port. Nor has one white space, a comma or a `(`,
+    // so a comment that is an address (`(2603:10b6:806:1d4::19)`, `([192.0.2.1])`, on nearly every field) is
+    // read as it stands, without first checking that it is one word.
+    const text = t.text;
+    let address = text.indexOf('/') === -1 ? readAddress(text, false) : undefined;
+    if (address === undefined && !isOneWord(text)) {
+      // A comment of one word (`(Postfix)`) is its own word: only others are split to find out whether they
+      // hold exactly one.
+      const word = onlyWord(wordsOf(t));
+      if (word !== undefined && word.indexOf('/') === -1) address = readAddress(word, false);
+    }
     if (address !== undefined) by.ip = address.ip;
   }
   return by;

@@ -140,6 +140,16 @@ describe('parseReceived: MTA forms', () => {
     ).toBe('mx.example:smtp');
   });
 
+  it("reads the server's address from a by comment that holds only an address, and from no other", () => {
+    const by = (comments: string) => parseReceived(`from h ([192.0.2.1]) by mx.example ${comments} with SMTP id 1`).by;
+    expect(by('([198.51.100.7])')).toEqual({ host: 'mx.example', ip: '198.51.100.7' });
+    expect(by('( 198.51.100.7 )')).toEqual({ host: 'mx.example', ip: '198.51.100.7' }); // one word, blanks around
+    expect(by('(198.51.100.7:25)')).toEqual({ host: 'mx.example', ip: '198.51.100.7' });
+    expect(by('(8.11.6/8.11.6) (Postfix) (198.51.100.7)')).toEqual({ host: 'mx.example', ip: '198.51.100.7' });
+    expect(by('(8.11.6/8.11.6)')).toEqual({ host: 'mx.example' }); // Sendmail's version, not an address with a port
+    expect(by('(198.51.100.7 verified)')).toEqual({ host: 'mx.example' }); // two words
+  });
+
   it('reads by, with, id, for, via and the date', () => {
     const r = parseReceived(
       'from a (b [192.0.2.1]) by mx.example.net. (2603:10b6:a03::1) via Frontend with ESMTPS id ABC for <u@example.net>; Mon, 1 Jan 2024 00:00:00 +0000',
