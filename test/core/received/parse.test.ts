@@ -207,6 +207,21 @@ describe('parseReceived: MTA forms', () => {
     expect(parseReceived(value).authenticated).toEqual(authenticated);
   });
 
+  it('reads a from clause wrapped in a comment (Norton AntiVirus gateways), in any case, and no other comment', () => {
+    const date = '; Mon, 1 Jan 2024 00:00:00 +0000';
+    expect(parseReceived(`(from mail.example.org [192.0.2.1]) by gw.example with SMTP${date}`).from).toMatchObject({
+      ip: '192.0.2.1',
+    });
+    expect(parseReceived(`(FROM\th [192.0.2.1]) by gw.example with SMTP${date}`).from.ip).toBe('192.0.2.1');
+    expect(parseReceived(`(fromage [192.0.2.1]) by gw.example with SMTP${date}`).from.ip).toBeUndefined();
+    expect(parseReceived(`(from) by gw.example with SMTP${date}`).from.ip).toBeUndefined();
+  });
+
+  it("reads qmail-tls's cipher comment (`(CIPHER encrypted)`)", () => {
+    const r = parseReceived('from a (b [192.0.2.1]) by c (DHE-RSA-AES256-SHA encrypted) with SMTP;');
+    expect(r.tls).toEqual({ cipher: 'DHE-RSA-AES256-SHA' });
+  });
+
   it('is not authenticated on a plain relay', () => {
     expect(parseReceived('from a (b [192.0.2.1]) by c (Postfix) with ESMTPS id 1;').authenticated).toBeUndefined();
   });
