@@ -195,20 +195,26 @@ function parseIpv6(text: string, start: number, end: number): boolean {
     i += 2;
   }
   while (i < end) {
-    // An IPv4 tail: a group that runs into a dot.
+    // A group's hex digits and the character after them (`next`, -1 at the end) are each read once: the
+    // reads, not the arithmetic, are what an address costs (every hop has one or two).
     let j = i;
     let value = 0;
-    let hex = 0;
-    while (j < end && hex < 5) {
+    let next = -1;
+    for (; j < end; j++) {
       const c = text.charCodeAt(j);
       const h = hexValue(c);
-      if (h < 0) break;
+      if (h < 0) {
+        next = c;
+        break;
+      }
+      // A fifth digit: no group has one, nor does a dotted tail's first part.
+      if (j - i === 4) return false;
       if (c <= 70 && c >= 65) minimal = false;
       value = value * 16 + h;
-      hex++;
-      j++;
     }
-    if (j < end && text.charCodeAt(j) === 46) {
+    const hex = j - i;
+    // An IPv4 tail: a group that runs into a dot.
+    if (next === 46) {
       const v4 = parseIpv4(text, i, end);
       if (v4 === undefined || count > 6) return false;
       WORDS[count++] = v4 >>> 16;
@@ -216,11 +222,12 @@ function parseIpv6(text: string, start: number, end: number): boolean {
       minimal = false;
       break;
     }
-    if (hex === 0 || hex > 4 || count === 8) return false;
-    if (hex > 1 && text.charCodeAt(i) === 48) minimal = false;
+    if (hex === 0 || count === 8) return false;
+    // A leading zero: the value is below what the group's first digit place holds.
+    if (hex > 1 && value < 1 << (4 * hex - 4)) minimal = false;
     WORDS[count++] = value;
-    if (j === end) break;
-    if (text.charCodeAt(j) !== 58) return false;
+    if (next === -1) break;
+    if (next !== 58) return false;
     if (text.charCodeAt(j + 1) === 58) {
       if (gap !== -1) return false;
       gap = count;

@@ -21,6 +21,9 @@ describe('parseIp', () => {
     ['2001:0db8:0000:0000:0000:0000:0000:0001', '2001:db8::1', 6],
     ['2001:db8:0:1:0:0:0:1', '2001:db8:0:1::1', 6],
     ['64:ff9b::192.0.2.33', '64:ff9b::c000:221', 6],
+    // Leading zeros of two, three and four digits, and groups written minimally beside them.
+    ['2001:db8:01:001:0001:10:100:1000', '2001:db8:1:1:1:10:100:1000', 6],
+    ['2001:db8::f:ff:fff:ffff', '2001:db8::f:ff:fff:ffff', 6],
   ] as const)('%s → %s', (text, ip, version) => {
     expect(parseIp(text)).toEqual({ ip, version });
   });
@@ -35,6 +38,9 @@ describe('parseIp', () => {
     '1.2.3.4.5',
     '1::2::3',
     '12345::1',
+    '1::12345',
+    '1::12345.1.2.3',
+    '1::1.2.3.4.',
     '1:2:3:4:5:6:7:8:9',
     ':1:2',
     '',
