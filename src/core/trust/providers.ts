@@ -124,6 +124,14 @@ export const PROVIDERS: readonly Provider[] = [
     id: 'amazon-ses',
     name: 'Amazon SES / WorkMail',
     domains: ['amazonses.com', 'amazonaws.com'],
+    // SES receiving and WorkMail accept mail at inbound-smtp.<region>.amazonaws.com. Other customers' mail
+    // reaches them from SES's sending hosts (a9-183.smtp-out.amazonses.com,
+    // a27-4.smtp-out.us-west-2.amazonses.com) or from their own EC2 instances
+    // (ec2-192-0-2-1.compute-1.amazonaws.com, ec2-….eu-west-1.compute.amazonaws.com).
+    outbound: (host) =>
+      host.endsWith('.amazonses.com')
+        ? host.includes('.smtp-out.')
+        : host.endsWith('.compute.amazonaws.com') || host.endsWith('.compute-1.amazonaws.com'),
     source: 'https://docs.aws.amazon.com/ses/latest/dg/',
   },
 ];

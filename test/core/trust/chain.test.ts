@@ -180,6 +180,29 @@ Date: Mon, 6 May 2024 10:02:07 +0000
   });
 });
 
+describe('Amazon SES receiving or WorkMail recipient', () => {
+  // SES receiving's form (the receipt notification in AWS's SES developer guide): one hop, no stated IP.
+  const fromSes = `Received: from a9-183.smtp-out.amazonses.com (a9-183.smtp-out.amazonses.com [54.240.9.183]) by inbound-smtp.us-east-1.amazonaws.com with SMTP id d6iitobk75ur44p8kdnnp7g2n800 for recipient@example.com; Fri, 11 Sep 2015 20:32:33 +0000 (UTC)
+From: sender@example.com
+`;
+
+  it('hands off from another customer’s SES sending host', () => {
+    const a = analyze(fromSes);
+    expect(a.handoff?.ip).toBe('54.240.9.183');
+    expect(a.origin?.ip).toBe('54.240.9.183');
+  });
+
+  it('hands off from an EC2 instance, a customer’s own machine', () => {
+    const a = analyze(
+      fromSes.replace(
+        'a9-183.smtp-out.amazonses.com (a9-183.smtp-out.amazonses.com [54.240.9.183])',
+        'mail.example.net (ec2-192-0-2-7.compute-1.amazonaws.com [192.0.2.7])',
+      ),
+    );
+    expect(a.handoff?.ip).toBe('192.0.2.7');
+  });
+});
+
 describe('a site whose servers know each other by bare names', () => {
   // A university's qmail and Exim relays: Exim records its peer by the short name its hosts file gives.
   const site = (peer: string) => `Received: (qmail 27591 invoked by uid 9804); 26 May 2003 18:10:50 +0200
