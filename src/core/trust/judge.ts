@@ -126,12 +126,15 @@ export class ChainJudge {
     // The receiver's rDNS when it recorded one, else the HELO (HopNames.peer drops a HELO parroting the receiver).
     if (this.isRecipientHost(name)) return true;
     // A machine whose rDNS (looked up by the recipient, not claimed by the peer) is in the recipient's own
-    // mail domain is one of the recipient's servers: an MX that forwards to the mailbox host.
+    // mail domain is one of the recipient's servers: an MX that forwards to the mailbox host. Not a mail
+    // provider's machine (the provider table), which relays for all its users: when the address is at that
+    // provider (`for <user@yahoo.com>` on a server that Yahoo forwards the user's mail to), the provider is
+    // the forwarder, on the sender side. Were it the recipient's provider, isRecipientHost said so above.
     // (No 'for' address seen: no lookup of the rDNS's organisation.)
     const rdns = v.rdns;
     if (this.mailDomains.length === 0 || !rdns) return false;
     const key = this.orgs.ofName(rdns);
-    return key !== null && this.isMailOrg(key) && !this.isOutbound(rdns);
+    return key !== null && providerOfOrg(key) === undefined && this.isMailOrg(key);
   }
 
   /**

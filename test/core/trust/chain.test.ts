@@ -203,6 +203,23 @@ From: sender@example.com
   });
 });
 
+describe('a mail provider forwarding its user’s mail to the user’s own server', () => {
+  // Yahoo's bullet relays (NNFMP) hand a yahoo.com user's mail to the server it is forwarded to, which
+  // records the yahoo.com address in its 'for' (Postfix, then an internal relay).
+  const text = `Received: from 10.6.1.53 (EHLO gate.example.net) ([10.6.1.53]) by ws1.example.net with ESMTP id 18268234 for <user@yahoo.com>; Wed, 08 Jul 2015 19:35:41 +0000 (UTC)
+Received: from nm2-vm2.bullet.mail.ne1.yahoo.com (nm2-vm2.bullet.mail.ne1.yahoo.com [98.138.91.18]) by gate.example.net (Postfix) with ESMTPS id 5CA816007B for <user@yahoo.com>; Wed,  8 Jul 2015 19:35:28 +0000 (UTC)
+Received: from [98.138.226.176] by nm2.bullet.mail.ne1.yahoo.com with NNFMP; 08 Jul 2015 19:35:27 -0000
+Received: from [98.138.226.56] by tm11.bullet.mail.ne1.yahoo.com with NNFMP; 08 Jul 2015 19:35:27 -0000
+From: someone@example.org
+`;
+
+  it('hands off from the provider’s relay, not from inside the provider', () => {
+    const a = analyze(text);
+    expect(a.handoff?.ip).toBe('98.138.91.18');
+    expect(a.origin?.ip).toBe('98.138.226.56');
+  });
+});
+
 describe('a site whose servers know each other by bare names', () => {
   // A university's qmail and Exim relays: Exim records its peer by the short name its hosts file gives.
   const site = (peer: string) => `Received: (qmail 27591 invoked by uid 9804); 26 May 2003 18:10:50 +0200
