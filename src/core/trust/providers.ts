@@ -64,9 +64,11 @@ export const PROVIDERS: readonly Provider[] = [
   {
     id: 'google',
     name: 'Gmail / Google Workspace',
-    domains: ['google.com', 'gmail.com', 'googlemail.com'],
-    // mail-sor-f41.google.com, mail-pf1-f182.google.com: Google's outbound relays for Gmail senders.
-    outbound: (host) => host.startsWith('mail-') && host.endsWith('.google.com'),
+    // 1e100.net names Google's servers (https://support.google.com/faqs/answer/174717).
+    domains: ['google.com', 'gmail.com', 'googlemail.com', '1e100.net'],
+    // mail-sor-f41.google.com, mail-pf1-f182.google.com: Google's outbound relays for Gmail senders;
+    // 64.r1.unverified-forwarding.1e100.net: Gmail forwarding a user's mail to another address.
+    outbound: (host) => (host.startsWith('mail-') && host.endsWith('.google.com')) || host.endsWith('.1e100.net'),
     // Gmail's internal hops are written `by 2002:a05:6a10:…`.
     internalPrefixes: ['2002:a00::/24'],
     authservIds: ['mx.google.com', 'google.com'],

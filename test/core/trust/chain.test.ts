@@ -220,6 +220,25 @@ From: someone@example.org
   });
 });
 
+describe('Gmail forwarding a user’s mail to the user’s own server', () => {
+  // Gmail's forwarding form: its relay is named under 1e100.net, Google's name for its servers, and the
+  // hops below are Gmail's own (2002:… internal, mx.google.com inbound, smtp.gmail.com submission).
+  const text = `Received: from 64.r1.unverified-forwarding.1e100.net (64.r1.unverified-forwarding.1e100.net [108.177.16.64]) by mail.example.net (8.16.1/8.16.1) with ESMTPS id 645BjaLE133344 for <user@example.net>; Tue, 5 May 2026 06:45:38 -0500
+Received: by 64.r1.unverified-forwarding.1e100.net with SMTP id a640c23a62f3a-ba2690be1f7so77389366b.3 for <user@example.net>; Tue, 05 May 2026 04:45:37 -0700 (PDT)
+Received: by 2002:a54:324b:0:b0:2d0:8c76:575a with SMTP id g11csp2213135ecs; Tue, 5 May 2026 04:45:28 -0700 (PDT)
+Received: from mail-sor-f41.google.com (mail-sor-f41.google.com. [209.85.220.41]) by mx.google.com with SMTPS id 6a1803df08f44-8b538a291cfsor85318706d6.4.2026.05.05.04.45.28 for <user@gmail.example> (Google Transport Security); Tue, 05 May 2026 04:45:28 -0700 (PDT)
+Received: from client.example.org (client.example.org. [192.0.2.65]) by smtp.gmail.com with ESMTPSA id 6a1803df08f44-8b534ac8ef3sm153752316d6.0.2026.05.05.04.45.26 for <user@gmail.example> (version=TLS1_2 cipher=ECDHE-ECDSA-AES128-GCM-SHA256 bits=128/128); Tue, 05 May 2026 04:45:26 -0700 (PDT)
+From: sender@gmail.example
+`;
+
+  it('follows the chain through Gmail to the client that submitted the message', () => {
+    const a = analyze(text);
+    expect(a.handoff?.ip).toBe('108.177.16.64');
+    expect(a.origin?.ip).toBe('192.0.2.65');
+    expect(a.flags.map((f) => f.id)).not.toContain('chain-broken');
+  });
+});
+
 describe('a site whose servers know each other by bare names', () => {
   // A university's qmail and Exim relays: Exim records its peer by the short name its hosts file gives.
   const site = (peer: string) => `Received: (qmail 27591 invoked by uid 9804); 26 May 2003 18:10:50 +0200
