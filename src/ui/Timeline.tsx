@@ -17,9 +17,25 @@ interface TimelineProps {
 /** Set once a progressive timeline (firstPaintHops) has painted all its hops. */
 export const TIMELINE_COMPLETE_MARK = 'hopscope:timeline-complete';
 
+/**
+ * Past this many hops the timeline shows only the oldest OLDEST_SHOWN, the newest (where the recipient's
+ * servers and the handoff are), the handoff and the origin, and offers the rest on a click: a hop is ~25
+ * elements, and a 10,000-hop message (1.5 MB, well inside the input cap) held Chromium's popup for 14 s.
+ */
+export const HOPS_SHOWN = 200;
+const OLDEST_SHOWN = 50;
+
+/** The hops a long timeline shows until asked for all (see HOPS_SHOWN), in order. */
+export function hopsShown(hops: readonly Hop[], keep: ReadonlySet<number>): Hop[] {
+  if (hops.length <= HOPS_SHOWN) return [...hops];
+  const newest = hops.length - (HOPS_SHOWN - OLDEST_SHOWN);
+  return hops.filter((hop, i) => i < OLDEST_SHOWN || i >= newest || keep.has(hop.index));
+}
+
 /** The path of the message, oldest hop first, one list item per Received header. */
 export function Timeline({ hops, handoff, origin, firstPaintHops }: TimelineProps) {
   const [complete, setComplete] = useState(firstPaintHops === undefined);
+  const [all, setAll] = useState(false);
   useEffect(() => {
     // Effects run after the frame that showed the render: the first one lets the rest of the hops in, the
     // second marks them painted.
@@ -29,22 +45,37 @@ export function Timeline({ hops, handoff, origin, firstPaintHops }: TimelineProp
   }, [complete]);
   if (hops.length === 0) return <p class="empty">No Received headers were found, so the path cannot be shown.</p>;
   const longestDelay = hops.reduce((max, hop) => Math.max(max, Math.abs(hop.delaySeconds ?? 0)), 0);
-  const shown = complete || firstPaintHops === undefined ? hops : hops.slice(0, firstPaintHops);
-  return (
-    <ol class="timeline">
-      {shown.map((hop) => (
-        <HopItem
-          key={hop.index}
-          hop={hop}
-          isHandoff={handoff?.hop === hop.index}
-          handoff={handoff}
-          isOrigin={origin?.hop === hop.index}
-          origin={origin}
-          longestDelay={longestDelay}
-        />
-      ))}
-    </ol>
-  );
+  const marked = new Set<number>();
+  if (handoff) marked.add(handoff.hop);
+  if (origin) marked.add(origin.hop);
+  const visible = all ? hops : hopsShown(hops, marked);
+  const shown = complete || firstPaintHops === undefined ? visible : visible.slice(0, firstPaintHops);
+  const items = [];
+  for (let k = 0; k < shown.length; k++) {
+    const hop = shown[k]!;
+    const skipped = k === 0 ? 0 : hop.index - shown[k - 1]!.index - 1;
+    if (skipped > 0)
+      items.push(
+        <li key={`gap-${hop.index}`} class="hop-gap">
+          {skipped.toLocaleString()} {skipped === 1 ? 'hop' : 'hops'} not shown.{' '}
+          <button type="button" class="link-button" onClick={() => setAll(true)}>
+            Show all {hops.length.toLocaleString()} hops
+          </button>
+        </li>,
+      );
+    items.push(
+      <HopItem
+        key={hop.index}
+        hop={hop}
+        isHandoff={handoff?.hop === hop.index}
+        handoff={handoff}
+        isOrigin={origin?.hop === hop.index}
+        origin={origin}
+        longestDelay={longestDelay}
+      />,
+    );
+  }
+  return <ol class="timeline">{items}</ol>;
 }
 
 interface HopItemProps {

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { TIMELINE_COMPLETE_MARK, Timeline } from '../../src/ui/Timeline';
+import { HOPS_SHOWN, TIMELINE_COMPLETE_MARK, Timeline } from '../../src/ui/Timeline';
 import { renderRoot, textOf as text } from './render-root';
 import { sampleAnalysis } from './sample-analysis';
 
@@ -26,5 +26,38 @@ describe('Timeline in the popup (firstPaintHops)', () => {
     expect(hopNumbers()).toHaveLength(5);
     await new Promise((done) => setTimeout(done, 50));
     expect(performance.getEntriesByName(TIMELINE_COMPLETE_MARK)).toHaveLength(0);
+  });
+});
+
+describe('a long timeline', () => {
+  // A message of n hops, oldest first, from the sample's first hop with its index moved.
+  const longHops = (n: number) => {
+    const [first] = sampleAnalysis().hops;
+    return Array.from({ length: n }, (_, i) => ({ ...first!, index: i, header: n - 1 - i }));
+  };
+
+  it('shows the oldest and newest hops, the handoff and the origin, and the rest on a click', async () => {
+    const hops = longHops(HOPS_SHOWN * 5);
+    const { handoff, origin } = sampleAnalysis();
+    const marked = { handoff: { ...handoff!, hop: 600 }, origin: { ...origin!, hop: 300 } };
+    render(<Timeline hops={hops} handoff={marked.handoff} origin={marked.origin} />, root);
+    const numbers = hopNumbers();
+    expect(numbers).toHaveLength(HOPS_SHOWN + 2);
+    expect(numbers.slice(0, 2)).toEqual(['Hop 1', 'Hop 2']);
+    expect(numbers).toContain('Hop 301');
+    expect(numbers).toContain('Hop 601');
+    expect(numbers.at(-1)).toBe(`Hop ${HOPS_SHOWN * 5}`);
+    const gaps = [...root.querySelectorAll('ol.timeline > li.hop-gap')].map((el) => text(el));
+    expect(gaps).toHaveLength(3);
+    expect(gaps[0]).toMatch(/^250 hops not shown\. Show all 1,000 hops$/);
+    (root.querySelector('li.hop-gap button') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(hopNumbers()).toHaveLength(HOPS_SHOWN * 5));
+    expect(root.querySelectorAll('li.hop-gap')).toHaveLength(0);
+  });
+
+  it('shows every hop of a timeline up to the limit', () => {
+    render(<Timeline hops={longHops(HOPS_SHOWN)} handoff={null} origin={null} />, root);
+    expect(hopNumbers()).toHaveLength(HOPS_SHOWN);
+    expect(root.querySelectorAll('li.hop-gap')).toHaveLength(0);
   });
 });
