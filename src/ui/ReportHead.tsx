@@ -72,7 +72,13 @@ export function ReportHead({
         <h3 id="path-heading" elementtiming="hopscope-timeline">
           Path ({hops.length === 1 ? '1 hop' : `${hops.length} hops`}, oldest first)
         </h3>
-        <Timeline hops={hops} handoff={analysis.handoff} origin={analysis.origin} firstPaintHops={firstPaintHops} />
+        <Timeline
+          hops={hops}
+          handoff={analysis.handoff}
+          origin={analysis.origin}
+          firstPaintHops={firstPaintHops}
+          cited={flags.flatMap((f) => f.evidence.flatMap((e) => (e.hop === undefined ? [] : [e.hop])))}
+        />
       </section>
     </>
   );

@@ -67,7 +67,10 @@ export function ReportSections({
         <summary>
           <h3>Headers ({headers.length})</h3>
         </summary>
-        <HeaderList headers={headers} />
+        <HeaderList
+          headers={headers}
+          cited={analysis.flags.flatMap((f) => f.evidence.flatMap((e) => (e.header === undefined ? [] : [e.header])))}
+        />
       </details>
 
       <section aria-label="Export" class="export">

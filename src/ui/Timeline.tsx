@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Handoff, Hop, Origin } from '../core/types';
 import { formatDuration, formatHopDate, ZONE_HINT, ZONE_LABEL } from './format';
+import { headAndTail, skippedBefore } from './long-lists';
 import { hopAnchor } from './reveal';
 
 interface TimelineProps {
@@ -12,28 +13,22 @@ interface TimelineProps {
    * FIRST_PAINT_HOPS); absent, all at once.
    */
   firstPaintHops?: number | undefined;
+  /** Hops a finding's evidence points at: a long timeline shows them too (see HOPS_SHOWN). */
+  cited?: readonly number[];
 }
 
 /** Set once a progressive timeline (firstPaintHops) has painted all its hops. */
 export const TIMELINE_COMPLETE_MARK = 'hopscope:timeline-complete';
 
 /**
- * Past this many hops the timeline shows only the oldest OLDEST_SHOWN, the newest (where the recipient's
- * servers and the handoff are), the handoff and the origin, and offers the rest on a click: a hop is ~25
- * elements, and a 10,000-hop message (1.5 MB, well inside the input cap) held Chromium's popup for 14 s.
+ * Past this many hops the timeline shows only the oldest OLDEST_SHOWN and the newest (where the recipient's
+ * servers and the handoff are), plus the handoff, the origin and the hops findings cite; the rest on a click.
  */
 export const HOPS_SHOWN = 200;
 const OLDEST_SHOWN = 50;
 
-/** The hops a long timeline shows until asked for all (see HOPS_SHOWN), in order. */
-export function hopsShown(hops: readonly Hop[], keep: ReadonlySet<number>): Hop[] {
-  if (hops.length <= HOPS_SHOWN) return [...hops];
-  const newest = hops.length - (HOPS_SHOWN - OLDEST_SHOWN);
-  return hops.filter((hop, i) => i < OLDEST_SHOWN || i >= newest || keep.has(hop.index));
-}
-
 /** The path of the message, oldest hop first, one list item per Received header. */
-export function Timeline({ hops, handoff, origin, firstPaintHops }: TimelineProps) {
+export function Timeline({ hops, handoff, origin, firstPaintHops, cited = [] }: TimelineProps) {
   const [complete, setComplete] = useState(firstPaintHops === undefined);
   const [all, setAll] = useState(false);
   useEffect(() => {
@@ -45,19 +40,19 @@ export function Timeline({ hops, handoff, origin, firstPaintHops }: TimelineProp
   }, [complete]);
   if (hops.length === 0) return <p class="empty">No Received headers were found, so the path cannot be shown.</p>;
   const longestDelay = hops.reduce((max, hop) => Math.max(max, Math.abs(hop.delaySeconds ?? 0)), 0);
-  const marked = new Set<number>();
+  const marked = new Set<number>(cited);
   if (handoff) marked.add(handoff.hop);
   if (origin) marked.add(origin.hop);
-  const visible = all ? hops : hopsShown(hops, marked);
+  const visible = all ? hops : headAndTail(hops, OLDEST_SHOWN, HOPS_SHOWN - OLDEST_SHOWN, marked);
   const shown = complete || firstPaintHops === undefined ? visible : visible.slice(0, firstPaintHops);
+  const skipped = skippedBefore(shown);
   const items = [];
   for (let k = 0; k < shown.length; k++) {
     const hop = shown[k]!;
-    const skipped = k === 0 ? 0 : hop.index - shown[k - 1]!.index - 1;
-    if (skipped > 0)
+    if (skipped[k]! > 0)
       items.push(
         <li key={`gap-${hop.index}`} class="hop-gap">
-          {skipped.toLocaleString()} {skipped === 1 ? 'hop' : 'hops'} not shown.{' '}
+          {skipped[k]!.toLocaleString()} {skipped[k] === 1 ? 'hop' : 'hops'} not shown.{' '}
           <button type="button" class="link-button" onClick={() => setAll(true)}>
             Show all {hops.length.toLocaleString()} hops
           </button>

@@ -29,6 +29,13 @@ describe('HeaderList', () => {
     expect(root.querySelector('li.header-gap')).toBeNull();
   });
 
+  it('shows the fields a finding cites too', () => {
+    render(<HeaderList headers={fields(HEADERS_SHOWN * 20)} cited={[4000]} />, root);
+    expect(names()).toHaveLength(HEADERS_SHOWN + 1);
+    expect(names()).toContain('field 4000');
+    expect(root.querySelectorAll('li.header-gap')).toHaveLength(2);
+  });
+
   it('shows every field of a block up to the limit', () => {
     render(<HeaderList headers={fields(HEADERS_SHOWN)} />, root);
     expect(names()).toHaveLength(HEADERS_SHOWN);

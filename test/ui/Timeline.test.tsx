@@ -55,6 +55,13 @@ describe('a long timeline', () => {
     expect(root.querySelectorAll('li.hop-gap')).toHaveLength(0);
   });
 
+  it('shows the hops a finding cites too', () => {
+    render(<Timeline hops={longHops(HOPS_SHOWN * 5)} handoff={null} origin={null} cited={[120, 121]} />, root);
+    expect(hopNumbers()).toHaveLength(HOPS_SHOWN + 2);
+    expect(hopNumbers()).toEqual(expect.arrayContaining(['Hop 121', 'Hop 122']));
+    expect(root.querySelectorAll('li.hop-gap')).toHaveLength(2);
+  });
+
   it('shows every hop of a timeline up to the limit', () => {
     render(<Timeline hops={longHops(HOPS_SHOWN)} handoff={null} origin={null} />, root);
     expect(hopNumbers()).toHaveLength(HOPS_SHOWN);
