@@ -93,7 +93,7 @@ export class ChainJudge {
   }
 
   /** Was the peer of this recipient-side hop itself one of the recipient's machines? */
-  fromInside(v: HopNames): boolean {
+  fromInside(v: HopNames, i: number): boolean {
     const c = v.c;
     const h = v.hop;
     if (c.kind === 'fetch' || c.kind === 'local' || c.kind === 'filter') return true;
@@ -130,11 +130,31 @@ export class ChainJudge {
     // provider's machine (the provider table), which relays for all its users: when the address is at that
     // provider (`for <user@yahoo.com>` on a server that Yahoo forwards the user's mail to), the provider is
     // the forwarder, on the sender side. Were it the recipient's provider, isRecipientHost said so above.
+    // Nor a machine whose own Received below names it in another organisation (signsElsewhere).
     // (No 'for' address seen: no lookup of the rDNS's organisation.)
     const rdns = v.rdns;
     if (this.mailDomains.length === 0 || !rdns) return false;
     const key = this.orgs.ofName(rdns);
-    return key !== null && providerOfOrg(key) === undefined && this.isMailOrg(key);
+    return key !== null && providerOfOrg(key) === undefined && this.isMailOrg(key) && !this.signsElsewhere(v, i, key);
+  }
+
+  /**
+   * Does the peer of hop `i` (of organisation `key`) write the next Received down itself, under the same
+   * distinctive first label in another organisation (`from listman.example.org [ip]` above `… by
+   * listman.other.example`)? A machine's own `by` names who runs it: whatever its reverse DNS, it is that
+   * organisation's server relaying for the recipient's domain, not one of the recipient's.
+   */
+  private signsElsewhere(v: HopNames, i: number, key: string): boolean {
+    let older: HopNames | undefined;
+    for (let k = i + 1; k < this.hops.length && older === undefined; k++)
+      if (!this.hops[k]!.transparent) older = this.hops[k];
+    const by = older?.by;
+    if (!by || Organisations.isBare(by)) return false;
+    const label = firstLabel(by);
+    if (!distinctiveLabel(label) || (label !== firstLabel(v.rdns!) && (!v.helo || label !== firstLabel(v.helo))))
+      return false;
+    const byOrg = this.orgs.ofName(by);
+    return byOrg !== null && byOrg !== key && !this.recipientOrgs.has(byOrg);
   }
 
   /**
@@ -260,7 +280,7 @@ export class ChainJudge {
         const domain = Organisations.normalise(h.for.slice(h.for.lastIndexOf('@') + 1));
         if (domain !== undefined) this.mailDomains.push(domain);
       }
-      if (this.fromInside(v) || this.relayedWithoutAddress(i)) {
+      if (this.fromInside(v, i) || this.relayedWithoutAddress(i)) {
         const label = v.by ? firstLabel(v.by) : '';
         if (label !== '' && label !== v.by) this.zoneLabels.add(label);
         adoptNextBy = true;

@@ -220,6 +220,27 @@ From: someone@example.org
   });
 });
 
+describe('a relay whose reverse DNS is in the recipient’s mail domain', () => {
+  // The recipient's own MX forwarding to the mailbox host signs its Received with its own name; a list
+  // server whose reverse DNS reads as the subscriber's domain signs with its operator's (the SpamAssassin
+  // public corpus, where the anonymiser renamed listman.redhat.com's PTR into the owner's domain).
+  const text = (below: string) => `Received: from listhub.home.example (listhub.home.example [198.51.100.20]) by store.mailhost.example (Postfix) with ESMTP id 1 for <me@home.example>; Thu, 22 Aug 2002 16:35:22 +0100
+Received: from listhub.home.example (localhost.localdomain [127.0.0.1]) by ${below} (Postfix) with ESMTP id 2; Thu, 22 Aug 2002 11:35:26 -0400
+Received: from sender.example.net (sender.example.net [203.0.113.5]) by ${below} (Postfix) with ESMTP id 3 for <list@lists.example.org>; Thu, 22 Aug 2002 11:35:01 -0400
+From: someone@example.net
+`;
+
+  it('is the recipient’s MX when it names itself in the recipient’s domain', () => {
+    expect(analyze(text('listhub.home.example')).handoff?.ip).toBe('203.0.113.5');
+  });
+
+  it('is the other organisation’s server when it names itself there', () => {
+    const a = analyze(text('listhub.lists.example.org'));
+    expect(a.handoff?.ip).toBe('198.51.100.20');
+    expect(a.origin?.ip).toBe('203.0.113.5');
+  });
+});
+
 describe('Gmail forwarding a user’s mail to the user’s own server', () => {
   // Gmail's forwarding form: its relay is named under 1e100.net, Google's name for its servers, and the
   // hops below are Gmail's own (2002:… internal, mx.google.com inbound, smtp.gmail.com submission).
