@@ -241,11 +241,16 @@ export class ChainJudge {
       if (newerFromAnonymous && byOrg && byOrg === this.orgs.ofNormalised(newer.by)) return 'link';
       if (Organisations.isPlaceholder(byHost) || Organisations.isBare(byHost)) {
         // A machine known only by a bare name (`by cmsmtp`) that received from a host of the same organisation
-        // as the one that handed the message on: an internal relay of that organisation.
+        // as the one that handed the message on, by its rDNS or its HELO (`from pd5mo1so.prod.shaw.ca
+        // (h24-….cg.shawcable.net [ip])` above `from pd5mr2so.prod.shaw.ca … by l-daemon`): an internal relay
+        // of that organisation.
         const olderOrg = this.orgs.ofName(older.peer);
-        const newerOrg = this.orgs.ofName(newerPeer);
-        if (olderOrg?.startsWith('d:') && olderOrg === newerOrg) return 'link';
-        return 'soft';
+        if (!olderOrg?.startsWith('d:')) return 'soft';
+        if (olderOrg === this.orgs.ofName(newerPeer)) return 'link';
+        const newerHelo = newer.helo;
+        return newerHelo && newerHelo !== newerPeer && newerHelo !== newer.by && olderOrg === this.orgs.ofName(newerHelo)
+          ? 'link'
+          : 'soft';
       }
       return 'hard';
     }

@@ -492,6 +492,27 @@ From: someone@sender.example
   });
 });
 
+describe('an ISP relay known only by a placeholder name', () => {
+  // iPlanet Messaging Server writes 'by l-daemon' on every internal relay (shaw.ca in the SpamAssassin public
+  // corpus); the relay that hands the message on is named by its HELO in the ISP's domain and by a reverse DNS
+  // in the ISP's cable domain.
+  const text = (helo: string) => `Received: from ${helo} (h24-71.cable.example [203.0.113.13]) by mx.home.example (8.11.6/8.11.6) with ESMTP id g115l5329118 for <me@home.example>; Fri, 1 Feb 2002 06:47:05 +0100
+Received: from relay2.isp.example (relay2-qfe3.isp.example [10.0.141.233]) by l-daemon (iPlanet Messaging Server 5.1 (built May 7 2001)) with ESMTP id <0GQU00M3PAQCDI@l-daemon> for list@lists.example.org; Thu, 31 Jan 2002 22:47:00 -0700 (MST)
+Received: from isp.example (h24-86.cable.example [198.51.100.126]) by l-daemon (iPlanet Messaging Server 5.0 Patch 2 (built Dec 14 2000)) with ESMTP id <0GQU000LJAQCZJ@l-daemon> for list@lists.example.org; Thu, 31 Jan 2002 22:47:00 -0700 (MST)
+From: someone@isp.example
+`;
+
+  it('is an internal relay of the ISP when the machine above names itself in the ISP by its HELO', () => {
+    const a = analyze(text('relay1.isp.example'));
+    expect(a.handoff?.ip).toBe('203.0.113.13');
+    expect(a.origin?.ip).toBe('198.51.100.126');
+  });
+
+  it('stays unverifiable when neither name of the machine above is the ISP’s', () => {
+    expect(analyze(text('relay1.other.example')).origin?.ip).toBe('203.0.113.13');
+  });
+});
+
 describe('an origin in the forms of older Windows gateways', () => {
   it('is the client address Microsoft SMTPSVC writes after a dash (`from helo - ip by …`)', () => {
     const a = analyze(`Received: from relay.example.net (relay.example.net [198.51.100.20]) by mx.example.com
