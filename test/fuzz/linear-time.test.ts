@@ -74,6 +74,9 @@ const CASES: Array<[string, string]> = [
   ['a long date', `Received: from x by y; ${'Mon, '.repeat(N / 5)}\n`],
   ['folding on every character', `Subject: ${'a\n '.repeat(N / 3)}\n`],
   ['a long helo host name of digits', chainWith(`mail${'0'.repeat(N)}x`)],
+  // Regression: the hidden-characters rule looked for right-to-left letters again at each direction mark.
+  ['a subject of direction marks', `Subject: ${'a\u200e'.repeat(N / 2)}\n`],
+  ['a subject of zero width spaces', `Subject: ${'a\u200b'.repeat(N / 2)}\n`],
   // Regression: scripts/redos-check.mjs found GENERIC_LABEL in src/core/trust/chain.ts (`[0-9-]*[a-z]?[0-9]*$`)
   // backtracking quadratically on a first label such as `in000…0_`: ~2 s for one pair of hops here, minutes
   // for a 4 MB paste of such pairs. Received values are cut at ~32 KB, hence 30,000 digits.

@@ -3,7 +3,7 @@
 import type { FieldIndex } from '../../headers/fields';
 import { findAddresses } from '../../headers/find-addresses';
 import { domainOf } from '../../trust/auth-trust';
-import type { FlagRule } from '../index';
+import type { Finding, FlagRule } from '../index';
 import { looksLikeMessage, sameOrg } from './shared';
 
 /** Letters of more than one script in one label: the homograph trick (`pаypal` with a Cyrillic а). */
@@ -112,24 +112,32 @@ interface HiddenCharacters {
   shown: string;
 }
 
-/** The hidden characters of `text` (see INVISIBLE), or undefined when it has none. */
+/** Whether `c` may be one of INVISIBLE, OVERRIDES or DIRECTION_MARKS: most characters are told without a lookup. */
+function mayBeHidden(c: number): boolean {
+  if (c < 0x2000)
+    return c === 0x034f || c === 0x061c || c === 0x115f || c === 0x1160 || c === 0x17b4 || c === 0x17b5 || c === 0x180e;
+  if (c < 0x2070) return (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || c >= 0x2060;
+  return c === 0x3164 || c === 0xfeff || c === 0xffa0;
+}
+
+/** The hidden characters of `text` (see INVISIBLE), or undefined when it has none. Linear in its length. */
 function hiddenCharacters(text: string): HiddenCharacters | undefined {
   let found: Map<string, number> | undefined;
   let reorders = false;
-  let marksCount = true;
+  let rightToLeft: boolean | undefined; // looked for once, at the first direction mark
   let shown = '';
   let last = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x034f) continue;
-    // A byte-order mark that opens the text is an encoder's habit, not a trick.
-    let name = c === 0xfeff && i === 0 ? undefined : (INVISIBLE.get(c) ?? OVERRIDES.get(c));
-    if (name === undefined && DIRECTION_MARKS.has(c)) {
-      if (marksCount) marksCount = !hasRightToLeftLetters(text);
-      if (marksCount) name = DIRECTION_MARKS.get(c);
-    }
+    if (!mayBeHidden(c)) continue;
+    let name: string | undefined;
+    if (OVERRIDES.has(c)) name = OVERRIDES.get(c);
+    else if (DIRECTION_MARKS.has(c)) {
+      rightToLeft ??= hasRightToLeftLetters(text);
+      if (!rightToLeft) name = DIRECTION_MARKS.get(c);
+    } else if (c !== 0xfeff || i > 0) name = INVISIBLE.get(c); // a BOM opening the text is an encoder's habit
     if (name === undefined) continue;
-    if (OVERRIDES.has(c) || DIRECTION_MARKS.has(c)) reorders = true;
+    if (!INVISIBLE.has(c)) reorders = true;
     found ??= new Map();
     found.set(name, (found.get(name) ?? 0) + 1);
     shown += `${text.slice(last, i)}⟨U+${c.toString(16).toUpperCase().padStart(4, '0')}⟩`;
@@ -138,6 +146,16 @@ function hiddenCharacters(text: string): HiddenCharacters | undefined {
   if (found === undefined) return undefined;
   const kinds = [...found].map(([name, n]) => (n > 1 ? `${name} ×${n}` : name));
   return { kinds, reorders, shown: shown + text.slice(last) };
+}
+
+/** Adds a finding to `findings` when `text` (the field `what`, at header `header`) has hidden characters. */
+function reportHidden(what: string, text: string | undefined, header: number | undefined, findings: Finding[]): void {
+  const hidden = text === undefined ? undefined : hiddenCharacters(text);
+  if (hidden === undefined) return;
+  findings.push({
+    detail: `${what} holds characters that ${hidden.reorders ? 'reorder the text shown' : 'show nothing'} (${hidden.kinds.join(', ')}): what a reader sees is not the text that filters and searches read.`,
+    evidence: [{ header, text: hidden.shown.slice(0, 300) }],
+  });
 }
 
 export const IDENTITY_RULES: readonly FlagRule[] = [
@@ -188,24 +206,15 @@ export const IDENTITY_RULES: readonly FlagRule[] = [
     title: 'Hidden characters in the sender or subject',
     check: ({ analysis: a, named }) => {
       const s = a.summary;
-      const places: Array<{ what: string; text: string | undefined; header: number | undefined }> = [
-        { what: 'The From name', text: s.from?.name, header: named.from?.index },
-        { what: 'The From address', text: s.from?.address, header: named.from?.index },
-        { what: 'The Subject', text: s.subject, header: named.subject?.index },
-        ...(s.replyTo ?? []).map((r) => ({
-          what: 'The Reply-To',
-          text: r.name === undefined ? r.address : `${r.name} <${r.address}>`,
-          header: named.replyTo?.index,
-        })),
-      ];
-      const findings = [];
-      for (const place of places) {
-        const hidden = place.text === undefined ? undefined : hiddenCharacters(place.text);
-        if (hidden === undefined) continue;
-        findings.push({
-          detail: `${place.what} holds characters that ${hidden.reorders ? 'reorder the text shown' : 'show nothing'} (${hidden.kinds.join(', ')}): what a reader sees is not the text that filters and searches read.`,
-          evidence: [{ header: place.header, text: hidden.shown.slice(0, 300) }],
-        });
+      const findings: Finding[] = [];
+      reportHidden('The From name', s.from?.name, named.from?.index, findings);
+      reportHidden('The From address', s.from?.address, named.from?.index, findings);
+      reportHidden('The Subject', s.subject, named.subject?.index, findings);
+      for (const r of s.replyTo ?? []) {
+        // The name and address as the reader sees them, built only when one of them has something to show.
+        if (r.name === undefined) reportHidden('The Reply-To', r.address, named.replyTo?.index, findings);
+        else if (hiddenCharacters(r.name) !== undefined || hiddenCharacters(r.address) !== undefined)
+          reportHidden('The Reply-To', `${r.name} <${r.address}>`, named.replyTo?.index, findings);
       }
       return findings;
     },
