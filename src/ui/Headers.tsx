@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { HeaderField } from '../core/types';
-import { headAndTail, skippedBefore } from './long-lists';
+import { headAndTail, withGaps } from './long-lists';
 import { headerAnchor } from './reveal';
 
 /**
@@ -14,26 +14,16 @@ export function HeaderList({ headers, cited = [] }: { headers: readonly HeaderFi
   const [all, setAll] = useState(false);
   if (headers.length === 0) return <p class="empty">No header fields were found in the input.</p>;
   const shown = all ? headers : headAndTail(headers, HEADERS_SHOWN / 2, HEADERS_SHOWN / 2, new Set(cited));
-  const skipped = skippedBefore(shown);
-  const items = [];
-  for (let k = 0; k < shown.length; k++) {
-    const field = shown[k]!;
-    if (skipped[k]! > 0)
-      items.push(
-        <li key={`gap-${field.index}`} class="header-gap">
-          {skipped[k]!.toLocaleString()} {skipped[k] === 1 ? 'field' : 'fields'} not shown.{' '}
-          <button type="button" class="link-button" onClick={() => setAll(true)}>
-            Show all {headers.length.toLocaleString()} fields
-          </button>
-        </li>,
-      );
-    items.push(
+  const items = withGaps(
+    shown,
+    (field) => (
       <li key={field.index} id={headerAnchor(field.index)} tabIndex={-1}>
         <span class="header-name">{field.name}</span>
         <span class="header-value mono">{field.decoded ?? field.value}</span>
         {field.decoded !== undefined && <span class="header-raw mono">{field.value}</span>}
-      </li>,
-    );
-  }
+      </li>
+    ),
+    { class: 'header-gap', noun: ['field', 'fields'], total: headers.length, onShowAll: () => setAll(true) },
+  );
   return <ol class="headers">{items}</ol>;
 }

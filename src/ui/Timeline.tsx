@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Handoff, Hop, Origin } from '../core/types';
 import { formatDuration, formatHopDate, ZONE_HINT, ZONE_LABEL } from './format';
-import { headAndTail, skippedBefore } from './long-lists';
+import { headAndTail, withGaps } from './long-lists';
 import { hopAnchor } from './reveal';
 
 interface TimelineProps {
@@ -45,20 +45,9 @@ export function Timeline({ hops, handoff, origin, firstPaintHops, cited = [] }: 
   if (origin) marked.add(origin.hop);
   const visible = all ? hops : headAndTail(hops, OLDEST_SHOWN, HOPS_SHOWN - OLDEST_SHOWN, marked);
   const shown = complete || firstPaintHops === undefined ? visible : visible.slice(0, firstPaintHops);
-  const skipped = skippedBefore(shown);
-  const items = [];
-  for (let k = 0; k < shown.length; k++) {
-    const hop = shown[k]!;
-    if (skipped[k]! > 0)
-      items.push(
-        <li key={`gap-${hop.index}`} class="hop-gap">
-          {skipped[k]!.toLocaleString()} {skipped[k] === 1 ? 'hop' : 'hops'} not shown.{' '}
-          <button type="button" class="link-button" onClick={() => setAll(true)}>
-            Show all {hops.length.toLocaleString()} hops
-          </button>
-        </li>,
-      );
-    items.push(
+  const items = withGaps(
+    shown,
+    (hop) => (
       <HopItem
         key={hop.index}
         hop={hop}
@@ -67,9 +56,10 @@ export function Timeline({ hops, handoff, origin, firstPaintHops, cited = [] }: 
         isOrigin={origin?.hop === hop.index}
         origin={origin}
         longestDelay={longestDelay}
-      />,
-    );
-  }
+      />
+    ),
+    { class: 'hop-gap', noun: ['hop', 'hops'], total: hops.length, onShowAll: () => setAll(true) },
+  );
   return <ol class="timeline">{items}</ol>;
 }
 
