@@ -1,12 +1,17 @@
 import type { Flag } from '../core/types';
-import { EvidenceList } from './Evidence';
+import { EVIDENCE_SHOWN, EvidenceList } from './Evidence';
 import { flagsBySeverity, SEVERITY_LABEL } from './format';
+import { useFirst } from './long-lists';
+
+/** Findings a list shows before "Show all" (worst first): one rule may find something on each of 10,000 hops. */
+export const FINDINGS_SHOWN = 30;
 
 export function FlagList({ flags }: { flags: readonly Flag[] }) {
+  const { shown, more } = useFirst(flagsBySeverity(flags), FINDINGS_SHOWN, 'more-note', ['finding', 'findings']);
   if (flags.length === 0) return <p class="empty">No findings.</p>;
   return (
     <ul class="flags">
-      {flagsBySeverity(flags).map((flag, i) => (
+      {shown.map((flag, i) => (
         <li key={`${flag.id}-${i}`} class={`flag sev-${flag.severity}`}>
           <span class={`badge sev-${flag.severity}`}>{SEVERITY_LABEL[flag.severity]}</span>
           <div class="flag-body">
@@ -16,6 +21,21 @@ export function FlagList({ flags }: { flags: readonly Flag[] }) {
           </div>
         </li>
       ))}
+      {more}
     </ul>
   );
+}
+
+/**
+ * The hops or header fields (`what`) that the findings a FlagList shows at first point at, as far as it shows
+ * their evidence: a long timeline or header list shows these too, so that each link has somewhere to go.
+ */
+export function citedBy(flags: readonly Flag[], what: 'hop' | 'header'): number[] {
+  const out: number[] = [];
+  for (const flag of flagsBySeverity(flags).slice(0, FINDINGS_SHOWN))
+    for (const item of flag.evidence.slice(0, EVIDENCE_SHOWN)) {
+      const n = item[what];
+      if (n !== undefined) out.push(n);
+    }
+  return out;
 }

@@ -1,5 +1,5 @@
 import type { Analysis } from '../core/types';
-import { FlagList } from './Flags';
+import { citedBy, FlagList } from './Flags';
 import type { LookupState } from './lookups-client';
 import { reputationOf } from './reputation';
 import { Timeline } from './Timeline';
@@ -77,7 +77,7 @@ export function ReportHead({
           handoff={analysis.handoff}
           origin={analysis.origin}
           firstPaintHops={firstPaintHops}
-          cited={flags.flatMap((f) => f.evidence.flatMap((e) => (e.hop === undefined ? [] : [e.hop])))}
+          cited={citedBy(flags, 'hop')}
         />
       </section>
     </>

@@ -2,6 +2,7 @@ import './sections.css';
 import { AuthPanel } from './AuthPanel';
 import { DiagnosticList } from './Diagnostics';
 import { ExportBar } from './ExportBar';
+import { citedBy } from './Flags';
 import { HeaderList } from './Headers';
 import { Lookups } from './Lookups';
 import type { ReportProps } from './Report';
@@ -67,10 +68,7 @@ export function ReportSections({
         <summary>
           <h3>Headers ({headers.length})</h3>
         </summary>
-        <HeaderList
-          headers={headers}
-          cited={analysis.flags.flatMap((f) => f.evidence.flatMap((e) => (e.header === undefined ? [] : [e.header])))}
-        />
+        <HeaderList headers={headers} cited={citedBy(analysis.flags, 'header')} />
       </details>
 
       <section aria-label="Export" class="export">

@@ -1,8 +1,10 @@
-// The report's long lists (timeline, header fields) show part of a very long message and offer the rest on a
-// click: a hop is ~25 elements, and a 10,000-hop message (1.5 MB, inside the input cap) held Chromium's popup
-// for 14 s. These pick what is shown and put a note where items were left out.
+// The report's long lists (timeline, header fields, findings, evidence, diagnostics) show part of what a very
+// long message gives them and offer the rest on a click: a hop is ~25 elements, and a 10,000-hop message
+// (1.5 MB, inside the input cap) held Chromium's popup for 14 s. These pick what is shown and put a note where
+// items were left out.
 
 import type { ComponentChildren, VNode } from 'preact';
+import { useState } from 'preact/hooks';
 
 /** The items at positions `i < head`, `i >= items.length - tail`, and those whose index `keep` holds, in order. */
 export function headAndTail<T extends { index: number }>(
@@ -51,4 +53,27 @@ export function withGaps<T extends { index: number }>(
     out.push(render(item));
   }
   return out;
+}
+
+/** What a list shows of `items` (all, or the first `limit` until asked for all), and the note after it. */
+export function useFirst<T>(
+  items: readonly T[],
+  limit: number,
+  noteClass: string,
+  noun: readonly [string, string],
+): { shown: readonly T[]; more: ComponentChildren } {
+  const [all, setAll] = useState(false);
+  if (all || items.length <= limit) return { shown: items, more: null };
+  const rest = items.length - limit;
+  return {
+    shown: items.slice(0, limit),
+    more: (
+      <li key="more" class={noteClass}>
+        {rest.toLocaleString()} more {noun[rest === 1 ? 0 : 1]}.{' '}
+        <button type="button" class="link-button" onClick={() => setAll(true)}>
+          Show all {items.length.toLocaleString()}
+        </button>
+      </li>
+    ),
+  };
 }
