@@ -1,9 +1,13 @@
 import type { AuthResultsHeader, AuthView } from '../core/types';
 import { EvidenceList } from './Evidence';
 import { authTone, plural } from './format';
+import { FirstOf } from './long-lists';
 import type { LookupState } from './lookups-client';
-import { defaultTrustedSealers, useSealerTable } from './sealers';
 import { ArcChainLine, ArcInstanceCheck, SignatureResult, signatureChecks } from './Signatures';
+import { defaultTrustedSealers, useSealerTable } from './sealers';
+
+/** Fields (and results in one field) shown before "Show all": a message may repeat a field thousands of times. */
+const FIELDS_SHOWN = 50;
 
 /** The props a reader looks for first, in this order; the rest follow as written. */
 const KEY_PROPS = ['header.d', 'header.from', 'smtp.mailfrom', 'header.i', 'header.s', 'smtp.helo', 'policy.dmarc'];
@@ -62,25 +66,33 @@ export function AuthPanel({ auth, lookup, trustedSealers }: AuthPanelProps) {
         <p class="empty">No Authentication-Results header: the recipient's servers recorded no verdict.</p>
       ) : (
         <ul class="auth-results">
-          {results.map((header) => (
-            <AuthResultsItem key={header.header} header={header} />
-          ))}
+          <FirstOf
+            items={results}
+            limit={FIELDS_SHOWN}
+            noun={['field', 'fields']}
+            render={(header) => <AuthResultsItem key={header.header} header={header} />}
+          />
         </ul>
       )}
       {auth.receivedSpf.length > 0 && (
         <>
           <h4>Received-SPF</h4>
           <ul class="plain-list">
-            {auth.receivedSpf.map((spf) => (
-              <li key={spf.header}>
-                <span class={`chip tone-${authTone(spf.result)}`}>
-                  SPF <strong>{spf.result}</strong>
-                </span>{' '}
-                {spf.clientIp && <span class="mono">client-ip {spf.clientIp}</span>}
-                {spf.comment && <span class="muted wrap"> {spf.comment}</span>}
-                <EvidenceList evidence={[{ header: spf.header }]} />
-              </li>
-            ))}
+            <FirstOf
+              items={auth.receivedSpf}
+              limit={FIELDS_SHOWN}
+              noun={['field', 'fields']}
+              render={(spf) => (
+                <li key={spf.header}>
+                  <span class={`chip tone-${authTone(spf.result)}`}>
+                    SPF <strong>{spf.result}</strong>
+                  </span>{' '}
+                  {spf.clientIp && <span class="mono">client-ip {spf.clientIp}</span>}
+                  {spf.comment && <span class="muted wrap"> {spf.comment}</span>}
+                  <EvidenceList evidence={[{ header: spf.header }]} />
+                </li>
+              )}
+            />
           </ul>
         </>
       )}
@@ -90,17 +102,22 @@ export function AuthPanel({ auth, lookup, trustedSealers }: AuthPanelProps) {
         <p class="empty">The message is not DKIM-signed.</p>
       ) : (
         <ul class="plain-list">
-          {auth.dkimSignatures.map((sig) => (
-            <li key={sig.header}>
-              <span class="mono">d={sig.domain ?? '?'}</span> <span class="mono">s={sig.selector ?? '?'}</span>{' '}
-              <span class="muted">
-                {sig.algorithm ?? 'unknown algorithm'} · {plural(sig.signedHeaders.length, 'signed header')}
-                {sig.bodyLength !== undefined && ` · body limited to l=${sig.bodyLength}`}
-              </span>
-              <SignatureResult checks={checks} header={sig.header} />
-              <EvidenceList evidence={[{ header: sig.header }]} />
-            </li>
-          ))}
+          <FirstOf
+            items={auth.dkimSignatures}
+            limit={FIELDS_SHOWN}
+            noun={['signature', 'signatures']}
+            render={(sig) => (
+              <li key={sig.header}>
+                <span class="mono">d={sig.domain ?? '?'}</span> <span class="mono">s={sig.selector ?? '?'}</span>{' '}
+                <span class="muted">
+                  {sig.algorithm ?? 'unknown algorithm'} · {plural(sig.signedHeaders.length, 'signed header')}
+                  {sig.bodyLength !== undefined && ` · body limited to l=${sig.bodyLength}`}
+                </span>
+                <SignatureResult checks={checks} header={sig.header} />
+                <EvidenceList evidence={[{ header: sig.header }]} />
+              </li>
+            )}
+          />
         </ul>
       )}
       {auth.arcSets.length > 0 && (
@@ -108,26 +125,31 @@ export function AuthPanel({ auth, lookup, trustedSealers }: AuthPanelProps) {
           <h4>ARC sets ({auth.arcSets.length})</h4>
           {checks.state === 'verified' && checks.arc && <ArcChainLine arc={checks.arc} />}
           <ul class="plain-list">
-            {auth.arcSets.map((set) => (
-              <li key={set.instance}>
-                <span class="mono">i={set.instance}</span>
-                {set.seal?.cv && (
-                  <span class={`chip tone-${authTone(set.seal.cv === 'none' ? 'neutral' : set.seal.cv)}`}>
-                    cv={set.seal.cv}
-                  </span>
-                )}{' '}
-                {set.seal?.domain && <span class="mono">sealed by {set.seal.domain}</span>}
-                {set.messageSignature?.domain && set.messageSignature.domain !== set.seal?.domain && (
-                  <span class="mono"> · signed by {set.messageSignature.domain}</span>
-                )}
-                <ArcInstanceCheck checks={checks} instance={set.instance} trusted={trusted} />
-                <EvidenceList
-                  evidence={[set.seal?.header, set.messageSignature?.header, set.authenticationResults?.header]
-                    .filter((h): h is number => h !== undefined)
-                    .map((header) => ({ header }))}
-                />
-              </li>
-            ))}
+            <FirstOf
+              items={auth.arcSets}
+              limit={FIELDS_SHOWN}
+              noun={['set', 'sets']}
+              render={(set) => (
+                <li key={set.instance}>
+                  <span class="mono">i={set.instance}</span>
+                  {set.seal?.cv && (
+                    <span class={`chip tone-${authTone(set.seal.cv === 'none' ? 'neutral' : set.seal.cv)}`}>
+                      cv={set.seal.cv}
+                    </span>
+                  )}{' '}
+                  {set.seal?.domain && <span class="mono">sealed by {set.seal.domain}</span>}
+                  {set.messageSignature?.domain && set.messageSignature.domain !== set.seal?.domain && (
+                    <span class="mono"> · signed by {set.messageSignature.domain}</span>
+                  )}
+                  <ArcInstanceCheck checks={checks} instance={set.instance} trusted={trusted} />
+                  <EvidenceList
+                    evidence={[set.seal?.header, set.messageSignature?.header, set.authenticationResults?.header]
+                      .filter((h): h is number => h !== undefined)
+                      .map((header) => ({ header }))}
+                  />
+                </li>
+              )}
+            />
           </ul>
         </>
       )}
@@ -151,17 +173,22 @@ function AuthResultsItem({ header }: { header: AuthResultsHeader }) {
       </div>
       <p class="trust-reason">{header.trusted ? header.trustReason : `Not used: ${header.trustReason}`}</p>
       <ul class="auth-methods">
-        {header.results.map((result, i) => (
-          <li key={`${result.method}-${i}`}>
-            <span class={`chip tone-${header.trusted ? authTone(result.result) : 'neutral'}`}>
-              {result.method} <strong>{result.result}</strong>
-            </span>{' '}
-            <span class="mono wrap muted">
-              {propsText(result.props)}
-              {result.reason && ` (${result.reason})`}
-            </span>
-          </li>
-        ))}
+        <FirstOf
+          items={header.results}
+          limit={FIELDS_SHOWN}
+          noun={['result', 'results']}
+          render={(result, i) => (
+            <li key={`${result.method}-${i}`}>
+              <span class={`chip tone-${header.trusted ? authTone(result.result) : 'neutral'}`}>
+                {result.method} <strong>{result.result}</strong>
+              </span>{' '}
+              <span class="mono wrap muted">
+                {propsText(result.props)}
+                {result.reason && ` (${result.reason})`}
+              </span>
+            </li>
+          )}
+        />
       </ul>
       <EvidenceList evidence={[{ header: header.header }]} />
     </li>

@@ -7,7 +7,7 @@ export const DIAGNOSTICS_SHOWN = 100;
 
 /** What the core could not understand: it kept the text and says so here. */
 export function DiagnosticList({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
-  const { shown, more } = useFirst(diagnostics, DIAGNOSTICS_SHOWN, 'more-note', ['diagnostic', 'diagnostics']);
+  const { shown, more } = useFirst(diagnostics, DIAGNOSTICS_SHOWN, ['diagnostic', 'diagnostics']);
   return (
     <ul class="diagnostics">
       {shown.map((d, i) => (

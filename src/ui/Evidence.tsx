@@ -22,7 +22,7 @@ function EvidenceLink({ id, label }: { id: string; label: string }) {
 
 /** "Hop 3 · header 12 · “quoted text”": where a finding comes from, one click from the thing itself. */
 export function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
-  const { shown, more } = useFirst(evidence, EVIDENCE_SHOWN, 'more-note', ['item', 'items']);
+  const { shown, more } = useFirst(evidence, EVIDENCE_SHOWN, ['item', 'items']);
   if (evidence.length === 0) return null;
   return (
     <ul class="evidence" aria-label="Evidence">

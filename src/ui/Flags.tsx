@@ -7,7 +7,7 @@ import { useFirst } from './long-lists';
 export const FINDINGS_SHOWN = 30;
 
 export function FlagList({ flags }: { flags: readonly Flag[] }) {
-  const { shown, more } = useFirst(flagsBySeverity(flags), FINDINGS_SHOWN, 'more-note', ['finding', 'findings']);
+  const { shown, more } = useFirst(flagsBySeverity(flags), FINDINGS_SHOWN, ['finding', 'findings']);
   if (flags.length === 0) return <p class="empty">No findings.</p>;
   return (
     <ul class="flags">

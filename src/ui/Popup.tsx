@@ -2,7 +2,6 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from '../page-browser';
 import { sendRequest, type TabReading } from '../messaging';
 import { AppBar } from './AppBar';
-import { readMessageFile } from './file';
 import { type AnalyzeFn, type MessageInput, MessageView } from './MessageView';
 import { PasteBox } from './PasteBox';
 import { PopupReport } from './PopupReport';
@@ -123,6 +122,8 @@ export function Popup({ search = '' }: { search?: string }) {
       const file = event.dataTransfer?.files[0];
       if (!file) return;
       event.preventDefault();
+      // Loaded on a drop only: the popup's first paint never waits for it.
+      const { readMessageFile } = await import('./file');
       const result = await readMessageFile(file);
       if (result.ok) setInput({ text: result.text, origin: `The file ${result.name}`, file: result.name });
       else setProblem(result.reason);

@@ -55,25 +55,52 @@ export function withGaps<T extends { index: number }>(
   return out;
 }
 
-/** What a list shows of `items` (all, or the first `limit` until asked for all), and the note after it. */
+/**
+ * What a list shows of `items` (all, or the first `limit` until asked for all), and the note to put after it
+ * (null when all are shown), as a `tag` element: `li` in a list, `div` in a description list.
+ */
 export function useFirst<T>(
   items: readonly T[],
   limit: number,
-  noteClass: string,
   noun: readonly [string, string],
+  tag: 'li' | 'div' = 'li',
 ): { shown: readonly T[]; more: ComponentChildren } {
   const [all, setAll] = useState(false);
   if (all || items.length <= limit) return { shown: items, more: null };
   const rest = items.length - limit;
+  const Note = tag;
   return {
     shown: items.slice(0, limit),
     more: (
-      <li key="more" class={noteClass}>
+      <Note key="more" class="more-note">
         {rest.toLocaleString()} more {noun[rest === 1 ? 0 : 1]}.{' '}
         <button type="button" class="link-button" onClick={() => setAll(true)}>
           Show all {items.length.toLocaleString()}
         </button>
-      </li>
+      </Note>
     ),
   };
+}
+
+/** The items of a list (useFirst's first `limit`, then the note), each drawn by `render`. */
+export function FirstOf<T>({
+  items,
+  limit,
+  noun,
+  tag = 'li',
+  render,
+}: {
+  items: readonly T[];
+  limit: number;
+  noun: readonly [string, string];
+  tag?: 'li' | 'div';
+  render: (item: T, i: number) => VNode;
+}) {
+  const { shown, more } = useFirst(items, limit, noun, tag);
+  return (
+    <>
+      {shown.map(render)}
+      {more}
+    </>
+  );
 }

@@ -4,6 +4,7 @@ import type { Diagnostic, Flag } from '../../src/core/types';
 import { DIAGNOSTICS_SHOWN, DiagnosticList } from '../../src/ui/Diagnostics';
 import { EVIDENCE_SHOWN, EvidenceList } from '../../src/ui/Evidence';
 import { citedBy, FINDINGS_SHOWN, FlagList } from '../../src/ui/Flags';
+import { VendorVerdicts } from '../../src/ui/VendorVerdicts';
 import { renderRoot, textOf as text } from './render-root';
 
 // A forged path of 10,000 linked hops over TLS gives one finding that cites every hop; a rule that finds
@@ -49,6 +50,20 @@ describe('long lists in the report', () => {
     render(<DiagnosticList diagnostics={diagnostics} />, root);
     expect(items('ul.diagnostics')).toBe(DIAGNOSTICS_SHOWN);
     expect(note('ul.diagnostics')).toMatch(/^4,900 more diagnostics\. Show all 5,000$/);
+  });
+
+  it('shows a vendor verdict’s first items in its description list', async () => {
+    const items = Array.from({ length: 500 }, (_, k) => ({ key: `T_${k}`, value: '0.1' }));
+    render(
+      <VendorVerdicts
+        verdicts={[{ vendor: 'SpamAssassin', header: 3, field: 'X-Spam-Status', trusted: true, items }]}
+      />,
+      root,
+    );
+    expect(root.querySelectorAll('dl.vendor-items > div:not(.more-note)')).toHaveLength(100);
+    expect(text(root.querySelector('dl.vendor-items > div.more-note'))).toBe('400 more items. Show all 500');
+    (root.querySelector('dl.vendor-items > div.more-note button') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(root.querySelectorAll('dl.vendor-items > div:not(.more-note)')).toHaveLength(500));
   });
 
   it('short lists are shown whole, with no note', () => {
