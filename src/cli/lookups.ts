@@ -7,6 +7,7 @@ import type { LookupCache } from '../lookup/cache';
 import { createMemoryCache } from '../lookup/cache';
 import type { FetchLike } from '../lookup/doh';
 import { enrich } from '../lookup/enrich';
+import { MAX_IP_TARGETS } from '../lookup/targets';
 import type { BlocklistAnswer, Enrichment, ItemState, LookupKeys, LookupSettings } from '../lookup/types';
 
 export interface LookupCliOptions {
@@ -127,6 +128,8 @@ export function renderLookupLines(e: Enrichment): string[] {
     else if (ip.status.abuseipdb.status !== 'not-applicable')
       out.push(`      AbuseIPDB ${describe(ip.status.abuseipdb, '')}`);
   }
+  if (e.skippedIps)
+    out.push(`  (${e.skippedIps} more hop IPs not looked up: only the ${MAX_IP_TARGETS} nearest the handoff are)`);
   for (const d of Object.values(e.domains)) {
     out.push(`  ${d.domain}  (${d.roles.join(', ')})`);
     const reg = d.registered

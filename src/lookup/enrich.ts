@@ -5,12 +5,12 @@
 import { type DkimSubtle, keyQueries, signatureFlags, verifyHeaderSignatures } from '../core/dkim';
 import { readHeaderBlock } from '../core/headers/read';
 import type { Analysis, Flag } from '../core/types';
-import { fetchDkimKeys } from './dkim-key';
-import { adHocBlocklist, BLOCKLISTS, type BlocklistEntry, displayZone, findBlocklist } from './blocklists';
 import { ABUSEIPDB_URL, lookupAbuseIpdb } from './abuseipdb';
 import { lookupAsn, RIPESTAT_URL } from './asn';
+import { adHocBlocklist, BLOCKLISTS, type BlocklistEntry, displayZone, findBlocklist } from './blocklists';
 import { createMemoryCache, type LookupCache } from './cache';
 import { createLimiter } from './concurrency';
+import { fetchDkimKeys } from './dkim-key';
 import { combine, queryName, readAnswer, selfTest, zoneName } from './dnsbl';
 import { DEFAULT_RESOLVERS, type FetchLike } from './doh';
 import { lookupFlags } from './flags';
@@ -150,7 +150,9 @@ export async function enrich(analysis: Analysis, settings: LookupSettings, deps:
   };
 
   const work: Array<Promise<unknown>> = [];
-  for (const target of ipTargets(analysis)) {
+  const ipsToAsk = ipTargets(analysis);
+  if (ipsToAsk.skipped > 0) e.skippedIps = ipsToAsk.skipped;
+  for (const target of ipsToAsk.targets) {
     const ip = newIpEnrichment(target);
     e.ips[target.ip] = ip;
     if (target.scope !== 'public') {

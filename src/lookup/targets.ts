@@ -21,27 +21,56 @@ export interface DomainTarget {
   roles: DomainRole[];
 }
 
-export function ipTargets(analysis: Analysis): IpTarget[] {
+/**
+ * Distinct IPs looked up at most, the handoff and origin included: a forged path can name thousands, and each
+ * costs a PTR, an ASN and a query per blocklist. Beyond it the hops nearest the handoff are kept.
+ */
+export const MAX_IP_TARGETS = 30;
+/** DKIM signing domains, and Reply-To domains, looked up at most: a message can carry thousands of either. */
+export const MAX_LISTED_DOMAINS = 10;
+
+/** The IPs to look up, and how many public hop IPs were left out (MAX_IP_TARGETS). */
+export function ipTargets(analysis: Analysis): { targets: IpTarget[]; skipped: number } {
   const byIp = new Map<string, IpTarget>();
-  const add = (text: string | null | undefined, role: IpRole, hop: number | undefined, onlyPublic: boolean) => {
-    if (!text) return;
-    const parsed = parseIp(text);
-    if (!parsed) return;
-    const scope = ipScope(parsed.ip);
-    if (onlyPublic && scope !== 'public') return;
-    let target = byIp.get(parsed.ip);
+  const add = (ip: string, version: 4 | 6, scope: IpScope, role: IpRole, hop: number | undefined) => {
+    let target = byIp.get(ip);
     if (!target) {
-      target = { ip: parsed.ip, version: parsed.version, scope, roles: [], hops: [] };
-      byIp.set(parsed.ip, target);
+      target = { ip, version, scope, roles: [], hops: [] };
+      byIp.set(ip, target);
     }
     if (!target.roles.includes(role)) target.roles.push(role);
     if (hop !== undefined && !target.hops.includes(hop)) target.hops.push(hop);
   };
+  const read = (text: string | null | undefined) => {
+    const parsed = text ? parseIp(text) : undefined;
+    return parsed ? { ...parsed, scope: ipScope(parsed.ip) } : undefined;
+  };
   // Handoff and origin are kept even when private, so the report can say "not applicable" about them.
-  add(analysis.handoff?.ip ?? analysis.summary.handoffIp, 'handoff', analysis.handoff?.hop, false);
-  add(analysis.origin?.ip ?? analysis.summary.originIp, 'origin', analysis.origin?.hop, false);
-  for (const hop of analysis.hops) add(hop.from.ip, 'hop', hop.index, true);
-  return [...byIp.values()];
+  for (const [text, role, hop] of [
+    [analysis.handoff?.ip ?? analysis.summary.handoffIp, 'handoff', analysis.handoff?.hop],
+    [analysis.origin?.ip ?? analysis.summary.originIp, 'origin', analysis.origin?.hop],
+  ] as const) {
+    const ip = read(text);
+    if (ip) add(ip.ip, ip.version, ip.scope, role, hop);
+  }
+  const hopIps = analysis.hops.map((hop) => {
+    const ip = read(hop.from.ip);
+    return ip?.scope === 'public' ? ip : undefined;
+  });
+  // Over the cap, the hops nearest the handoff (newest first) are the ones kept.
+  const kept = new Set(byIp.keys());
+  const skipped = new Set<string>();
+  for (let k = hopIps.length - 1; k >= 0; k--) {
+    const ip = hopIps[k];
+    if (ip === undefined || kept.has(ip.ip)) continue;
+    if (kept.size < MAX_IP_TARGETS) kept.add(ip.ip);
+    else skipped.add(ip.ip);
+  }
+  analysis.hops.forEach((hop, k) => {
+    const ip = hopIps[k];
+    if (ip !== undefined && kept.has(ip.ip)) add(ip.ip, ip.version, ip.scope, 'hop', hop.index);
+  });
+  return { targets: [...byIp.values()], skipped: skipped.size };
 }
 
 export function domainTargets(analysis: Analysis): DomainTarget[] {
@@ -61,8 +90,8 @@ export function domainTargets(analysis: Analysis): DomainTarget[] {
   const s = analysis.summary;
   add(domainOf(s.from?.address), 'from');
   add(domainOf(s.returnPath), 'return-path');
-  for (const sig of analysis.auth.dkimSignatures) add(sig.domain, 'dkim');
-  for (const r of s.replyTo ?? []) add(domainOf(r.address), 'reply-to');
+  for (const sig of analysis.auth.dkimSignatures.slice(0, MAX_LISTED_DOMAINS)) add(sig.domain, 'dkim');
+  for (const r of (s.replyTo ?? []).slice(0, MAX_LISTED_DOMAINS)) add(domainOf(r.address), 'reply-to');
   return [...byDomain.values()];
 }
 

@@ -113,6 +113,8 @@ export interface Enrichment {
   /** False while answers are still arriving (streaming); true once every lookup has settled. */
   complete: boolean;
   ips: Record<string, IpEnrichment>;
+  /** Public hop IPs not looked up: past MAX_IP_TARGETS (src/lookup/targets.ts) only those nearest the handoff are. */
+  skippedIps?: number;
   domains: Record<string, DomainEnrichment>;
   selfTests: Record<string, SelfTestResult>;
   /** Flags derived from the answers (listed handoff IP, missing PTR, young domain, hosting network, …). */

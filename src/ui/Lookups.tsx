@@ -67,6 +67,12 @@ export function Lookups({ lookup, onRetry, onOpenSettings }: LookupsProps) {
           ))}
         </ul>
       )}
+      {enrichment?.skippedIps !== undefined && (
+        <p class="muted">
+          {enrichment.skippedIps.toLocaleString()} more hop addresses were not looked up: only those nearest the handoff
+          are.
+        </p>
+      )}
       {domains.length > 0 && (
         <ul class="lookup-items">
           {domains.map((domain) => (
