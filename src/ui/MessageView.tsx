@@ -2,7 +2,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Settings } from '../background/settings';
 import type { Analysis, AnalyzeOptions } from '../core/types';
-import type { AttachedMessage } from '../mime/attached';
+import { type AttachedMessage, findAttachedMessages } from '../mime/attached';
 import { useLookups } from './lookups-client';
 import type { ReportProps } from './Report';
 
@@ -55,14 +55,10 @@ export function MessageView({
   useEffect(() => {
     let live = true;
     setAttached([]);
-    // Loaded when a whole message is shown, after the report: the popup's first paint never waits for it.
     if (analysis.input.kind === 'message')
-      void import('../mime/attached')
-        .then(({ findAttachedMessages }) => findAttachedMessages(current.text))
-        .then((found) => {
-          if (live) setAttached(found);
-        })
-        .catch(() => undefined); // no attached messages offered, the report stands
+      void findAttachedMessages(current.text).then((found) => {
+        if (live) setAttached(found);
+      });
     return () => {
       live = false;
     };
