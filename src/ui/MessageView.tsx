@@ -6,6 +6,8 @@ import { type AttachedMessage, findAttachedMessages } from '../mime/attached';
 import { useLookups } from './lookups-client';
 import type { ReportProps } from './Report';
 
+let reportsMade = 0;
+
 export type AnalyzeFn = (text: string, options: AnalyzeOptions) => Analysis;
 
 export interface MessageInput {
@@ -50,6 +52,9 @@ export function MessageView({
     [current, analyze, trustedHosts],
   );
   useEffect(() => onAnalysis?.(analysis), [analysis]);
+  // A new report for each analysis: what the last one's lists were asked to show in full, and how far its
+  // timeline had painted, must not carry over to another message.
+  const reportKey = useMemo(() => ++reportsMade, [analysis]);
 
   const [attached, setAttached] = useState<AttachedMessage[]>([]);
   useEffect(() => {
@@ -110,6 +115,7 @@ export function MessageView({
         </div>
       )}
       <Report
+        key={reportKey}
         analysis={analysis}
         layout={layout}
         lookup={lookup}

@@ -1,9 +1,12 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
+import { analyze } from '../../src/core/analyze';
 import type { Diagnostic, Flag } from '../../src/core/types';
 import { DIAGNOSTICS_SHOWN, DiagnosticList } from '../../src/ui/Diagnostics';
 import { EVIDENCE_SHOWN, EvidenceList } from '../../src/ui/Evidence';
 import { citedBy, FINDINGS_SHOWN, FlagList } from '../../src/ui/Flags';
+import { MessageView } from '../../src/ui/MessageView';
+import { Report } from '../../src/ui/Report';
 import { VendorVerdicts } from '../../src/ui/VendorVerdicts';
 import { renderRoot, textOf as text } from './render-root';
 
@@ -64,6 +67,28 @@ describe('long lists in the report', () => {
     expect(text(root.querySelector('dl.vendor-items > div.more-note'))).toBe('400 more items. Show all 500');
     (root.querySelector('dl.vendor-items > div.more-note button') as HTMLButtonElement).click();
     await vi.waitFor(() => expect(root.querySelectorAll('dl.vendor-items > div:not(.more-note)')).toHaveLength(500));
+  });
+
+  it('a new message gets a new report: "Show all" does not carry over', async () => {
+    // 300 hops from the same relay: a long timeline whatever the trust walk makes of it.
+    const message = (subject: string) =>
+      `${Array.from({ length: 300 }, (_, i) => `Received: from a${i}.example.net (a${i}.example.net [81.2.69.${(i % 200) + 1}]) by b${i}.example.net; Mon, 6 May 2024 10:00:00 +0000`).join('\n')}\nSubject: ${subject}\n`;
+    const view = (text: string) => (
+      <MessageView
+        input={{ text, origin: 'Pasted text', file: 'paste' }}
+        layout="page"
+        report={Report}
+        analyze={analyze}
+        settings={null}
+      />
+    );
+    const hops = () => root.querySelectorAll('ol.timeline > li:not(.hop-gap)').length;
+    render(view(message('one')), root);
+    expect(hops()).toBeLessThan(300);
+    (root.querySelector('li.hop-gap button') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(hops()).toBe(300));
+    render(view(message('two')), root);
+    await vi.waitFor(() => expect(hops()).toBeLessThan(300));
   });
 
   it('short lists are shown whole, with no note', () => {
