@@ -145,10 +145,7 @@ export class ChainJudge {
    * organisation's server relaying for the recipient's domain, not one of the recipient's.
    */
   private signsElsewhere(v: HopNames, i: number, key: string): boolean {
-    let older: HopNames | undefined;
-    for (let k = i + 1; k < this.hops.length && older === undefined; k++)
-      if (!this.hops[k]!.transparent) older = this.hops[k];
-    const by = older?.by;
+    const by = this.olderHop(i)?.by;
     if (!by || Organisations.isBare(by)) return false;
     const label = firstLabel(by);
     if (!distinctiveLabel(label) || (label !== firstLabel(v.rdns!) && (!v.helo || label !== firstLabel(v.helo))))
@@ -248,7 +245,10 @@ export class ChainJudge {
         if (!olderOrg?.startsWith('d:')) return 'soft';
         if (olderOrg === this.orgs.ofName(newerPeer)) return 'link';
         const newerHelo = newer.helo;
-        return newerHelo && newerHelo !== newerPeer && newerHelo !== newer.by && olderOrg === this.orgs.ofName(newerHelo)
+        return newerHelo &&
+          newerHelo !== newerPeer &&
+          newerHelo !== newer.by &&
+          olderOrg === this.orgs.ofName(newerHelo)
           ? 'link'
           : 'soft';
       }
@@ -310,12 +310,14 @@ export class ChainJudge {
     const v = this.hops[i]!;
     const h = v.hop;
     if (h.from.ip || !v.peer || Organisations.isBare(v.peer) || !v.by || !Organisations.isBare(v.by)) return false;
-    for (let k = i + 1; k < this.hops.length; k++) {
-      const next = this.hops[k]!;
-      if (next.transparent) continue;
-      return next.by === v.peer && next.hop.from.ip !== undefined;
-    }
-    return false;
+    const next = this.olderHop(i);
+    return next !== undefined && next.by === v.peer && next.hop.from.ip !== undefined;
+  }
+
+  /** The next hop down from hop `i` (top-first) that is not transparent, if any. */
+  private olderHop(i: number): HopNames | undefined {
+    for (let k = i + 1; k < this.hops.length; k++) if (!this.hops[k]!.transparent) return this.hops[k];
+    return undefined;
   }
 }
 
