@@ -1,4 +1,5 @@
-import type { Flag } from '../core/types';
+import type { Analysis, Flag } from '../core/types';
+import type { Enrichment } from '../lookup/types';
 import { EVIDENCE_SHOWN, EvidenceList } from './Evidence';
 import { flagsBySeverity, SEVERITY_LABEL } from './format';
 import { useFirst } from './long-lists';
@@ -38,4 +39,9 @@ export function citedBy(flags: readonly Flag[], what: 'hop' | 'header'): number[
       if (n !== undefined) out.push(n);
     }
   return out;
+}
+
+/** The findings a report lists: the analysis's own, then those its lookups added. */
+export function reportFindings(analysis: Analysis, enrichment: Enrichment | null): Flag[] {
+  return [...analysis.flags, ...(enrichment?.flags ?? [])];
 }

@@ -1,5 +1,5 @@
 import type { Analysis } from '../core/types';
-import { citedBy, FlagList } from './Flags';
+import { citedBy, FlagList, reportFindings } from './Flags';
 import type { LookupState } from './lookups-client';
 import { reputationOf } from './reputation';
 import { Timeline } from './Timeline';
@@ -22,7 +22,7 @@ export function ReportHead({
   const { summary, hops } = analysis;
   const enrichment = lookup && 'enrichment' in lookup ? lookup.enrichment : null;
   const extraFlags = enrichment?.flags ?? [];
-  const flags = [...analysis.flags, ...extraFlags];
+  const flags = reportFindings(analysis, enrichment);
   const from = summary.from;
   return (
     <>

@@ -2,7 +2,7 @@ import './sections.css';
 import { AuthPanel } from './AuthPanel';
 import { DiagnosticList } from './Diagnostics';
 import { ExportBar } from './ExportBar';
-import { citedBy } from './Flags';
+import { citedBy, reportFindings } from './Flags';
 import { HeaderList } from './Headers';
 import { Lookups } from './Lookups';
 import type { ReportProps } from './Report';
@@ -68,7 +68,7 @@ export function ReportSections({
         <summary>
           <h3>Headers ({headers.length})</h3>
         </summary>
-        <HeaderList headers={headers} cited={citedBy(analysis.flags, 'header')} />
+        <HeaderList headers={headers} cited={citedBy(reportFindings(analysis, enrichment), 'header')} />
       </details>
 
       <section aria-label="Export" class="export">
