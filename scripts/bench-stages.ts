@@ -1,6 +1,9 @@
 // Per-stage cost of analyze(): the pipeline of src/core/analyze.ts replayed stage by stage with a clock
 // around each (keep in step with analyze.ts). Run: node scripts/bench-stages.mjs DIR [--passes N]
+
+import { analyze } from '../src/core/analyze';
 import { decodeAntispam } from '../src/core/antispam';
+import { Alignment } from '../src/core/auth/alignment';
 import { groupArcSets } from '../src/core/auth/arc';
 import { parseDkimSignature } from '../src/core/auth/dkim-signature';
 import { parseReceivedSpf } from '../src/core/auth/received-spf';
@@ -9,8 +12,6 @@ import { parseAddress, parseAddressList } from '../src/core/headers/address';
 import { FieldIndex } from '../src/core/headers/fields';
 import { readHeaderBlock } from '../src/core/headers/read';
 import { buildHops } from '../src/core/hops';
-import { analyze } from '../src/core/analyze';
-import { Alignment } from '../src/core/auth/alignment';
 import { computeAlignment, judgeAuthResults, parseAllAuthResults, summaryVerdicts } from '../src/core/trust/auth-trust';
 import { judgeChain } from '../src/core/trust/chain';
 import { collectClaims } from '../src/core/trust/claims';

@@ -4,10 +4,10 @@
 // (`parseRequest`, `parseLookupStart`) and the sender is checked (`isOwnExtensionPage`) before anything is
 // read from storage.
 
-import { browser } from './page-browser';
 import type { ArcSealer } from './core/dkim/sealers';
 import type { Analysis } from './core/types';
 import type { Enrichment } from './lookup/types';
+import { browser } from './page-browser';
 import type { Extracted } from './webmail/types';
 
 export type { Extracted };

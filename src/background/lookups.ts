@@ -2,7 +2,7 @@
 // on. Answers stream back as they arrive (a few per 100 ms at most); closing the page aborts what is left.
 // DNS answers are cached in storage.session, so a restarted service worker does not ask twice.
 
-import { browser, type Browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { enrich } from '../lookup';
 import { createStorageCache, type LookupCache } from '../lookup/cache';
 import type { Enrichment } from '../lookup/types';

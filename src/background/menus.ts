@@ -2,7 +2,7 @@
 // a page, and on a link to an .eml file. Chrome keeps menus across restarts of the service worker and Firefox
 // forgets them with its background page, so they are rebuilt (removeAll, then create) on install and startup.
 
-import { browser, type Browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { openAnalyzer } from './inputs';
 import { readLink, readPage, readSelection } from './page-input';
 

@@ -1,7 +1,7 @@
 // Answers requests from our own extension pages. Everything else (content scripts, other extensions, web
 // pages through externally_connectable) is refused before any storage is touched.
 
-import { browser, type Browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { ARC_SEALERS } from '../core/dkim/sealers';
 import { failure, isOwnExtensionPage, parseRequest, type Request, type ResponseTo } from '../messaging';
 import { getInput, openAnalyzer } from './inputs';

@@ -1,7 +1,7 @@
 // Turns a context-menu click into input text. Each way of reading can fail (restricted pages such as the
 // Chrome Web Store, a link on another origin); failure is an answer the analyzer page explains, not an error.
 
-import { browser, type Browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { type InputSource, MAX_INPUT_CHARS, type StoredInput } from '../messaging';
 
 type ClickInfo = Pick<Browser.contextMenus.OnClickData, 'selectionText' | 'pageUrl' | 'linkUrl' | 'frameId'>;

@@ -2,8 +2,8 @@
 // options page. Privacy by default (DESIGN.md §1): lookups are off until the user turns them on. Keys
 // (Spamhaus DQS, AbuseIPDB) live here and go only to the lookups; nothing in this module logs them.
 
-import { browser } from '../page-browser';
 import type { LookupSettings } from '../lookup/types';
+import { browser } from '../page-browser';
 
 export type Theme = 'system' | 'light' | 'dark';
 

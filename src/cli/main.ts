@@ -1,10 +1,10 @@
 import { analyze } from '../core/analyze';
-import { findAttachedMessages } from '../mime/attached';
 import { learnRecipientInfrastructure } from '../core/trust/mailbox';
+import { findAttachedMessages } from '../mime/attached';
 import { runBench } from './bench';
 import { runEval } from './eval';
 import { endpointsFromEnv, keysFromEnv, parseLookupArg, runLookups } from './lookups';
-import { readInputFile, readStdin, type InputText } from './read-input';
+import { type InputText, readInputFile, readStdin } from './read-input';
 import { renderText } from './report-text';
 import { terminalJson, terminalText } from './terminal';
 

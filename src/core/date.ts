@@ -15,8 +15,8 @@
 //
 // The form nearly every field uses is read first, without tokens, by ./date-common.ts.
 
-import { DAYS, daysInMonth, isLetter, MAX_DATE_LENGTH, MONTHS, type ParsedDate, parseCommonDate } from './date-common';
 import { isDigit } from './chars';
+import { DAYS, daysInMonth, isLetter, MAX_DATE_LENGTH, MONTHS, type ParsedDate, parseCommonDate } from './date-common';
 
 export type { ParsedDate } from './date-common';
 

@@ -2,8 +2,8 @@
 // message ID 0 (§4.1: ID 0 makes GET responses cacheable by HTTP caches). `fetch` is a parameter so the
 // extension's background worker and the CLI share this code; nothing here touches a global.
 
-import { decode, encode, RECURSION_DESIRED } from '@leichtgewicht/dns-packet';
 import type { Answer, Packet } from '@leichtgewicht/dns-packet';
+import { decode, encode, RECURSION_DESIRED } from '@leichtgewicht/dns-packet';
 import { untilAborted, withDeadline } from './deadline';
 
 export type DnsType = 'A' | 'AAAA' | 'PTR' | 'TXT';

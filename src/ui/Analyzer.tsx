@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from '../page-browser';
 import { analyze } from '../core/analyze';
 import { isInputId, sendRequest } from '../messaging';
+import { browser } from '../page-browser';
 import { AppBar } from './AppBar';
 import { readMessageFile } from './file';
 import { type MessageInput, MessageView } from './MessageView';

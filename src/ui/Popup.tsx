@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { browser } from '../page-browser';
 import { sendRequest, type TabReading } from '../messaging';
+import { browser } from '../page-browser';
 import { AppBar } from './AppBar';
 import { type AnalyzeFn, type MessageInput, MessageView } from './MessageView';
 import { PasteBox } from './PasteBox';

@@ -3,10 +3,10 @@
 // quiet (a restarted service worker, a hung request) the state says so and offers a retry.
 
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../page-browser';
 import type { Analysis } from '../core/types';
 import type { Enrichment } from '../lookup/types';
 import { LOOKUP_PORT, type LookupMessage, type LookupStart } from '../messaging';
+import { browser } from '../page-browser';
 
 export type LookupState =
   | { state: 'off' }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../page-browser';
 import { getSettings, type Settings } from '../background/settings';
+import { browser } from '../page-browser';
 import { applyTheme } from './theme';
 
 /** The user's settings (null until read), kept current when the options page changes them; applies the theme. */

@@ -94,12 +94,22 @@ describe('parseDate: RFC 5322 §3.3 and §4.3', () => {
     [
       'a common zone name with one meaning (SpamAssassin corpus)',
       'Sun, 08 Sep 2002 15:29:20 CEST',
-      { epochMs: Date.UTC(2002, 8, 8, 13, 29, 20), offsetMinutes: 120, iso: '2002-09-08T15:29:20+02:00', zoneKnown: true },
+      {
+        epochMs: Date.UTC(2002, 8, 8, 13, 29, 20),
+        offsetMinutes: 120,
+        iso: '2002-09-08T15:29:20+02:00',
+        zoneKnown: true,
+      },
     ],
     [
       'JST (sisimai set-of-emails is-not-bounce-01)',
       'Tue, 16 Jul 2013 05:16:35 JST',
-      { epochMs: Date.UTC(2013, 6, 15, 20, 16, 35), offsetMinutes: 540, iso: '2013-07-16T05:16:35+09:00', zoneKnown: true },
+      {
+        epochMs: Date.UTC(2013, 6, 15, 20, 16, 35),
+        offsetMinutes: 540,
+        iso: '2013-07-16T05:16:35+09:00',
+        zoneKnown: true,
+      },
     ],
     [
       'a name used for several zones stays unknown',
@@ -109,17 +119,32 @@ describe('parseDate: RFC 5322 §3.3 and §4.3', () => {
     [
       'an offset without the hour’s leading zero (SpamAssassin corpus)',
       'Sun, 29 Jul 2001 23:30:41    -400 (EDT)',
-      { epochMs: Date.UTC(2001, 6, 30, 3, 30, 41), offsetMinutes: -240, iso: '2001-07-29T23:30:41-04:00', zoneKnown: true },
+      {
+        epochMs: Date.UTC(2001, 6, 30, 3, 30, 41),
+        offsetMinutes: -240,
+        iso: '2001-07-29T23:30:41-04:00',
+        zoneKnown: true,
+      },
     ],
     [
       '"p.m." before the zone (SpamAssassin corpus)',
       'Jun, 06 2002 12:07:31 p.m. -0800',
-      { epochMs: Date.UTC(2002, 5, 6, 20, 7, 31), offsetMinutes: -480, iso: '2002-06-06T12:07:31-08:00', zoneKnown: true },
+      {
+        epochMs: Date.UTC(2002, 5, 6, 20, 7, 31),
+        offsetMinutes: -480,
+        iso: '2002-06-06T12:07:31-08:00',
+        zoneKnown: true,
+      },
     ],
     [
       '"a.m." with one-digit hour',
       'Jun, 06 2002 9:17:38    a.m. +0300',
-      { epochMs: Date.UTC(2002, 5, 6, 6, 17, 38), offsetMinutes: 180, iso: '2002-06-06T09:17:38+03:00', zoneKnown: true },
+      {
+        epochMs: Date.UTC(2002, 5, 6, 6, 17, 38),
+        offsetMinutes: 180,
+        iso: '2002-06-06T09:17:38+03:00',
+        zoneKnown: true,
+      },
     ],
     [
       'missing zone: parsed, zoneKnown false, for the caller to report',

@@ -7,8 +7,8 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze';
 import { Report } from '../../src/ui/Report';
-import { headerLine, mutate, mutation, OPTIONS, params, receivedValue, SEEDS, TIMEOUT } from './support';
 import { renderRoot } from '../ui/render-root';
+import { headerLine, mutate, mutation, OPTIONS, params, receivedValue, SEEDS, TIMEOUT } from './support';
 
 /** Markup a hostile sender would put in a header, hoping a report renders it as HTML. */
 const PAYLOADS = [

@@ -5,8 +5,8 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { decode, encode } from '@leichtgewicht/dns-packet';
 import type { Answer, Packet } from '@leichtgewicht/dns-packet';
+import { decode, encode } from '@leichtgewicht/dns-packet';
 
 export type FixtureType = 'A' | 'AAAA' | 'PTR' | 'TXT' | 'CNAME';
 

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encode } from '@leichtgewicht/dns-packet';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryCache } from '../../src/lookup/cache';
 import { createLimiter } from '../../src/lookup/concurrency';
 import { dohQuery } from '../../src/lookup/doh';

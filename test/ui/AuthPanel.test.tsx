@@ -11,8 +11,8 @@ import type { Enrichment } from '../../src/lookup/types';
 import { AuthPanel } from '../../src/ui/AuthPanel';
 import type { LookupState } from '../../src/ui/lookups-client';
 import { Report } from '../../src/ui/Report';
-import { sampleAnalysis } from './sample-analysis';
 import { renderRoot, textOf as text } from './render-root';
+import { sampleAnalysis } from './sample-analysis';
 
 const root = renderRoot();
 

@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Enrichment, IpEnrichment } from '../../src/lookup/types';
 import { Lookups, reputationOf } from '../../src/ui/Lookups';
 import { Report } from '../../src/ui/Report';
-import { sampleAnalysis } from './sample-analysis';
 import { renderRoot, textOf as text } from './render-root';
+import { sampleAnalysis } from './sample-analysis';
 
 const root = renderRoot();
 

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { Report } from '../../src/ui/Report';
-import { sampleAnalysis, XSS_VALUE } from './sample-analysis';
 import { renderRoot, textOf as text } from './render-root';
+import { sampleAnalysis, XSS_VALUE } from './sample-analysis';
 
 const root = renderRoot();
 

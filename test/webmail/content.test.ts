@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { extractOpenMessage, parseExtractRequest } from '../../src/webmail/content';
-import { looksLikeHeaders, MAX_RAW_CHARS, extracted } from '../../src/webmail/extraction';
+import { extracted, looksLikeHeaders, MAX_RAW_CHARS } from '../../src/webmail/extraction';
 import { fakeFetch, fixtureText, HANDOFF, message, page } from './fixtures';
 
 describe('the webmail/extract request', () => {

@@ -6,7 +6,7 @@
 // quarantined, at KILL_LEVEL blocked.
 
 import type { VendorVerdictItem } from '../types';
-import { type DecodedField, type FieldDecoder, defineTable, meaningOf } from './decoder';
+import { type DecodedField, defineTable, type FieldDecoder, meaningOf } from './decoder';
 import { collapseSpace, item, splitSpacedPairs, wholeNumber } from './scan';
 import { decodeRuleReport, round, splitRuleList } from './spamassassin';
 

@@ -4,7 +4,7 @@
 // spam source) through 0 (neutral) to +10 (most likely trustworthy), or "none" when unknown.
 
 import type { VendorVerdictItem } from '../types';
-import { type DecodedField, type FieldDecoder, defineTable, meaningOf } from './decoder';
+import { type DecodedField, defineTable, type FieldDecoder, meaningOf } from './decoder';
 import { collapseSpace, item, splitPairs, wholeNumber } from './scan';
 
 export const IRONPORT_SOURCE =

@@ -7,7 +7,7 @@
 // explain (mlxlogscore, clxscore, authscore, …) are kept with a cautious description or none.
 
 import type { VendorVerdictItem } from '../types';
-import { type DecodedField, type FieldDecoder, defineTable, meaningOf } from './decoder';
+import { type DecodedField, defineTable, type FieldDecoder, meaningOf } from './decoder';
 import { collapseSpace, item, splitSpacedPairs, wholeNumber } from './scan';
 
 export const PROOFPOINT_SOURCE = 'https://gethelp.uh.edu/kb/3051';

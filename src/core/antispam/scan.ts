@@ -1,8 +1,8 @@
 // Small linear scanners for the value syntaxes vendors use. No regular expressions over whole
 // values: every function walks the string once with charCodeAt.
 
-import type { VendorVerdictItem } from '../types';
 import { collapseSpace, isDigit, isSpace } from '../chars';
+import type { VendorVerdictItem } from '../types';
 
 // Shared with the Received-SPF reader; re-exported for the vendor decoders, which take their scanners from here.
 export { collapseSpace, words } from '../chars';

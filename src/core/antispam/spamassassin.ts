@@ -5,11 +5,11 @@
 // Many wrappers (amavis, cPanel, MailScanner) write the same fields; `tests=` may be bracketed with
 // points per rule (`tests=[BAYES_00=-1.9, …]`) and folded over several lines.
 
-import type { VendorVerdictItem } from '../types';
-import { type DecodedField, type FieldDecoder, defineTable, meaningOf } from './decoder';
 import { isSpace } from '../chars';
-import { collapseSpace, isRuleName, item, splitSpacedPairs, wholeNumber, words } from './scan';
+import type { VendorVerdictItem } from '../types';
+import { type DecodedField, defineTable, type FieldDecoder, meaningOf } from './decoder';
 import { decodeRspamdSpamReport } from './rspamd';
+import { collapseSpace, isRuleName, item, splitSpacedPairs, wholeNumber, words } from './scan';
 
 export const SPAMASSASSIN_SOURCE = 'https://spamassassin.apache.org/full/4.0.x/doc/Mail_SpamAssassin_Conf.html';
 

@@ -25,19 +25,19 @@ import type { AuthResult, Diagnostic } from '../types';
 import {
   type CommentSink,
   DOT,
-  SLASH,
-  SEMI,
-  EQUALS,
-  type Scanner,
   diag,
-  skipCfws,
-  readName,
-  readLowerName,
-  readValue,
-  skipToSemicolon,
+  EQUALS,
   isDigits,
   lowerAscii,
   peek,
+  readLowerName,
+  readName,
+  readValue,
+  type Scanner,
+  SEMI,
+  SLASH,
+  skipCfws,
+  skipToSemicolon,
 } from './authres-scan';
 
 export type { CommentSink } from './authres-scan';

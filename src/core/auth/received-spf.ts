@@ -9,9 +9,9 @@
 // `Pass (protection.outlook.com: domain of x designates 1.2.3.4 as permitted sender) receiver=…;`).
 // clientIp is `client-ip=` when it is a valid address, else the IP the comment names.
 
+import { asConstant, collapseSpace, commentEnd, isSpace } from '../chars';
 import type { Diagnostic, ReceivedSpf } from '../types';
 import { parseIpLiteral, permittedSenderIp } from './ip-text';
-import { asConstant, collapseSpace, commentEnd, isSpace } from '../chars';
 
 export type ParsedReceivedSpf = Omit<ReceivedSpf, 'header'> & { diagnostics: Diagnostic[] };
 

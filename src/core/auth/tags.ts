@@ -10,8 +10,8 @@
 // and every other tag's grammar has none. Tag names are case-sensitive (§3.2). A repeated tag makes
 // the whole list invalid per §3.2; it is reported and the first value kept.
 
+import { isSpace, SpaceFinder } from '../chars';
 import type { Diagnostic } from '../types';
-import { SpaceFinder, isSpace } from '../chars';
 
 export interface ParsedTagList {
   tags: Record<string, string>;

@@ -19,8 +19,8 @@ import type { ArcSet, HeaderField } from '../types';
 import { decodeBase64, encodeUtf8 } from './bytes';
 import { relaxedHeader, withoutSignatureValue } from './canonicalize';
 import { importVerifyKey, parseSignAlgorithm, verifyHeaderData } from './crypto';
-import { keyName, resolveKey, type VerifyOptions, verifySignatureField } from './verify';
 import type { ArcInstanceReport, ArcVerification, KeyAnswer, SignatureFailure, SignatureVerification } from './types';
+import { keyName, resolveKey, type VerifyOptions, verifySignatureField } from './verify';
 
 export interface ArcResult {
   arc: ArcVerification;

@@ -9,10 +9,10 @@ import { verifyArc } from './arc';
 import type { HeaderSignatures, KeyAnswer, SignatureVerification } from './types';
 import { keyName, type VerifyOptions, verifySignatureField } from './verify';
 
-export type { VerifyOptions } from './verify';
-export * from './types';
 export { signatureFlags } from './flags';
 export { ARC_SEALERS, type ArcSealer } from './sealers';
+export * from './types';
+export type { VerifyOptions } from './verify';
 
 const SIGNATURE_FIELDS = new Set(['dkim-signature', 'arc-seal', 'arc-message-signature']);
 

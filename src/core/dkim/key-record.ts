@@ -5,8 +5,8 @@
 // d=; s= the service types (* or email); p= empty means the key was revoked (§3.6.1). Every problem is a
 // permanent error of the signature (§6.1.2), reported with its reason.
 
-import { decodeBase64 } from './bytes';
 import { parseTagList } from '../auth/tags';
+import { decodeBase64 } from './bytes';
 
 export type KeyType = 'rsa' | 'ed25519';
 

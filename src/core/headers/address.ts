@@ -8,9 +8,9 @@
 // inside quotes, as mail clients show it). The addr-spec is never decoded: an encoded-word there is kept
 // as written, which is what exposes the Mailsploit kind of spoof.
 
+import { isSpace } from '../chars';
 import type { Address } from '../types';
 import { decodeEncodedWords } from './rfc2047';
-import { isSpace } from '../chars';
 
 /** Index just past the quoted string that starts at `i` (a DQUOTE); unterminated runs to `end`. */
 function skipQuoted(s: string, i: number, end: number): number {

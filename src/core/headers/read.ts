@@ -20,8 +20,8 @@
 // - In plain text a line of only white space continues the field (obs-FWS); in indented or quoted text it is
 //   the blank line that ends the block (the paste indented it).
 
-import type { Diagnostic, HeaderField, InputInfo } from '../types';
 import { isWsp } from '../chars';
+import type { Diagnostic, HeaderField, InputInfo } from '../types';
 import { nameStartsWith } from './fields';
 import { contentStart, isBlank, isFieldName, LineScanner, locateStart } from './paste';
 import { decodeEncodedWords } from './rfc2047';

@@ -1,6 +1,6 @@
 import { permittedSenderIp, senderIpIs } from '../auth/ip-text';
-import { parseIp } from '../ip';
 import type { FieldNames } from '../headers/fields';
+import { parseIp } from '../ip';
 import type { AuthResultsHeader, HeaderField } from '../types';
 import type { ConnectingIpClaim } from './chain';
 import { PROVIDERS } from './providers';

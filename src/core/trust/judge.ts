@@ -2,8 +2,8 @@
 // organisations, providers and networks as they are learned hop by hop, which hosts and authorities are its
 // own, and whether two adjacent hops link up.
 
-import type { ChainHop } from './chain';
 import { wordIs } from '../received/tokenize';
+import type { ChainHop } from './chain';
 import { distinctiveLabel, firstLabel, HopNames, isInternalAddress } from './hop-facts';
 import { inProviderNetwork, mayBeOfOrg, Organisations, providerOfOrg } from './organisation';
 import { PROVIDERS, type Provider } from './providers';

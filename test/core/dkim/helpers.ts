@@ -2,9 +2,9 @@
 // TXT record text, through Node's WebCrypto.
 
 import { webcrypto } from 'node:crypto';
+import type { DkimSubtle } from '../../../src/core/dkim';
 import { type HeaderSignatures, type KeyAnswer, keyQueries, verifyHeaderSignatures } from '../../../src/core/dkim';
 import { readHeaderBlock } from '../../../src/core/headers/read';
-import type { DkimSubtle } from '../../../src/core/dkim';
 
 export const subtle = webcrypto.subtle as unknown as DkimSubtle;
 

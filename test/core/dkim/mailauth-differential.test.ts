@@ -9,10 +9,6 @@
 //   mailauth neutral  = body fail ("body hash did not verify", checked first) or a key problem (permerror)
 //   mailauth policy   = permerror key-too-short (mailauth's minBitLength 1024)
 
-import { describe, expect, it } from 'vitest';
-import type { SignatureVerification } from '../../../src/core/dkim';
-import { verifyText } from './helpers';
-import { makeKey, signMessage, type TestKey } from './sign';
 // mailauth is CommonJS without types; a test-only peer.
 // @ts-expect-error no type declarations
 import { arc as mailauthArc, sealMessage } from 'mailauth/lib/arc';
@@ -20,6 +16,10 @@ import { arc as mailauthArc, sealMessage } from 'mailauth/lib/arc';
 import { dkimSign } from 'mailauth/lib/dkim/sign';
 // @ts-expect-error no type declarations
 import { dkimVerify } from 'mailauth/lib/dkim/verify';
+import { describe, expect, it } from 'vitest';
+import type { SignatureVerification } from '../../../src/core/dkim';
+import { verifyText } from './helpers';
+import { makeKey, signMessage, type TestKey } from './sign';
 
 const keys: Record<string, TestKey> = {
   'rsa2048._domainkey.example.com': makeKey('rsa', 2048),

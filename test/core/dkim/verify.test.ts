@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeKey, signMessage, testMessage } from './sign';
 import { verifyText } from './helpers';
+import { makeKey, signMessage, testMessage } from './sign';
 
 const rsa2048 = makeKey('rsa', 2048);
 const rsa1024 = makeKey('rsa', 1024);

@@ -224,7 +224,9 @@ describe('a relay whose reverse DNS is in the recipient’s mail domain', () => 
   // The recipient's own MX forwarding to the mailbox host signs its Received with its own name; a list
   // server whose reverse DNS reads as the subscriber's domain signs with its operator's (the SpamAssassin
   // public corpus, where the anonymiser renamed listman.redhat.com's PTR into the owner's domain).
-  const text = (below: string) => `Received: from listhub.home.example (listhub.home.example [198.51.100.20]) by store.mailhost.example (Postfix) with ESMTP id 1 for <me@home.example>; Thu, 22 Aug 2002 16:35:22 +0100
+  const text = (
+    below: string,
+  ) => `Received: from listhub.home.example (listhub.home.example [198.51.100.20]) by store.mailhost.example (Postfix) with ESMTP id 1 for <me@home.example>; Thu, 22 Aug 2002 16:35:22 +0100
 Received: from listhub.home.example (localhost.localdomain [127.0.0.1]) by ${below} (Postfix) with ESMTP id 2; Thu, 22 Aug 2002 11:35:26 -0400
 Received: from sender.example.net (sender.example.net [203.0.113.5]) by ${below} (Postfix) with ESMTP id 3 for <list@lists.example.org>; Thu, 22 Aug 2002 11:35:01 -0400
 From: someone@example.net
@@ -484,9 +486,7 @@ From: someone@sender.example
   });
 
   it('still breaks the chain when the hop below it was written by another host', () => {
-    const a = analyze(
-      message.replace('by out.gateway.example with esmtps', 'by relay.example.net with esmtps'),
-    );
+    const a = analyze(message.replace('by out.gateway.example with esmtps', 'by relay.example.net with esmtps'));
     expect(a.flags.map((f) => f.id)).toContain('chain-broken');
     expect(a.origin?.ip).toBe('192.0.2.10');
   });
@@ -496,7 +496,9 @@ describe('an ISP relay known only by a placeholder name', () => {
   // iPlanet Messaging Server writes 'by l-daemon' on every internal relay (shaw.ca in the SpamAssassin public
   // corpus); the relay that hands the message on is named by its HELO in the ISP's domain and by a reverse DNS
   // in the ISP's cable domain.
-  const text = (helo: string) => `Received: from ${helo} (h24-71.cable.example [203.0.113.13]) by mx.home.example (8.11.6/8.11.6) with ESMTP id g115l5329118 for <me@home.example>; Fri, 1 Feb 2002 06:47:05 +0100
+  const text = (
+    helo: string,
+  ) => `Received: from ${helo} (h24-71.cable.example [203.0.113.13]) by mx.home.example (8.11.6/8.11.6) with ESMTP id g115l5329118 for <me@home.example>; Fri, 1 Feb 2002 06:47:05 +0100
 Received: from relay2.isp.example (relay2-qfe3.isp.example [10.0.141.233]) by l-daemon (iPlanet Messaging Server 5.1 (built May 7 2001)) with ESMTP id <0GQU00M3PAQCDI@l-daemon> for list@lists.example.org; Thu, 31 Jan 2002 22:47:00 -0700 (MST)
 Received: from isp.example (h24-86.cable.example [198.51.100.126]) by l-daemon (iPlanet Messaging Server 5.0 Patch 2 (built Dec 14 2000)) with ESMTP id <0GQU000LJAQCZJ@l-daemon> for list@lists.example.org; Thu, 31 Jan 2002 22:47:00 -0700 (MST)
 From: someone@isp.example
