@@ -112,13 +112,12 @@ interface HiddenCharacters {
   shown: string;
 }
 
-/** Whether `c` may be one of INVISIBLE, OVERRIDES or DIRECTION_MARKS: most characters are told without a lookup. */
-function mayBeHidden(c: number): boolean {
-  if (c < 0x2000)
-    return c === 0x034f || c === 0x061c || c === 0x115f || c === 0x1160 || c === 0x17b4 || c === 0x17b5 || c === 0x180e;
-  if (c < 0x2070) return (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || c >= 0x2060;
-  return c === 0x3164 || c === 0xfeff || c === 0xffa0;
-}
+/**
+ * 1 at each character of INVISIBLE, OVERRIDES and DIRECTION_MARKS: the scan tells every character apart with one
+ * load, and looks up only these (a Subject in another script would otherwise cost a lookup per letter).
+ */
+const HIDDEN = new Uint8Array(0x10000);
+for (const table of [INVISIBLE, OVERRIDES, DIRECTION_MARKS]) for (const c of table.keys()) HIDDEN[c] = 1;
 
 /** The hidden characters of `text` (see INVISIBLE), or undefined when it has none. Linear in its length. */
 function hiddenCharacters(text: string): HiddenCharacters | undefined {
@@ -129,7 +128,7 @@ function hiddenCharacters(text: string): HiddenCharacters | undefined {
   let last = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (!mayBeHidden(c)) continue;
+    if (HIDDEN[c] !== 1) continue;
     let name: string | undefined;
     if (OVERRIDES.has(c)) name = OVERRIDES.get(c);
     else if (DIRECTION_MARKS.has(c)) {
