@@ -30,7 +30,12 @@ if (option('path')) env.FUZZ_PATH = option('path');
 const groups = [
   {
     project: 'core',
-    files: ['test/fuzz/analyze.test.ts', 'test/fuzz/truncation.test.ts', 'test/fuzz/linear-time.test.ts'],
+    files: [
+      'test/fuzz/analyze.test.ts',
+      'test/fuzz/truncation.test.ts',
+      'test/fuzz/linear-time.test.ts',
+      'test/fuzz/outlook-msg.test.ts',
+    ],
   },
   { project: 'ext', files: ['test/fuzz/render.test.tsx'] },
 ];

@@ -7,6 +7,7 @@
 import type { ArcSealer } from './core/dkim/sealers';
 import type { Analysis } from './core/types';
 import type { Enrichment } from './lookup/types';
+import type { AttachedMessage } from './mime/attached';
 import { browser } from './page-browser';
 import type { Extracted } from './webmail/types';
 
@@ -22,7 +23,15 @@ export type InputSource =
 
 /** What the background keeps in storage.session under an input id. Header text never goes into a URL. */
 export type StoredInput =
-  | { kind: 'text'; text: string; source: InputSource; createdAt: number }
+  | {
+      kind: 'text';
+      text: string;
+      source: InputSource;
+      createdAt: number;
+      /** What the file said of itself (an Outlook .msg's attached message), and the messages it lists as attached. */
+      note?: string;
+      attached?: AttachedMessage[];
+    }
   | { kind: 'unreadable'; reason: string; source: InputSource; createdAt: number };
 
 /** Why reading the open tab gave no message. The first five are the webmail adapters' own (`Extracted`). */

@@ -1,5 +1,5 @@
 // The "Analyze headers" context menu. Two items so that each shows in one situation only: on a selection or
-// a page, and on a link to an .eml file. Chrome keeps menus across restarts of the service worker and Firefox
+// a page, and on a link to a message file (.eml, or Outlook's .msg). Chrome keeps menus across restarts of the service worker and Firefox
 // forgets them with its background page, so they are rebuilt (removeAll, then create) on install and startup.
 
 import { type Browser, browser } from 'wxt/browser';
@@ -9,8 +9,11 @@ import { readLink, readPage, readSelection } from './page-input';
 export const MENU_ANALYZE = 'hopscope-analyze';
 export const MENU_ANALYZE_EML_LINK = 'hopscope-analyze-eml-link';
 
-/** .eml links, with or without a query string. */
-export const EML_LINK_PATTERNS = ['*://*/*.eml', '*://*/*.eml?*', '*://*/*.EML', '*://*/*.EML?*'];
+/** Links to .eml and .msg files, with or without a query string. */
+export const MESSAGE_LINK_PATTERNS = ['eml', 'EML', 'msg', 'MSG'].flatMap((ext) => [
+  `*://*/*.${ext}`,
+  `*://*/*.${ext}?*`,
+]);
 
 export async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
@@ -19,7 +22,7 @@ export async function createMenus(): Promise<void> {
     id: MENU_ANALYZE_EML_LINK,
     title: 'Analyze headers',
     contexts: ['link'],
-    targetUrlPatterns: EML_LINK_PATTERNS,
+    targetUrlPatterns: MESSAGE_LINK_PATTERNS,
   });
 }
 

@@ -3,6 +3,7 @@
 
 import { type Browser, browser } from 'wxt/browser';
 import { type InputSource, MAX_INPUT_CHARS, type StoredInput } from '../messaging';
+import { isCompoundFile, MAX_MSG_BYTES, type MessageFile, messageFromBytes } from '../mime/message-file';
 
 type ClickInfo = Pick<Browser.contextMenus.OnClickData, 'selectionText' | 'pageUrl' | 'linkUrl' | 'frameId'>;
 
@@ -36,25 +37,55 @@ function textOfPage(): string {
 }
 
 /**
- * The body, read as a stream and cut at `max` characters: a hostile server cannot make the worker hold
- * more than the input cap (response.text() would buffer everything first).
+ * The body's bytes, read as a stream and cut: a hostile server cannot make the worker hold more than the input
+ * cap (response.text() would buffer everything first). An Outlook .msg is read whole, up to MAX_MSG_BYTES, as
+ * its headers can be anywhere in it; any other file up to MAX_INPUT_CHARS bytes. `cut` says the file went on.
  */
-async function readCapped(response: Response, max: number): Promise<string> {
+async function readCapped(response: Response): Promise<{ bytes: Uint8Array; cut: boolean }> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  let max = MAX_INPUT_CHARS;
+  let cut = false;
   const reader = response.body?.getReader();
-  if (!reader) return (await response.text()).slice(0, max);
-  const decoder = new TextDecoder();
-  let out = '';
-  while (out.length < max) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    out += decoder.decode(value, { stream: true });
+  if (!reader) chunks.push(new Uint8Array(await response.arrayBuffer()));
+  else {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (length === 0 && isCompoundFile(value)) max = MAX_MSG_BYTES;
+      chunks.push(value);
+      length += value.length;
+      if (length >= max) {
+        cut = true;
+        break;
+      }
+    }
+    await reader.cancel().catch(() => undefined);
   }
-  await reader.cancel().catch(() => undefined);
-  return out.slice(0, max);
+  const bytes = new Uint8Array(
+    Math.min(
+      max,
+      chunks.reduce((n, c) => n + c.length, 0),
+    ),
+  );
+  let at = 0;
+  for (const chunk of chunks) {
+    const n = Math.min(chunk.length, bytes.length - at);
+    bytes.set(chunk.subarray(0, n), at);
+    at += n;
+  }
+  return { bytes, cut: cut || bytes.length < length };
 }
 
-function text(text: string, source: InputSource): StoredInput {
-  return { kind: 'text', text: text.slice(0, MAX_INPUT_CHARS), source, createdAt: Date.now() };
+function text(text: string, source: InputSource, file?: Extract<MessageFile, { ok: true }>): StoredInput {
+  return {
+    kind: 'text',
+    text: text.slice(0, MAX_INPUT_CHARS),
+    source,
+    createdAt: Date.now(),
+    ...(file?.note ? { note: file.note } : {}),
+    ...(file?.attached ? { attached: file.attached } : {}),
+  };
 }
 function unreadable(reason: string, source: InputSource): StoredInput {
   return { kind: 'unreadable', reason, source, createdAt: Date.now() };
@@ -99,7 +130,10 @@ export async function readLink(info: ClickInfo): Promise<StoredInput> {
     const response = await fetch(url, { credentials: 'include' });
     if (!response.ok)
       return unreadable(`The server answered HTTP ${response.status}. Save the file and drop it here instead.`, source);
-    return text(await readCapped(response, MAX_INPUT_CHARS), source);
+    const { bytes, cut } = await readCapped(response);
+    const file = messageFromBytes(bytes, cut);
+    if (!file.ok) return unreadable(file.reason, source);
+    return text(file.text, source, file);
   } catch {
     return unreadable('The file could not be downloaded from this site. Save it and drop it here instead.', source);
   }

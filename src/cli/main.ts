@@ -11,9 +11,11 @@ import { terminalJson, terminalText } from './terminal';
 const USAGE = `Usage:
   hopscope analyze [--json] [--attached] [--trusted-host HOST]... [--learn-recipient]
                    [--lookups [--doh URL]... [--dnsbl ZONE]...] FILE... | -
-                                            analyze .eml files or header blocks (- reads standard input);
+                                            analyze .eml or Outlook .msg files, or header blocks (- reads
+                                            standard input);
                                             --attached also analyzes messages attached as message/rfc822
-                                            (a forwarded phishing report), labelled FILE#attached-N;
+                                            or inside an Outlook .msg (a forwarded phishing report),
+                                            labelled FILE#attached-N;
                                             --trusted-host declares a server of your own (an MX that
                                             forwards to your mailbox host, say) as recipient-side;
                                             --learn-recipient reads all FILEs as one mailbox first and
@@ -118,11 +120,15 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
     for (let i = 0; i < inputs.length; i++) {
       const { label, input } = inputs[i]!;
       if (!input.ok) continue;
-      const found = await findAttachedMessages(input.text);
+      // An Outlook .msg lists its attached messages itself; other files hold them as MIME parts.
+      const found = input.attached ?? (await findAttachedMessages(input.text));
       inputs.splice(
         i + 1,
         0,
-        ...found.map((m) => ({ label: `${label}#attached-${m.number}`, input: { ok: true as const, text: m.text } })),
+        ...found.map((m) => ({
+          label: `${label}#attached-${m.number}`,
+          input: { ok: true as const, text: m.text, ...(m.attached ? { attached: m.attached } : {}) },
+        })),
       );
       i += found.length;
     }
@@ -147,6 +153,9 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
         : { ok: 'analysis', analysis };
     }
     if (result.ok === 'analysis') {
+      // Where the text came from, when the file was not plain text (an Outlook .msg without headers of its own).
+      const note = input.ok ? input.note : undefined;
+      if (note) io.stderr(terminalText(`hopscope: ${label}: ${note}\n`));
       const lookups = lookupArgs.lookups
         ? await runLookups(result.analysis, {
             resolvers: lookupArgs.resolvers,
@@ -158,7 +167,7 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
         : undefined;
       if (json)
         io.stdout(
-          `${terminalJson(JSON.stringify({ file: label, ...result.analysis, ...(lookups ? { enrichment: lookups.enrichment } : {}) }))}\n`,
+          `${terminalJson(JSON.stringify({ file: label, ...(note ? { note } : {}), ...result.analysis, ...(lookups ? { enrichment: lookups.enrichment } : {}) }))}\n`,
         );
       else {
         // Header text, host names and DNS/RDAP answers are the attacker's: never raw to the terminal.

@@ -1,41 +1,26 @@
 import { readFile, stat } from 'node:fs/promises';
+import type { AttachedMessage } from '../mime/attached';
+import { decodeEightBit, messageFromBytes } from '../mime/message-file';
 
 export type InputError = { code: string; message: string };
-export type InputText = { ok: true; text: string } | { ok: false; error: InputError };
+export type InputText =
+  | { ok: true; text: string; attached?: AttachedMessage[]; note?: string }
+  | { ok: false; error: InputError };
 
-const SNIFF_BYTES = 8192;
+/** Decodes bytes as UTF-8 when valid, else as windows-1252 so 8-bit headers are kept byte for byte. */
+export const decodeBytes = decodeEightBit;
 
-/** Decodes bytes as UTF-8 when valid, else as Latin-1 so 8-bit headers are kept byte for byte. */
-export function decodeBytes(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('latin1').decode(bytes);
-  }
-}
-
-/**
- * A file is binary when its first 8 KB holds NUL bytes in quantity or mostly control bytes: an image or
- * an archive given by mistake. A stray NUL inside real headers does not make a file binary.
- */
-export function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, SNIFF_BYTES);
-  let nul = 0;
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (b === 0) nul++;
-    else if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
-  }
-  return nul > 16 || nul + control > n * 0.1;
-}
-
+/** The text to analyze in a file's bytes (src/mime/message-file.ts), or why there is none. */
 export function checkBytes(bytes: Uint8Array, label: string): InputText {
-  if (bytes.length === 0) return { ok: false, error: { code: 'empty', message: `${label} is empty` } };
-  if (looksBinary(bytes)) {
-    return { ok: false, error: { code: 'binary', message: `${label} looks like a binary file, not an email message` } };
-  }
-  return { ok: true, text: decodeBytes(bytes) };
+  const file = messageFromBytes(bytes);
+  if (file.ok) return file;
+  const message =
+    file.code === 'empty'
+      ? `${label} is empty`
+      : file.code === 'binary'
+        ? `${label} looks like a binary file, not an email message`
+        : `${label}: ${file.reason}`;
+  return { ok: false, error: { code: file.code, message } };
 }
 
 export async function readInputFile(path: string): Promise<InputText> {

@@ -8,6 +8,8 @@ export interface AttachedMessage {
   number: number;
   filename?: string;
   text: string;
+  /** Messages attached to this one, when its file says so itself (an Outlook .msg); else found in its MIME parts. */
+  attached?: AttachedMessage[];
 }
 
 /** Cheap test before parsing: an attached message needs a multipart body and one of these markers. */

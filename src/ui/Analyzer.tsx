@@ -3,7 +3,7 @@ import { analyze } from '../core/analyze';
 import { isInputId, sendRequest } from '../messaging';
 import { browser } from '../page-browser';
 import { AppBar } from './AppBar';
-import { readMessageFile } from './file';
+import { inputOfFile, readMessageFile } from './file';
 import { type MessageInput, MessageView } from './MessageView';
 import { PasteBox } from './PasteBox';
 import { Report } from './Report';
@@ -42,6 +42,8 @@ export function Analyzer({ search }: { search: string }) {
             text: answer.input.text,
             origin: describeSource(answer.input.source),
             file: fileOfSource(answer.input.source),
+            ...(answer.input.note ? { note: answer.input.note } : {}),
+            ...(answer.input.attached ? { attached: answer.input.attached } : {}),
           },
         });
     });
@@ -56,7 +58,7 @@ export function Analyzer({ search }: { search: string }) {
     const result = await readMessageFile(file);
     setLoaded(
       result.ok
-        ? { state: 'text', input: { text: result.text, origin: `The file ${result.name}`, file: result.name } }
+        ? { state: 'text', input: inputOfFile(result) }
         : { state: 'problem', message: result.reason, origin: `The file ${result.name}` },
     );
   };
@@ -94,7 +96,7 @@ export function Analyzer({ search }: { search: string }) {
     <div class={`drop-target${dragging ? ' dragging' : ''}`}>
       <AppBar title="Hopscope">
         <button type="button" class="link-button" onClick={() => fileInput.current?.click()}>
-          Open .eml file…
+          Open .eml or .msg file…
         </button>
         <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
           Settings
@@ -102,7 +104,7 @@ export function Analyzer({ search }: { search: string }) {
         <input
           ref={fileInput}
           type="file"
-          accept=".eml,.txt,message/rfc822,text/plain"
+          accept=".eml,.msg,.txt,message/rfc822,application/vnd.ms-outlook,text/plain"
           class="visually-hidden"
           tabIndex={-1}
           aria-label="Open a message file"
@@ -142,7 +144,8 @@ export function Analyzer({ search }: { search: string }) {
         <section class="another card" aria-labelledby="another-heading">
           <h2 id="another-heading">{loaded.state === 'text' ? 'Analyze another message' : 'Analyze a message'}</h2>
           <p class="muted">
-            Drop an .eml file anywhere on this page, choose one with “Open .eml file…”, or paste below.
+            Drop an .eml or Outlook .msg file anywhere on this page, choose one with “Open .eml or .msg file…”, or paste
+            below.
           </p>
           <PasteBox
             value={draft}

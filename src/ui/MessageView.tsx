@@ -16,6 +16,10 @@ export interface MessageInput {
   origin: string;
   /** The `file` field of exported JSON. */
   file: string;
+  /** What the reader should know about where the text came from (an Outlook .msg's attached message). */
+  note?: string;
+  /** The messages attached to it when its file lists them itself (an Outlook .msg); else found in its MIME parts. */
+  attached?: AttachedMessage[];
 }
 
 interface MessageViewProps {
@@ -59,8 +63,8 @@ export function MessageView({
   const [attached, setAttached] = useState<AttachedMessage[]>([]);
   useEffect(() => {
     let live = true;
-    setAttached([]);
-    if (analysis.input.kind === 'message')
+    setAttached(current.attached ?? []);
+    if (!current.attached && analysis.input.kind === 'message')
       void findAttachedMessages(current.text).then((found) => {
         if (live) setAttached(found);
       });
@@ -78,6 +82,7 @@ export function MessageView({
         {current.origin} · {analysis.input.bytes.toLocaleString()} bytes · {analysis.headers.length} header fields
         {analysis.input.truncated && ' · truncated'}
       </p>
+      {current.note && <p class="source-note">{current.note}</p>}
       {stack.length > 0 && (
         <button type="button" class="back-button" onClick={() => setStack(stack.slice(0, -1))}>
           ← Back to the message it was attached to
@@ -104,6 +109,7 @@ export function MessageView({
                       text: message.text,
                       origin: `Attached message #${message.number}${message.filename ? ` (${message.filename})` : ''} of ${current.origin.charAt(0).toLowerCase()}${current.origin.slice(1)}`,
                       file: `${current.file}#attached-${message.number}`,
+                      ...(message.attached ? { attached: message.attached } : {}),
                     },
                   ])
                 }

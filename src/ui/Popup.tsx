@@ -123,9 +123,9 @@ export function Popup({ search = '' }: { search?: string }) {
       if (!file) return;
       event.preventDefault();
       // Loaded on a drop only: the popup's first paint never waits for it.
-      const { readMessageFile } = await import('./file');
+      const { inputOfFile, readMessageFile } = await import('./file');
       const result = await readMessageFile(file);
-      if (result.ok) setInput({ text: result.text, origin: `The file ${result.name}`, file: result.name });
+      if (result.ok) setInput(inputOfFile(result));
       else setProblem(result.reason);
     };
     window.addEventListener('dragover', over);

@@ -1,26 +1,44 @@
-// Reads a dropped or chosen message file as text. Mail is mostly UTF-8 or 7-bit ASCII, but 8-bit headers in
-// a legacy charset occur; decoding them as windows-1252 keeps every byte visible instead of U+FFFD.
+// Reads a dropped or chosen message file, by the rule every input follows (src/mime/message-file.ts): an
+// Outlook .msg gives the Internet headers Outlook kept; other files are text, UTF-8 when valid, else windows-1252.
 
 import { MAX_INPUT_CHARS } from '../messaging';
+import type { AttachedMessage } from '../mime/attached';
+import { isCompoundFile, MAX_MSG_BYTES, messageFromBytes } from '../mime/message-file';
+import type { MessageInput } from './MessageView';
 
-export type FileReadResult = { ok: true; text: string; name: string } | { ok: false; reason: string; name: string };
+export type FileReadResult =
+  | { ok: true; text: string; name: string; attached?: AttachedMessage[]; note?: string }
+  | { ok: false; reason: string; name: string };
 
 export async function readMessageFile(file: File): Promise<FileReadResult> {
   const name = file.name;
-  if (/\.msg$/i.test(name)) {
-    return {
-      ok: false,
-      name,
-      reason:
-        'Outlook .msg files are not supported yet. In Outlook, save the message as .eml, or copy its headers (File → Properties → Internet headers).',
-    };
+  const start = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  let bytes: Uint8Array;
+  if (isCompoundFile(start)) {
+    if (file.size > MAX_MSG_BYTES) {
+      const mb = Math.round(MAX_MSG_BYTES / 1024 / 1024);
+      return {
+        ok: false,
+        name,
+        reason: `This .msg file is larger than ${mb} MB. In Outlook, copy its headers (File → Properties → Internet headers) and paste them instead.`,
+      };
+    }
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } else {
+    // Headers are at the start; beyond the core's input cap nothing more would be read.
+    bytes = new Uint8Array(await file.slice(0, MAX_INPUT_CHARS).arrayBuffer());
   }
-  // Headers are at the start; beyond the core's input cap nothing more would be read.
-  const bytes = new Uint8Array(await file.slice(0, MAX_INPUT_CHARS).arrayBuffer());
-  try {
-    // `stream` keeps a multi-byte character cut by the slice from counting as invalid.
-    return { ok: true, name, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true }) };
-  } catch {
-    return { ok: true, name, text: new TextDecoder('windows-1252').decode(bytes) };
-  }
+  const read = messageFromBytes(bytes, file.size > bytes.length);
+  return read.ok ? { ...read, name } : { ok: false, name, reason: read.reason };
+}
+
+/** The report's input for a file read: its text, where it came from, and what the file said of itself. */
+export function inputOfFile(read: Extract<FileReadResult, { ok: true }>): MessageInput {
+  return {
+    text: read.text,
+    origin: `The file ${read.name}`,
+    file: read.name,
+    ...(read.note ? { note: read.note } : {}),
+    ...(read.attached ? { attached: read.attached } : {}),
+  };
 }

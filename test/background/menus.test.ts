@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { startBackground } from '../../src/background';
-import { EML_LINK_PATTERNS, MENU_ANALYZE, MENU_ANALYZE_EML_LINK } from '../../src/background/menus';
+import { MENU_ANALYZE, MENU_ANALYZE_EML_LINK, MESSAGE_LINK_PATTERNS } from '../../src/background/menus';
 import type { StoredInput } from '../../src/messaging';
 
 type ClickListener = (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) => void;
@@ -59,12 +59,12 @@ async function storedInput(url: string): Promise<StoredInput | undefined> {
 }
 
 describe('context menu', () => {
-  it('is created on install: one item for selections and pages, one for .eml links', async () => {
+  it('is created on install: one item for selections and pages, one for .eml and .msg links', async () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     await vi.waitFor(() => expect(created).toHaveLength(2));
     expect(created[0]).toMatchObject({ id: MENU_ANALYZE, title: 'Analyze headers', contexts: ['selection', 'page'] });
     expect(created[1]).toMatchObject({ id: MENU_ANALYZE_EML_LINK, title: 'Analyze headers', contexts: ['link'] });
-    expect(created[1]!.targetUrlPatterns).toEqual(EML_LINK_PATTERNS);
+    expect(created[1]!.targetUrlPatterns).toEqual(MESSAGE_LINK_PATTERNS);
   });
 
   it('is rebuilt, not duplicated, on browser start-up', async () => {

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
+import { msgNodes, utf16, writeCfb } from '../mime/cfb-writer';
 
 const example = resolve(import.meta.dirname, '../../examples/phishing-example.eml');
 const dir = mkdtempSync(join(tmpdir(), 'hopscope-cli-'));
@@ -13,6 +14,30 @@ const prose = join(dir, 'notes.txt');
 writeFileSync(empty, '');
 writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, ...new Array(64).fill(0), 1, 2, 3]));
 writeFileSync(prose, 'just some words\nwithout any header\n');
+const msgFixture = (name: string) => resolve(import.meta.dirname, '../fixtures/msg', name);
+const noHeadersMsg = msgFixture('RtfWithShortRussianString.msg');
+const forwardedMsg = join(dir, 'forward.msg');
+// A forward saved from Sent Items: no headers of its own, the suspicious message attached with its headers.
+writeFileSync(
+  forwardedMsg,
+  writeCfb(
+    msgNodes({
+      subject: 'FW: check this',
+      attachments: [
+        [
+          { name: '__substg1.0_3001001F', data: utf16('Your parcel') },
+          {
+            name: '__substg1.0_3701000D',
+            children: msgNodes({
+              headers:
+                'Received: from relay.sender.example (relay.sender.example [198.51.100.9])\r\n\tby mx.example.org with ESMTP id 1; Tue, 2 Jan 2024 10:00:00 +0000\r\nFrom: a@sender.example\r\nSubject: Your parcel\r\n\r\n',
+            }),
+          },
+        ],
+      ],
+    }),
+  ).bytes,
+);
 
 async function run(argv: string[], stdin = '') {
   let out = '';
@@ -60,6 +85,7 @@ describe('hopscope analyze', () => {
     [empty, 'empty'],
     [binary, 'binary'],
     [prose, 'no-headers'],
+    [noHeadersMsg, 'msg-no-headers'],
   ])('reports %s as error %s, exit 1, and goes on with the rest', async (file, code) => {
     const r = await run(['analyze', '--json', file, example]);
     expect(r.code).toBe(1);
@@ -88,6 +114,28 @@ describe('hopscope analyze', () => {
     const inner = JSON.parse(r.lines[1]!);
     expect(inner.file).toBe(`${report}#attached-1`);
     expect(inner.summary.subject).toBe('Invoice #4471 overdue');
+  });
+
+  it('reads the Internet headers of an Outlook .msg, and its attached message with --attached', async () => {
+    let r = await run(['analyze', msgFixture('TxtSampleEmail.msg')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Subject:  TxtSampleEmail');
+    expect(r.out).toContain('PIFMBX04.Leeds.gov.uk [169.254.4.250]');
+    r = await run(['analyze', '--attached', msgFixture('EmailWithMsgAttachment.msg')]);
+    expect(r.out.match(/^== .*$/gm)).toEqual([
+      `== ${msgFixture('EmailWithMsgAttachment.msg')}`,
+      `== ${msgFixture('EmailWithMsgAttachment.msg')}#attached-1`,
+    ]);
+    expect(r.out).toContain('Subject:  Msg Attachment Test');
+  });
+
+  it('analyzes the message attached to a .msg without headers of its own, and says so', async () => {
+    const r = await run(['analyze', '--json', forwardedMsg]);
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.lines[0]!);
+    expect(line.handoff.ip).toBe('198.51.100.9');
+    expect(line.note).toMatch(/no Internet headers of its own.*\("Your parcel"\)/);
+    expect(r.err).toContain('no Internet headers of its own');
   });
 
   it('takes declared servers as the recipient’s own', async () => {

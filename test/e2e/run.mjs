@@ -392,6 +392,27 @@ try {
     await holder.close();
   });
 
+  await step('analyzer: an Outlook .msg file shows its headers and offers the message attached to it', async () => {
+    const page = await openPage(`${base}/analyzer.html`);
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error));
+    await page
+      .getByLabel('Open a message file')
+      .setInputFiles(join(root, 'test/fixtures/msg/EmailWithMsgAttachment.msg'));
+    const report = page.locator('article.report');
+    await report.locator('.subject', { hasText: 'FW: Msg Attachment Test' }).waitFor({ timeout: 10_000 });
+    assert.match((await page.locator('p.source').first().textContent()) ?? '', /The file EmailWithMsgAttachment\.msg/);
+    assert.equal(await report.locator('ol.timeline > li').count(), 3);
+    await page.getByRole('button', { name: 'Analyze attached #1' }).click();
+    await report.locator('.subject', { hasText: /^\s*Msg Attachment Test\s*$/ }).waitFor({ timeout: 5_000 });
+    assert.match(
+      (await page.locator('p.source').first().textContent()) ?? '',
+      /Attached message #1 \(Msg Attachment Test\)/,
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   await step('keyboard: Tab reaches the report, an evidence link moves focus to its hop', async () => {
     const page = await openPage(`${base}/popup.html`);
     await page.getByLabel('Raw headers').fill(phishing);

@@ -2,9 +2,11 @@
 // is an .eml link, and only on the user's own context-menu click, only over http(s), and what comes back is
 // capped. A selection or page click never fetches.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { EML_LINK_PATTERNS, MENU_ANALYZE, MENU_ANALYZE_EML_LINK, onMenuClicked } from '../../src/background/menus';
+import { MENU_ANALYZE, MENU_ANALYZE_EML_LINK, MESSAGE_LINK_PATTERNS, onMenuClicked } from '../../src/background/menus';
 import { readLink } from '../../src/background/page-input';
 import { MAX_INPUT_CHARS, type StoredInput } from '../../src/messaging';
 
@@ -47,8 +49,28 @@ describe('.eml link fetch', () => {
     expect((stored as { text: string }).text.length).toBe(MAX_INPUT_CHARS);
   });
 
-  it('offers the link item only on .eml links', () => {
-    for (const p of EML_LINK_PATTERNS) expect(p).toMatch(/^\*:\/\/\*\/\*\.(eml|EML)(\?\*)?$/);
+  it('reads a linked Outlook .msg whole, with the message attached to it, and says when a file is no message', async () => {
+    const bytes = readFileSync(join(import.meta.dirname, '../fixtures/msg/EmailWithMsgAttachment.msg'));
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(bytes));
+    const input = await readLink({ linkUrl: 'https://files.example/report.msg' });
+    expect(input).toMatchObject({ kind: 'text', source: { kind: 'link' } });
+    const stored = input as Extract<StoredInput, { kind: 'text' }>;
+    expect(stored.text).toMatch(/^Received: from PR3P193MB0505/);
+    expect(stored.attached?.map((m) => m.filename)).toEqual(['Msg Attachment Test']);
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(new Uint8Array(100)));
+    const binary = await readLink({ linkUrl: 'https://files.example/zeros.eml' });
+    expect(binary).toMatchObject({ kind: 'unreadable' });
+    expect((binary as { reason: string }).reason).toMatch(/binary file/);
+  });
+
+  it('keeps the bytes of 8-bit headers from a link (windows-1252, not U+FFFD)', async () => {
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(new Uint8Array([0x53, 0x3a, 0x20, 0xe9, 0x0a])));
+    const input = await readLink({ linkUrl: 'https://files.example/m.eml' });
+    expect(input).toMatchObject({ kind: 'text', text: 'S: é\n' });
+  });
+
+  it('offers the link item only on .eml and .msg links', () => {
+    for (const p of MESSAGE_LINK_PATTERNS) expect(p).toMatch(/^\*:\/\/\*\/\*\.(eml|EML|msg|MSG)(\?\*)?$/);
   });
 
   it('never fetches for a selection or page click, even when the click carries a link URL', async () => {

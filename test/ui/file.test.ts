@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_INPUT_CHARS } from '../../src/messaging';
+import { inputOfFile, readMessageFile } from '../../src/ui/file';
+
+const msg = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/msg', name));
+
+describe('readMessageFile (a dropped or chosen file)', () => {
+  it('reads an Outlook .msg: its headers, and the message attached to it', async () => {
+    const read = await readMessageFile(new File([msg('EmailWithMsgAttachment.msg')], 'report.msg'));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.text).toMatch(/^Received: from PR3P193MB0505\.EURP193\.PROD\.OUTLOOK\.COM/);
+    const input = inputOfFile(read);
+    expect(input).toMatchObject({ origin: 'The file report.msg', file: 'report.msg' });
+    expect(input.attached?.map((m) => m.filename)).toEqual(['Msg Attachment Test']);
+  });
+
+  it('tells by the content, not the name: a .msg without headers is explained, a text file named .msg is read', async () => {
+    const none = await readMessageFile(new File([msg('RtfWithShortRussianString.msg')], 'x.msg'));
+    expect(none).toMatchObject({ ok: false, name: 'x.msg' });
+    expect(!none.ok && none.reason).toMatch(/no Internet headers/);
+    const text = await readMessageFile(new File(['Subject: hello\r\n\r\n'], 'saved-as.msg'));
+    expect(text).toMatchObject({ ok: true, text: 'Subject: hello\r\n\r\n' });
+  });
+
+  it('says that an image is not a message', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, ...new Array(64).fill(0)]);
+    const read = await readMessageFile(new File([png], 'photo.eml'));
+    expect(read).toMatchObject({ ok: false });
+    expect(!read.ok && read.reason).toMatch(/binary file/);
+  });
+
+  it('keeps 8-bit headers byte for byte, and UTF-8 cut at the input cap as UTF-8', async () => {
+    const latin = await readMessageFile(new File([new Uint8Array([0x53, 0x3a, 0x20, 0xe9])], 'a.eml'));
+    expect(latin).toMatchObject({ ok: true, text: 'S: é' });
+    const long = `Subject: ${'é'.repeat(MAX_INPUT_CHARS)}`; // two bytes a character: cut inside one
+    const cut = await readMessageFile(new File([long], 'b.eml'));
+    expect(cut.ok && cut.text.startsWith('Subject: éé')).toBe(true);
+  });
+});
