@@ -1,6 +1,7 @@
 import { analyze } from '../core/analyze';
 import { learnRecipientInfrastructure } from '../core/trust/mailbox';
 import { findAttachedMessages } from '../mime/attached';
+import { splitMbox } from '../mime/mbox';
 import { runBench } from './bench';
 import { runEval } from './eval';
 import { endpointsFromEnv, keysFromEnv, parseLookupArg, runLookups } from './lookups';
@@ -11,7 +12,8 @@ import { terminalJson, terminalText } from './terminal';
 const USAGE = `Usage:
   hopscope analyze [--json] [--attached] [--trusted-host HOST]... [--learn-recipient]
                    [--lookups [--doh URL]... [--dnsbl ZONE]...] FILE... | -
-                                            analyze .eml or Outlook .msg files, or header blocks (- reads
+                                            analyze .eml or Outlook .msg files, mbox files (each message
+                                            on its own, FILE#message-N), or header blocks (- reads
                                             standard input);
                                             --attached also analyzes messages attached as message/rfc822
                                             or inside an Outlook .msg (a forwarded phishing report),
@@ -113,6 +115,21 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
       label: file === '-' ? '<stdin>' : file,
       input: file === '-' ? await readStdin(io.stdin) : await readInputFile(file),
     });
+  }
+  // An mbox file (a Thunderbird folder, a Google Takeout export) is many messages: each is analyzed on its own.
+  for (let i = 0; i < inputs.length; i++) {
+    const { label, input } = inputs[i]!;
+    const messages = input.ok && !input.attached ? splitMbox(input.text) : null;
+    if (!messages) continue;
+    io.stderr(
+      terminalText(`hopscope: ${label}: an mbox file of ${messages.length} messages, labelled ${label}#message-N\n`),
+    );
+    const each = messages.map((m) => ({
+      label: `${label}#message-${m.number}`,
+      input: { ok: true as const, text: m.text },
+    }));
+    inputs.splice(i, 1, ...each);
+    i += each.length - 1;
   }
   if (attached) {
     // A forwarded report carries the suspicious message as a message/rfc822 part: analyze it on its own,

@@ -104,7 +104,7 @@ export function Analyzer({ search }: { search: string }) {
         <input
           ref={fileInput}
           type="file"
-          accept=".eml,.msg,.txt,message/rfc822,application/vnd.ms-outlook,text/plain"
+          accept=".eml,.msg,.mbox,.txt,message/rfc822,application/vnd.ms-outlook,application/mbox,text/plain"
           class="visually-hidden"
           tabIndex={-1}
           aria-label="Open a message file"

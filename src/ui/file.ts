@@ -3,6 +3,7 @@
 
 import { MAX_INPUT_CHARS } from '../messaging';
 import type { AttachedMessage } from '../mime/attached';
+import { splitMbox } from '../mime/mbox';
 import { isCompoundFile, MAX_MSG_BYTES, messageFromBytes } from '../mime/message-file';
 import type { MessageInput } from './MessageView';
 
@@ -28,8 +29,17 @@ export async function readMessageFile(file: File): Promise<FileReadResult> {
     // Headers are at the start; beyond the core's input cap nothing more would be read.
     bytes = new Uint8Array(await file.slice(0, MAX_INPUT_CHARS).arrayBuffer());
   }
-  const read = messageFromBytes(bytes, file.size > bytes.length);
-  return read.ok ? { ...read, name } : { ok: false, name, reason: read.reason };
+  const cut = file.size > bytes.length;
+  const read = messageFromBytes(bytes, cut);
+  if (!read.ok) return { ok: false, name, reason: read.reason };
+  // An mbox file (a mail folder): the report shows its first message, and says so.
+  const messages = read.attached ? null : splitMbox(read.text);
+  if (messages) {
+    const count = cut ? `at least ${messages.length - 1} messages` : `${messages.length} messages`;
+    const note = `This mbox file holds ${count}; this is the first. The command line (hopscope analyze) reads each of them.`;
+    return { ok: true, name, text: messages[0]!.text, note };
+  }
+  return { ...read, name };
 }
 
 /** The report's input for a file read: its text, where it came from, and what the file said of itself. */

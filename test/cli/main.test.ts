@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
@@ -136,6 +136,17 @@ describe('hopscope analyze', () => {
     expect(line.handoff.ip).toBe('198.51.100.9');
     expect(line.note).toMatch(/no Internet headers of its own.*\("Your parcel"\)/);
     expect(r.err).toContain('no Internet headers of its own');
+  });
+
+  it('analyzes each message of an mbox file on its own', async () => {
+    const mbox = join(dir, 'folder.mbox');
+    const one = readFileSync(example, 'utf8').trimEnd();
+    writeFileSync(mbox, `From a@x Mon Jan  1 00:00:00 2024\n${one}\n\nFrom b@x Mon Jan  1 00:00:01 2024\n${one}\n`);
+    const r = await run(['analyze', '--json', mbox]);
+    expect(r.code).toBe(0);
+    expect(r.lines.map((l) => JSON.parse(l).file)).toEqual([`${mbox}#message-1`, `${mbox}#message-2`]);
+    expect(r.lines.map((l) => JSON.parse(l).handoff.ip)).toEqual(['203.0.113.45', '203.0.113.45']);
+    expect(r.err).toContain('an mbox file of 2 messages');
   });
 
   it('takes declared servers as the recipient’s own', async () => {

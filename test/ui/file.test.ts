@@ -25,6 +25,15 @@ describe('readMessageFile (a dropped or chosen file)', () => {
     expect(text).toMatchObject({ ok: true, text: 'Subject: hello\r\n\r\n' });
   });
 
+  it('shows the first message of an mbox file, and says how many it holds', async () => {
+    const mbox = 'From a@x Mon Jan  1 00:00:00 2024\nSubject: one\n\nFrom b@x Mon Jan  1 00:00:01 2024\nSubject: two\n';
+    const read = await readMessageFile(new File([mbox], 'Inbox.mbox'));
+    expect(read).toMatchObject({ ok: true, text: 'Subject: one\n\n' });
+    expect(read.ok && read.note).toBe(
+      'This mbox file holds 2 messages; this is the first. The command line (hopscope analyze) reads each of them.',
+    );
+  });
+
   it('says that an image is not a message', async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, ...new Array(64).fill(0)]);
     const read = await readMessageFile(new File([png], 'photo.eml'));
