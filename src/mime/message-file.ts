@@ -4,7 +4,8 @@
 // an image or archive given by mistake is said to be one.
 
 import type { AttachedMessage } from './attached';
-import { decodeEightBit, isCompoundFile, type MsgMessage, readOutlookMsg } from './outlook-msg';
+import { decodeEightBit } from './decode';
+import { isCompoundFile, type MsgMessage, readOutlookMsg } from './outlook-msg';
 
 export { decodeEightBit, isCompoundFile };
 

@@ -14,6 +14,8 @@
 // Every read is bounds-checked, every sector chain is followed at most once per sector (a loop in a FAT is
 // an error, not a hang), and what cannot be read is an error with a reason: the file is untrusted input.
 
+import { decodeEightBit } from './decode';
+
 /** The first eight bytes of every Compound File. */
 const MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -239,18 +241,6 @@ class CompoundFile {
     }
     if (filled < size) fail('a stream is shorter than its size (the file is cut short?)');
     return out;
-  }
-}
-
-/**
- * 8-bit text: UTF-8 when it is valid, else windows-1252, so that every byte stays visible. `cut`: the bytes are
- * the start of a longer file, so a character cut at their end is left out rather than making them invalid.
- */
-export function decodeEightBit(bytes: Uint8Array, cut = false): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: cut });
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
   }
 }
 

@@ -43,6 +43,37 @@ describe('findAttachedMessages', () => {
     expect(found[0]!.text).toContain('Subject: inner');
   });
 
+  it('finds an Outlook .msg attached to a report: its Internet headers, and the message inside it', async () => {
+    const msg = readFileSync('test/fixtures/msg/EmailWithMsgAttachment.msg').toString('base64');
+    const raw = [
+      'Subject: Fwd: phishing?',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="x"',
+      '',
+      '--x',
+      'Content-Type: text/plain',
+      '',
+      'Is this real?',
+      '--x',
+      'Content-Type: application/vnd.ms-outlook; name="FW Msg Attachment Test.msg"',
+      'Content-Disposition: attachment; filename="FW Msg Attachment Test.msg"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      ...(msg.match(/.{1,76}/g) ?? []),
+      '--x',
+      'Content-Type: application/octet-stream; name="broken.msg"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.from('not a compound file').toString('base64'),
+      '--x--',
+      '',
+    ].join('\r\n');
+    const found = await findAttachedMessages(raw);
+    expect(found.map((m) => m.filename)).toEqual(['FW Msg Attachment Test.msg']);
+    expect(found[0]!.text).toMatch(/^Received: from PR3P193MB0505/);
+    expect(found[0]!.attached?.map((m) => m.filename)).toEqual(['Msg Attachment Test']);
+  });
+
   it('returns nothing for a message without attachments, or headers only, without parsing', async () => {
     expect(await findAttachedMessages('Subject: plain\r\n\r\nno parts here, message/rfc822 mentioned\r\n')).toEqual([]);
     expect(await findAttachedMessages(readFileSync('test/fixtures/ui/list-12-hops.eml', 'utf8'))).toEqual([]);
