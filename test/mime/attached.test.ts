@@ -12,10 +12,9 @@ describe('findAttachedMessages', () => {
     expect(found[0]!.text).toContain('Subject: Invoice #4471 overdue');
   });
 
-  it('finds an .eml sent as application/octet-stream, base64-encoded', async () => {
-    const inner =
-      'Received: from a.example by b.example; Tue, 4 Mar 2025 09:15:05 +0000\r\nSubject: inner\r\n\r\nhi\r\n';
-    const raw = [
+  /** A report with a text part and the given base64 attachments (`content type`, `file name` or null, bytes). */
+  const report = (...parts: Array<[string, string | null, Uint8Array | string]>) =>
+    [
       'Subject: fwd',
       'MIME-Version: 1.0',
       'Content-Type: multipart/mixed; boundary="x"',
@@ -24,51 +23,38 @@ describe('findAttachedMessages', () => {
       'Content-Type: text/plain',
       '',
       'see attached',
-      '--x',
-      'Content-Type: application/octet-stream; name="one.eml"',
-      'Content-Disposition: attachment; filename="one.eml"',
-      'Content-Transfer-Encoding: base64',
-      '',
-      Buffer.from(inner).toString('base64'),
-      '--x',
-      'Content-Type: application/pdf; name="invoice.pdf"',
-      'Content-Transfer-Encoding: base64',
-      '',
-      Buffer.from('%PDF-1.4').toString('base64'),
+      ...parts.flatMap(([type, name, bytes]) => [
+        '--x',
+        `Content-Type: ${type}${name ? `; name="${name}"` : ''}`,
+        ...(name ? [`Content-Disposition: attachment; filename="${name}"`] : []),
+        'Content-Transfer-Encoding: base64',
+        '',
+        ...(Buffer.from(bytes)
+          .toString('base64')
+          .match(/.{1,76}/g) ?? []),
+      ]),
       '--x--',
       '',
     ].join('\r\n');
-    const found = await findAttachedMessages(raw);
+
+  it('finds an .eml sent as application/octet-stream, base64-encoded', async () => {
+    const inner =
+      'Received: from a.example by b.example; Tue, 4 Mar 2025 09:15:05 +0000\r\nSubject: inner\r\n\r\nhi\r\n';
+    const found = await findAttachedMessages(
+      report(['application/octet-stream', 'one.eml', inner], ['application/pdf', 'invoice.pdf', '%PDF-1.4']),
+    );
     expect(found.map((m) => m.filename)).toEqual(['one.eml']);
     expect(found[0]!.text).toContain('Subject: inner');
   });
 
   it('finds an Outlook .msg attached to a report: its Internet headers, and the message inside it', async () => {
-    const msg = readFileSync('test/fixtures/msg/EmailWithMsgAttachment.msg').toString('base64');
-    const raw = [
-      'Subject: Fwd: phishing?',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/mixed; boundary="x"',
-      '',
-      '--x',
-      'Content-Type: text/plain',
-      '',
-      'Is this real?',
-      '--x',
-      'Content-Type: application/vnd.ms-outlook; name="FW Msg Attachment Test.msg"',
-      'Content-Disposition: attachment; filename="FW Msg Attachment Test.msg"',
-      'Content-Transfer-Encoding: base64',
-      '',
-      ...(msg.match(/.{1,76}/g) ?? []),
-      '--x',
-      'Content-Type: application/octet-stream; name="broken.msg"',
-      'Content-Transfer-Encoding: base64',
-      '',
-      Buffer.from('not a compound file').toString('base64'),
-      '--x--',
-      '',
-    ].join('\r\n');
-    const found = await findAttachedMessages(raw);
+    const msg = readFileSync('test/fixtures/msg/EmailWithMsgAttachment.msg');
+    const found = await findAttachedMessages(
+      report(
+        ['application/vnd.ms-outlook', 'FW Msg Attachment Test.msg', msg],
+        ['application/octet-stream', 'broken.msg', 'not a compound file'],
+      ),
+    );
     expect(found.map((m) => m.filename)).toEqual(['FW Msg Attachment Test.msg']);
     expect(found[0]!.text).toMatch(/^Received: from PR3P193MB0505/);
     expect(found[0]!.attached?.map((m) => m.filename)).toEqual(['Msg Attachment Test']);
