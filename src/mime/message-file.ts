@@ -71,6 +71,13 @@ export function messageFromBytes(bytes: Uint8Array, cut = false): MessageFile {
   if (bytes.length === 0) return { ok: false, code: 'empty', reason: 'The file is empty.' };
   if (isCompoundFile(bytes)) {
     const msg = readOutlookMsg(bytes);
+    if (!msg.ok && msg.office) {
+      return {
+        ok: false,
+        code: 'binary',
+        reason: 'This is an Office document or another binary file, not an email message.',
+      };
+    }
     if (!msg.ok)
       return { ok: false, code: 'msg-unreadable', reason: `This looks like an Outlook .msg file, but ${msg.reason}.` };
     const { message } = msg;

@@ -11,8 +11,9 @@
 //     __substg1.0_37010102                         the attached file's bytes (an .eml), and
 //     __substg1.0_3707001F / 3704 / 3001           its file name.
 //
-// Every read is bounds-checked, every sector chain is followed at most once per sector (a loop in a FAT is
-// an error, not a hang), and what cannot be read is an error with a reason: the file is untrusted input.
+// The file is untrusted input. Every read is bounds-checked; a sector chain is followed no further than its
+// stream's size or its table's length (a loop in a FAT is an error, not a hang); each storage is read once;
+// streams may not return more bytes than the file holds; what cannot be read is an error with a reason.
 
 import { decodeEightBit } from './decode';
 
@@ -47,7 +48,10 @@ export interface MsgMessage {
   attached: MsgMessage[];
 }
 
-export type MsgReadResult = { ok: true; message: MsgMessage } | { ok: false; reason: string };
+export type MsgReadResult =
+  | { ok: true; message: MsgMessage }
+  /** `office`: a sound Compound File that holds no message (an old Word or Excel document). */
+  | { ok: false; reason: string; office?: true };
 
 class CorruptFile extends Error {}
 
@@ -306,7 +310,11 @@ function messageIn(cf: CompoundFile, id: number, depth: number, seen: Set<number
 export function readOutlookMsg(bytes: Uint8Array): MsgReadResult {
   if (!isCompoundFile(bytes)) return { ok: false, reason: 'it is not an Outlook .msg file (no Compound File header)' };
   try {
-    return { ok: true, message: messageIn(new CompoundFile(bytes), 0, 0, new Set()) };
+    const cf = new CompoundFile(bytes);
+    // Every Outlook item has its property stream at the top; Word and Excel files have none.
+    if (!cf.children(0).has('__PROPERTIES_VERSION1.0'))
+      return { ok: false, office: true, reason: 'it holds no Outlook message (an Office document?)' };
+    return { ok: true, message: messageIn(cf, 0, 0, new Set()) };
   } catch (error) {
     // CorruptFile says what is wrong; anything else (a DataView read past the end) is a file cut short.
     const what = error instanceof CorruptFile ? error.message : 'it is cut short or damaged';

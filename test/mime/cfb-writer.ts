@@ -145,7 +145,7 @@ export function writeCfb(children: CfbNode[]): CfbFile {
   });
   for (let i = miniFat.length; i < miniFatSectors * (SECTOR / 4); i++)
     v.setUint32(at(miniFatStart) + i * 4, FREE, true);
-  bytes.set(mini, at(miniStart));
+  if (mini.length > 0) bytes.set(mini, at(miniStart));
   for (const e of large) bytes.set(e.data!, at(e.start));
 
   return {
@@ -158,7 +158,8 @@ export function writeCfb(children: CfbNode[]): CfbFile {
 
 /** The streams and storages of an Outlook message: Internet headers, subject, and attachments. */
 export function msgNodes(message: { headers?: string; subject?: string; attachments?: CfbNode[][] }): CfbNode[] {
-  const nodes: CfbNode[] = [];
+  // The property stream every Outlook item has (its fixed-size properties; the reader only asks that it is there).
+  const nodes: CfbNode[] = [{ name: '__properties_version1.0', data: new Uint8Array(32) }];
   if (message.headers !== undefined) nodes.push({ name: '__substg1.0_007D001F', data: utf16(message.headers) });
   if (message.subject !== undefined) nodes.push({ name: '__substg1.0_0037001F', data: utf16(message.subject) });
   (message.attachments ?? []).forEach((children, i) => {

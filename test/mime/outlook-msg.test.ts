@@ -95,6 +95,16 @@ describe('Outlook .msg files (built)', () => {
     expect(analyze(file.text).handoff?.ip).toBe('198.51.100.7');
   });
 
+  it('tells an Office document (a Compound File without Outlook properties) from a message', () => {
+    const doc = writeCfb([{ name: 'WordDocument', data: new Uint8Array(5000) }]).bytes;
+    expect(readOutlookMsg(doc)).toMatchObject({ ok: false, office: true });
+    expect(messageFromBytes(doc)).toMatchObject({
+      ok: false,
+      code: 'binary',
+      reason: expect.stringMatching(/Office document/),
+    });
+  });
+
   it('reads an .eml file attached to a .msg as an attached message', () => {
     const eml = new TextEncoder().encode(HEADERS);
     const bytes = writeCfb(
