@@ -16,7 +16,22 @@ function keyOf(id: string): string {
 export async function putInput(input: StoredInput): Promise<string> {
   const id = crypto.randomUUID();
   await pruneInputs(KEEP_RECENT - 1);
-  await browser.storage.session.set({ [keyOf(id)]: input });
+  try {
+    await browser.storage.session.set({ [keyOf(id)]: input });
+  } catch {
+    // Over the quota with the inputs kept for reloads: this one matters more. If it is too large on its own,
+    // the analyzer says so instead of opening on nothing.
+    await pruneInputs(0);
+    try {
+      await browser.storage.session.set({ [keyOf(id)]: input });
+    } catch {
+      const reason =
+        'The input is too large for the browser to hand to the analyzer. Save it as a file and open it there.';
+      await browser.storage.session.set({
+        [keyOf(id)]: { kind: 'unreadable', reason, source: input.source, createdAt: input.createdAt },
+      });
+    }
+  }
   return id;
 }
 

@@ -3,7 +3,7 @@
 
 import { type Browser, browser } from 'wxt/browser';
 import { type InputSource, MAX_INPUT_CHARS, type StoredInput } from '../messaging';
-import { isCompoundFile, MAX_MSG_BYTES, type MessageFile, messageFromBytes } from '../mime/message-file';
+import { capAttached, isCompoundFile, MAX_MSG_BYTES, type MessageFile, messageFromBytes } from '../mime/message-file';
 
 type ClickInfo = Pick<Browser.contextMenus.OnClickData, 'selectionText' | 'pageUrl' | 'linkUrl' | 'frameId'>;
 
@@ -84,7 +84,8 @@ function text(text: string, source: InputSource, file?: Extract<MessageFile, { o
     source,
     createdAt: Date.now(),
     ...(file?.note ? { note: file.note } : {}),
-    ...(file?.attached ? { attached: file.attached } : {}),
+    // storage.session has a quota: what is attached gets no more room than the input itself.
+    ...(file?.attached ? { attached: capAttached(file.attached, MAX_INPUT_CHARS) } : {}),
   };
 }
 function unreadable(reason: string, source: InputSource): StoredInput {

@@ -58,6 +58,26 @@ export function msgAttachments(message: MsgMessage): AttachedMessage[] {
   return out;
 }
 
+/**
+ * `list` (and the messages attached to each, depth first) with no more than `budget` characters of text in
+ * all: what the background may hand to the analyzer page through storage that has a quota.
+ */
+export function capAttached(list: AttachedMessage[], budget: number): AttachedMessage[] {
+  let left = budget;
+  const cap = (messages: AttachedMessage[]): AttachedMessage[] => {
+    const out: AttachedMessage[] = [];
+    for (const { attached, ...message } of messages) {
+      if (left <= 0) break;
+      const text = message.text.slice(0, left);
+      left -= text.length;
+      const inner = attached ? cap(attached) : [];
+      out.push({ ...message, text, ...(inner.length > 0 ? { attached: inner } : {}) });
+    }
+    return out;
+  };
+  return cap(list);
+}
+
 const NO_HEADERS =
   'This Outlook message has no Internet headers: Outlook keeps them only for mail it received from a server, ' +
   'not for drafts, sent items or messages written in Outlook. Open the message as it was received and copy ' +

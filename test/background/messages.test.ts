@@ -64,6 +64,25 @@ describe('background messages', () => {
     );
   });
 
+  it('makes room when session storage is over its quota, and says so when one input is too large alone', async () => {
+    for (let i = 0; i < 3; i++) await putInput({ ...INPUT, createdAt: i });
+    const realSet = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
+    const quota = () => Promise.reject(new Error('Session storage quota bytes exceeded'));
+    // Over the quota once: the older inputs go, this one is kept.
+    const set = vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementationOnce(quota);
+    const id = await putInput({ ...INPUT, createdAt: 10 });
+    expect(Object.keys(await fakeBrowser.storage.session.get(null))).toEqual([`input:${id}`]);
+    expect(await handleMessage({ type: 'input/get', id }, OWN_PAGE)).toMatchObject({
+      input: { text: 'Subject: secret' },
+    });
+    // Too large even alone: the analyzer gets a reason instead of nothing.
+    set.mockImplementationOnce(quota).mockImplementationOnce(quota).mockImplementation(realSet);
+    const big = await putInput({ ...INPUT, createdAt: 11 });
+    expect(await handleMessage({ type: 'input/get', id: big }, OWN_PAGE)).toMatchObject({
+      input: { kind: 'unreadable', reason: expect.stringMatching(/too large/), source: { kind: 'paste' } },
+    });
+  });
+
   it('keeps only a few recent inputs in session storage', async () => {
     for (let i = 0; i < 6; i++) await putInput({ ...INPUT, createdAt: i });
     const keys = Object.keys(await fakeBrowser.storage.session.get(null));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze';
-import { messageFromBytes } from '../../src/mime/message-file';
+import { capAttached, messageFromBytes } from '../../src/mime/message-file';
 import { isCompoundFile, readOutlookMsg } from '../../src/mime/outlook-msg';
 import { type CfbNode, msgNodes, utf16, writeCfb } from './cfb-writer';
 
@@ -204,5 +204,22 @@ describe('Outlook .msg files: damaged and hostile input', () => {
       ok: false,
       reason: 'the .msg file cannot be read: it is shorter than a Compound File header',
     });
+  });
+});
+
+describe('capAttached', () => {
+  it('keeps attached messages, depth first, within a budget of characters', () => {
+    const list = [
+      { number: 1, text: 'a'.repeat(10), attached: [{ number: 1, text: 'b'.repeat(10) }] },
+      { number: 2, text: 'c'.repeat(10) },
+    ];
+    expect(capAttached(list, 100)).toEqual(list);
+    expect(capAttached(list, 25)).toEqual([
+      { number: 1, text: 'a'.repeat(10), attached: [{ number: 1, text: 'b'.repeat(10) }] },
+      { number: 2, text: 'c'.repeat(5) },
+    ]);
+    expect(capAttached(list, 15)).toEqual([
+      { number: 1, text: 'a'.repeat(10), attached: [{ number: 1, text: 'bbbbb' }] },
+    ]);
   });
 });
