@@ -1,10 +1,10 @@
 // Shared by the UI, the background and the CLI (no DOM, no Node). A message file's bytes as text to analyze,
 // by one rule wherever the file comes from (dropped, chosen, a link, a path, standard input): an Outlook .msg
-// gives the Internet headers Outlook kept; other files are text, UTF-8 when valid and windows-1252 otherwise;
-// an image or archive given by mistake is said to be one.
+// gives the Internet headers Outlook kept; other files are text: UTF-16 after its byte-order mark, else UTF-8
+// when valid and windows-1252 otherwise; an image or archive given by mistake is said to be one.
 
 import type { AttachedMessage } from './attached';
-import { decodeEightBit } from './decode';
+import { decodeEightBit, decodeUtf16 } from './decode';
 import { isCompoundFile, type MsgMessage, readOutlookMsg } from './outlook-msg';
 
 export { decodeEightBit, isCompoundFile };
@@ -116,6 +116,8 @@ export function messageFromBytes(bytes: Uint8Array, cut = false): MessageFile {
         `these are the headers of the message attached to it${first.filename ? ` ("${first.filename}")` : ''}${which}.`,
     };
   }
+  const utf16 = decodeUtf16(bytes, cut);
+  if (utf16 !== undefined) return { ok: true, text: utf16 };
   if (looksBinary(bytes)) {
     return {
       ok: false,

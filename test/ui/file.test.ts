@@ -34,6 +34,22 @@ describe('readMessageFile (a dropped or chosen file)', () => {
     );
   });
 
+  it('reads headers saved as UTF-16 with a byte-order mark (Notepad’s “Unicode”), not as a binary file', async () => {
+    const text = 'Subject: Überweisung\r\nFrom: a@example.org\r\n\r\n';
+    const le = new Uint8Array([
+      0xff,
+      0xfe,
+      ...[...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]),
+    ]);
+    const be = new Uint8Array([
+      0xfe,
+      0xff,
+      ...[...text].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff]),
+    ]);
+    for (const bytes of [le, be])
+      expect(await readMessageFile(new File([bytes], 'headers.txt'))).toMatchObject({ ok: true, text });
+  });
+
   it('says that an image is not a message', async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, ...new Array(64).fill(0)]);
     const read = await readMessageFile(new File([png], 'photo.eml'));
