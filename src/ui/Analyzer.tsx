@@ -3,7 +3,6 @@ import { analyze } from '../core/analyze';
 import { isInputId, sendRequest } from '../messaging';
 import { browser } from '../page-browser';
 import { AppBar } from './AppBar';
-import { inputOfFile, readMessageFile } from './file';
 import { type MessageInput, MessageView } from './MessageView';
 import { PasteBox } from './PasteBox';
 import { Report } from './Report';
@@ -55,6 +54,8 @@ export function Analyzer({ search }: { search: string }) {
 
   const openFile = async (file: File | undefined) => {
     if (!file) return;
+    // Loaded on a drop or a choice only (the .msg and mbox readers): the page's first report never waits for it.
+    const { inputOfFile, readMessageFile } = await import('./file');
     const result = await readMessageFile(file);
     setLoaded(
       result.ok
