@@ -1,13 +1,13 @@
-// A small Compound File writer ([MS-CFB], version 3: 512-byte sectors), for tests only: builds .msg files of
+// A small Compound File writer ([MS-CFB]: version 3 with 512-byte sectors, or version 4 with 4096), for tests only: builds .msg files of
 // the shapes the real samples in test/fixtures/msg do not cover, and gives the offsets a test needs to damage
 // one on purpose (a FAT entry, a directory entry).
 
 export type CfbNode = { name: string; data: Uint8Array } | { name: string; children: CfbNode[] };
 
-const SECTOR = 512;
 const FREE = 0xffffffff;
 const END = 0xfffffffe;
 const FAT_SECTOR = 0xfffffffd;
+const DIFAT_SECTOR = 0xfffffffc;
 const NONE = 0xffffffff;
 
 export interface CfbFile {
@@ -39,8 +39,9 @@ export function utf16(text: string): Uint8Array {
   return out;
 }
 
-/** A Compound File whose root storage holds `children`. */
-export function writeCfb(children: CfbNode[]): CfbFile {
+/** A Compound File whose root storage holds `children`; `version` 4 has 4096-byte sectors. */
+export function writeCfb(children: CfbNode[], version: 3 | 4 = 3): CfbFile {
+  const SECTOR = version === 4 ? 4096 : 512;
   const flat: Flat[] = [{ name: 'Root Entry', type: 5, child: NONE, right: NONE, start: END, size: 0 }];
   const ids = new Map<string, number>([['', 0]]);
   const add = (parent: number, nodes: CfbNode[], path: string) => {
@@ -72,17 +73,20 @@ export function writeCfb(children: CfbNode[]): CfbFile {
     for (let i = 0; i < count; i++) miniFat.push(i === count - 1 ? END : miniFat.length + 1);
     for (let i = 0; i < count * 64; i++) mini.push(e.data![i] ?? 0);
   }
-  const dirSectors = Math.ceil(flat.length / 4);
+  const dirSectors = Math.ceil(flat.length / (SECTOR / 128));
   const miniFatSectors = Math.ceil((miniFat.length * 4) / SECTOR);
   const miniSectors = Math.ceil(mini.length / SECTOR);
   const large = flat.filter((e) => e.type === 2 && e.size >= 4096);
   const largeSectors = large.reduce((n, e) => n + Math.ceil(e.size / SECTOR), 0);
   const others = dirSectors + miniFatSectors + miniSectors + largeSectors;
+  // FAT sectors beyond the header's 109 are listed in DIFAT sectors (SECTOR / 4 - 1 entries and a next link).
+  const perDifat = SECTOR / 4 - 1;
+  const difatFor = (fat: number) => Math.ceil(Math.max(0, fat - 109) / perDifat);
   let fatSectors = 1;
-  while (fatSectors * (SECTOR / 4) < fatSectors + others) fatSectors++;
-  if (fatSectors > 109) throw new Error('cfb-writer: too large for a header-only DIFAT');
+  while (fatSectors * (SECTOR / 4) < fatSectors + difatFor(fatSectors) + others) fatSectors++;
+  const difatSectors = difatFor(fatSectors);
 
-  const total = fatSectors + others;
+  const total = fatSectors + difatSectors + others;
   const fat = new Array<number>(fatSectors * (SECTOR / 4)).fill(FREE);
   let next = 0;
   const run = (count: number, mark?: number): number => {
@@ -92,6 +96,7 @@ export function writeCfb(children: CfbNode[]): CfbFile {
     return count === 0 ? END : first;
   };
   run(fatSectors, FAT_SECTOR);
+  const difatStart = run(difatSectors, DIFAT_SECTOR);
   const dirStart = run(dirSectors);
   const miniFatStart = run(miniFatSectors);
   const miniStart = run(miniSectors);
@@ -103,20 +108,28 @@ export function writeCfb(children: CfbNode[]): CfbFile {
   const v = new DataView(bytes.buffer);
   bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
   v.setUint16(0x18, 0x3e, true);
-  v.setUint16(0x1a, 3, true);
+  v.setUint16(0x1a, version, true);
   v.setUint16(0x1c, 0xfffe, true);
-  v.setUint16(0x1e, 9, true);
+  v.setUint16(0x1e, version === 4 ? 12 : 9, true);
   v.setUint16(0x20, 6, true);
   v.setUint32(0x2c, fatSectors, true);
   v.setUint32(0x30, dirStart, true);
   v.setUint32(0x38, 4096, true);
   v.setUint32(0x3c, miniFatStart, true);
   v.setUint32(0x40, miniFatSectors, true);
-  v.setUint32(0x44, END, true);
-  v.setUint32(0x48, 0, true);
+  v.setUint32(0x44, difatStart, true);
+  v.setUint32(0x48, difatSectors, true);
   for (let i = 0; i < 109; i++) v.setUint32(0x4c + i * 4, i < fatSectors ? i : FREE, true);
 
   const at = (sector: number) => (sector + 1) * SECTOR;
+  for (let k = 0; k < difatSectors; k++) {
+    const o = at(difatStart + k);
+    for (let i = 0; i < perDifat; i++) {
+      const fatSector = 109 + k * perDifat + i;
+      v.setUint32(o + i * 4, fatSector < fatSectors ? fatSector : FREE, true);
+    }
+    v.setUint32(o + perDifat * 4, k + 1 < difatSectors ? difatStart + k + 1 : END, true);
+  }
   // FAT sectors are the first ones.
   fat.forEach((value, i) => {
     v.setUint32(at(0) + i * 4, value, true);
@@ -134,7 +147,7 @@ export function writeCfb(children: CfbNode[]): CfbFile {
     v.setUint32(o + 0x74, e.start, true);
     v.setUint32(o + 0x78, e.size, true);
   });
-  for (let id = flat.length; id < dirSectors * 4; id++) {
+  for (let id = flat.length; id < dirSectors * (SECTOR / 128); id++) {
     const o = at(dirStart) + id * 128;
     v.setUint32(o + 0x44, NONE, true);
     v.setUint32(o + 0x48, NONE, true);

@@ -67,12 +67,35 @@ describe('Outlook .msg files (built)', () => {
     { name: '__substg1.0_3701000D', children: msgNodes({ headers, subject }) },
   ];
 
-  it('reads a large header stream (regular sectors) and a small one (mini stream)', () => {
+  it('reads a large header stream (regular sectors) and a small one (mini stream), with either sector size', () => {
     const long = `${HEADERS.slice(0, -4)}\r\nX-Padding: ${'p'.repeat(5000)}\r\n\r\n`;
-    for (const headers of [HEADERS, long]) {
-      const read = readOutlookMsg(writeCfb(msgNodes({ headers, subject: 'x' })).bytes);
-      expect(read).toEqual({ ok: true, message: { headers, subject: 'x', attached: [] } });
+    for (const version of [3, 4] as const) {
+      for (const headers of [HEADERS, long]) {
+        const read = readOutlookMsg(writeCfb(msgNodes({ headers, subject: 'x' }), version).bytes);
+        expect(read).toEqual({ ok: true, message: { headers, subject: 'x', attached: [] } });
+      }
     }
+  });
+
+  it('reads a file whose FAT is listed beyond the header (a DIFAT sector: files over 7 MB)', () => {
+    // An 8 MB scan, then an .eml whose sectors come after it: their FAT entries are in FAT sectors the DIFAT lists.
+    const eml = `${HEADERS.slice(0, -4)}\r\nX-Padding: ${'p'.repeat(5000)}\r\n\r\n`;
+    const attachments = [
+      [
+        { name: '__substg1.0_3707001F', data: utf16('scan.pdf') },
+        { name: '__substg1.0_37010102', data: new Uint8Array(8 * 1024 * 1024) },
+      ],
+      [
+        { name: '__substg1.0_3707001F', data: utf16('report.eml') },
+        { name: '__substg1.0_37010102', data: new TextEncoder().encode(eml) },
+      ],
+    ];
+    const built = writeCfb(msgNodes({ headers: HEADERS, attachments }));
+    expect(new DataView(built.bytes.buffer).getUint32(0x48, true)).toBeGreaterThan(0); // DIFAT sectors in use
+    expect(readOutlookMsg(built.bytes)).toEqual({
+      ok: true,
+      message: { headers: HEADERS, attached: [{ headers: eml, filename: 'report.eml', attached: [] }] },
+    });
   });
 
   it('opens the attached message when the .msg has no headers of its own (a forward saved from Sent Items)', () => {
