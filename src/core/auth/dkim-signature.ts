@@ -31,11 +31,19 @@ export function parseDecimal(text: string): number | undefined {
 /** h= as a list of lower-cased header names (empty names dropped). */
 export function signedHeaderList(h: string | undefined): string[] {
   if (h === undefined || h === '') return [];
-  // Lower-cased once, then split: the same names as lower-casing each (':' has no case).
-  const names = h.toLowerCase().split(':');
-  // An empty name (a doubled or trailing ':') is rare: the split is the list unless there is one.
-  for (let k = 0; k < names.length; k++) if (names[k] === '') return names.filter((name) => name !== '');
-  return names;
+  // Lower-cased once (':' has no case), then cut at each ':' with indexOf and slice, empty names skipped. Not
+  // split(':'): on the fresh h= value of each message, split took a slower path through the runtime and cost
+  // more than the rest of the signature's fields.
+  const lower = h.toLowerCase();
+  const names: string[] = [];
+  let from = 0;
+  for (;;) {
+    const colon = lower.indexOf(':', from);
+    const end = colon < 0 ? lower.length : colon;
+    if (end > from) names.push(lower.slice(from, end));
+    if (colon < 0) return names;
+    from = colon + 1;
+  }
 }
 
 /** Parses a DKIM-Signature field value (folded or unfolded). Never throws. */

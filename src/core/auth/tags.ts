@@ -43,7 +43,10 @@ function withoutSpace(s: string, start: number, end: number, spaces: SpaceFinder
   let from = start;
   while (at < end) {
     if (at > from) text += s.slice(from, at);
+    // The rest of the run read here: folded signatures indent each line of b= with some eight spaces, and a
+    // search per space cost more than the rest of the value.
     from = at + 1;
+    while (from < end && isSpace(s.charCodeAt(from))) from++;
     at = spaces.next(from);
   }
   if (end > from) text += s.slice(from, end);
