@@ -5,7 +5,7 @@ import { parseDkimSignature } from './auth/dkim-signature';
 import { parseReceivedSpf } from './auth/received-spf';
 import { evaluateFlags, verdictOf } from './flags';
 import { parseAddress, parseAddressList } from './headers/address';
-import { FieldIndex, type NamedFields, nameEndsWith, nameStartsWith } from './headers/fields';
+import { FieldIndex, type NamedFields } from './headers/fields';
 import { readHeaderBlock } from './headers/read';
 import { buildHops, totalDelay } from './hops';
 import { computeAlignment, judgeAuthResults, parseAllAuthResults, summaryVerdicts } from './trust/auth-trust';
@@ -87,11 +87,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   summary.originIp = trust.origin?.ip ?? null;
 
   const ownPrefixes = recipientFieldPrefixes(trust.recipientOrgs);
-  const isTrusted = (headerIndex: number): boolean => {
+  const isTrusted = (headerIndex: number, lowerName: string): boolean => {
     if (trust.senderBoundaryHeader === null || headerIndex < trust.senderBoundaryHeader) return true;
-    // Compared in place: no lower-cased copy of each antispam field's name.
-    const name = headers[headerIndex]?.name ?? '';
-    return !nameEndsWith(name, '-untrusted') && ownPrefixes.some((p) => nameStartsWith(name, p));
+    // decodeAntispam hands over the field's name lower-cased (its decoder's, a constant), compared natively:
+    // reading each verdict's name again, character by character against every prefix, was about an eighth of
+    // decodeAntispam's time on Microsoft 365 mail.
+    return !lowerName.endsWith('-untrusted') && ownPrefixes.some((p) => lowerName.startsWith(p));
   };
   const antispam = decodeAntispam(headers, isTrusted);
 

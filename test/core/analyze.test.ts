@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze';
 
@@ -93,5 +95,20 @@ describe('analyze() on hostile input', () => {
     const b = JSON.stringify(analyze(text, { now: 0 }));
     expect(a).toBe(b);
     expect(JSON.parse(a).hops).toHaveLength(2);
+  });
+});
+
+describe('analyze() on vendor verdicts', () => {
+  it("trusts a verdict below the sender's hops only in the recipient provider's own fields, in any letter case", () => {
+    // A Microsoft 365 recipient; the fields at the bottom lie below the hops the sender wrote.
+    const base = readFileSync(resolve(import.meta.dirname, '../fixtures/auth/compauth-fail.eml'), 'utf8').trimEnd();
+    const text = `${base}\nx-ms-exchange-ORGANIZATION-pcl: 2\nX-Forefront-Antispam-Report-Untrusted: SCL:1;\nX-Spam-Flag: NO\n\n`;
+    const verdicts = analyze(text).antispam.map((v) => [v.field, v.trusted]);
+    expect(verdicts).toEqual([
+      ['X-MS-Exchange-Organization-SCL', true],
+      ['x-ms-exchange-ORGANIZATION-pcl', true],
+      ['X-Forefront-Antispam-Report-Untrusted', false],
+      ['X-Spam-Flag', false],
+    ]);
   });
 });

@@ -41,10 +41,14 @@ interface Candidate {
   decoder: FieldDecoder;
 }
 
-// A dense array (a sparse one would fall back to slow dictionary elements).
+// Dense arrays (a sparse one would fall back to slow dictionary elements).
 let longest = 0;
 for (const decoder of antispamDecoders) longest = Math.max(longest, decoder.field.length);
 const BY_LENGTH: Array<Candidate[] | undefined> = new Array(longest + 1).fill(undefined);
+// Per length, one bit per last character of its candidates (the character's low five bits): a field name
+// of a candidate's length but with another last character, most of them, is rejected without a candidate
+// loop.
+const LAST_BITS: number[] = new Array(longest + 1).fill(0);
 for (const decoder of antispamDecoders) {
   const lower = decoder.field.toLowerCase();
   const candidate = {
@@ -57,6 +61,11 @@ for (const decoder of antispamDecoders) {
   const list = BY_LENGTH[lower.length];
   if (list === undefined) BY_LENGTH[lower.length] = [candidate];
   else list.push(candidate);
+  LAST_BITS[lower.length]! |= lastBit(candidate.last);
+}
+
+function lastBit(c: number): number {
+  return 1 << (c & 31);
 }
 
 function foldAscii(c: number): number {
@@ -68,34 +77,48 @@ function equalsFolded(name: string, lower: string): boolean {
   return true;
 }
 
-/** The decoder for a field name, if any (case-insensitive). */
-export function decoderFor(name: string): FieldDecoder | undefined {
+/** The candidate whose field a name is, if any (case-insensitive). */
+function candidateFor(name: string): Candidate | undefined {
   const n = name.length;
-  const candidates = n < BY_LENGTH.length ? BY_LENGTH[n] : undefined;
-  if (candidates === undefined) return undefined;
+  if (n >= BY_LENGTH.length || LAST_BITS[n] === 0) return undefined;
   const last = foldAscii(name.charCodeAt(n - 1));
+  if ((LAST_BITS[n]! & lastBit(last)) === 0) return undefined;
+  const candidates = BY_LENGTH[n]!;
   const middle = foldAscii(name.charCodeAt(n >> 1));
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     // The two characters first: comparing the whole name with every candidate of its length (most field
     // names have one) cost more than the rest of the lookup.
     if (c.last !== last || c.middle !== middle) continue;
-    if (name === c.exact || equalsFolded(name, c.lower)) return c.decoder;
+    if (name === c.exact || equalsFolded(name, c.lower)) return c;
   }
   return undefined;
 }
 
-export function decodeAntispam(headers: HeaderField[], isTrusted: (headerIndex: number) => boolean): VendorVerdict[] {
+/** The decoder for a field name, if any (case-insensitive). */
+export function decoderFor(name: string): FieldDecoder | undefined {
+  return candidateFor(name)?.decoder;
+}
+
+/**
+ * Is the verdict in the field at `headerIndex` the recipient side's? `lowerName` is the field's name
+ * lower-cased: the name matched a decoder's field in ASCII letter case only, so it is that field's
+ * lower-cased name, a constant that callers can compare natively instead of reading the name again.
+ */
+export type IsTrusted = (headerIndex: number, lowerName: string) => boolean;
+
+export function decodeAntispam(headers: HeaderField[], isTrusted: IsTrusted): VendorVerdict[] {
   const out: VendorVerdict[] = [];
   for (const header of headers) {
-    const decoder = decoderFor(header.name);
-    if (decoder === undefined) continue;
+    const candidate = candidateFor(header.name);
+    if (candidate === undefined) continue;
+    const decoder = candidate.decoder;
     const decoded = decoder.decode(header.value);
     const verdict: VendorVerdict = {
       vendor: decoded.vendor ?? decoder.vendor,
       header: header.index,
       field: header.name,
-      trusted: decoder.alwaysUntrusted !== true && isTrusted(header.index),
+      trusted: decoder.alwaysUntrusted !== true && isTrusted(header.index, candidate.lower),
       items: decoded.items,
     };
     if (decoded.summary !== undefined) verdict.summary = decoded.summary;

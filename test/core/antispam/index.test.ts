@@ -24,6 +24,15 @@ describe('decodeAntispam', () => {
     expect(verdicts.map((v) => v.trusted)).toEqual([true, false]);
   });
 
+  it('hands the trust callback the field name lower-cased, however it is spelled', () => {
+    const seen: string[] = [];
+    decodeAntispam(fields(['X-MS-EXCHANGE-organization-scl', '1'], ['x-spam-FLAG', 'YES']), (_, lowerName) => {
+      seen.push(lowerName);
+      return true;
+    });
+    expect(seen).toEqual(['x-ms-exchange-organization-scl', 'x-spam-flag']);
+  });
+
   it('finds every decoder by its name in any case, and nothing else', () => {
     for (const d of antispamDecoders) {
       expect(decoderFor(d.field)).toBe(d);
