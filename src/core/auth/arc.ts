@@ -42,12 +42,12 @@ function nonEmpty(text: string | undefined): string | undefined {
   return text === undefined || text === '' ? undefined : text;
 }
 
-/** The field name as groupArcSets compares it: trimmed and lower-cased. */
 /** Does `name` start with "arc-" in any letter case? (No character outside ASCII lower-cases to "a", "r", "c" or "-".) */
 function startsWithArc(name: string): boolean {
   return (name.charCodeAt(1) | 0x20) === 114 && (name.charCodeAt(2) | 0x20) === 99 && name.charCodeAt(3) === 45;
 }
 
+/** The field name as groupArcSets compares it: trimmed and lower-cased. */
 function memberKey(name: string, lower: string | undefined): string {
   if (lower === undefined) return name.trim().toLowerCase();
   return trimEnds(lower);
