@@ -123,9 +123,28 @@ export class Alignment {
     if (da === '' || db === '') return false;
     if (da === db) return true;
     if (mode === 's') return false;
+    // An Organizational Domain is a suffix of its domain that holds a dot (a label and the public suffix), so
+    // two domains that end in no common such text have none in common: the Return-Path, Reply-To or DKIM
+    // domain of another organisation (most of those compared) is then told apart without its suffix-list walk.
+    if (!shareDottedSuffix(da, db)) return false;
     // organizationalDomain(da) would normalise da a second time (trim, lower-case, '@', dot: four string
     // calls); a second pass changes nothing unless white space or a dot is left at an end.
     const oa = this.ofNormalised(isNormalised(da) ? da : normalizeDomain(da));
     return oa !== undefined && oa === this.ofNormalised(isNormalised(db) ? db : normalizeDomain(db));
   }
+}
+
+/**
+ * Whether two normalised domains can have one Organizational Domain, told from their text: the longest text
+ * both end in holds a dot. The registrable domain is a suffix of its host that takes in the dot before the
+ * public suffix, once trailing dots are dropped; a domain that still ends in one (of `x..`) is left to the lookup.
+ */
+function shareDottedSuffix(a: string, b: string): boolean {
+  if (a.charCodeAt(a.length - 1) === 46 || b.charCodeAt(b.length - 1) === 46) return true;
+  for (let i = a.length - 1, j = b.length - 1; i >= 0 && j >= 0; i--, j--) {
+    const c = a.charCodeAt(i);
+    if (c !== b.charCodeAt(j)) return false;
+    if (c === 46 /* . */) return true;
+  }
+  return false;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aligned, organizationalDomain } from '../../../src/core/auth/alignment';
+import { Alignment, aligned, organizationalDomain } from '../../../src/core/auth/alignment';
 
 describe('organizationalDomain (ICANN section of the PSL)', () => {
   it.each([
@@ -39,5 +39,25 @@ describe('aligned (RFC 7489 §3.1)', () => {
     ['192.0.2.1', '192.0.2.2', 'r', false],
   ] as const)('%s ~ %s (%s) = %s', (a, b, mode, expected) => {
     expect(aligned(a, b, mode)).toBe(expected);
+  });
+});
+
+describe('Alignment (the memo of one analysis)', () => {
+  // Relaxed pairs with no common dotted ending are told apart without a suffix-list lookup; a domain left
+  // ending in a dot (`x..` less one dot) still aligns with its Organizational Domain.
+  it.each([
+    ['mail.example.com', 'example.com', true],
+    ['a.example.co.uk', 'b.example.co.uk', true],
+    ['example.co.uk', 'other.co.uk', false],
+    ['example.com', 'example.net', false],
+    ['mail.example.com', 'xample.com', false],
+    ['com', 'example.com', false],
+    ['mail.example.com..', 'example.com', true],
+    ['example.com', 'news.example.com..', true],
+    ['192.0.2.1', '198.51.100.1', false],
+  ] as const)('%s ~ %s (r) = %s, as aligned()', (a, b, expected) => {
+    expect(aligned(a, b, 'r')).toBe(expected);
+    expect(new Alignment().aligned(a, b, 'r')).toBe(expected);
+    expect(new Alignment().alignedDomains(a, b, 'r')).toBe(expected);
   });
 });

@@ -15,8 +15,12 @@ export function ev(v: Verdict, text?: string): Evidence[] {
   return [{ header: v.header, text: text ?? `${v.method}=${v.result}${v.reason ? ` (${v.reason})` : ''}` }];
 }
 
+/**
+ * Relaxed alignment of two domainOf() results, which are lower-cased and hold no '@': Alignment normalises
+ * them again only where an end could change.
+ */
 export function sameOrg(alignment: Alignment, a: string, b: string): boolean {
-  return alignment.aligned(a, b, 'r');
+  return alignment.alignedDomains(a, b, 'r');
 }
 
 export const one = (v: Verdict | undefined): Verdict[] => (v ? [v] : []);
