@@ -184,6 +184,39 @@ describe('hidden characters in the sender or subject', () => {
     expect(withSubject('News\u00adletter')).toBeUndefined();
   });
 
+  // Every character of the three tables but the Arabic letter mark, itself a right-to-left character (with
+  // which direction marks stand).
+  it.each([
+    ['combining grapheme joiner', 0x034f],
+    ['Hangul choseong filler', 0x115f],
+    ['Hangul jungseong filler', 0x1160],
+    ['Khmer vowel inherent aq', 0x17b4],
+    ['Khmer vowel inherent aa', 0x17b5],
+    ['Mongolian vowel separator', 0x180e],
+    ['zero width space', 0x200b],
+    ['word joiner', 0x2060],
+    ['function application', 0x2061],
+    ['invisible times', 0x2062],
+    ['invisible separator', 0x2063],
+    ['invisible plus', 0x2064],
+    ['Hangul filler', 0x3164],
+    ['zero width no-break space', 0xfeff],
+    ['halfwidth Hangul filler', 0xffa0],
+    ['left-to-right override', 0x202d],
+    ['right-to-left override', 0x202e],
+    ['left-to-right mark', 0x200e],
+    ['right-to-left mark', 0x200f],
+    ['left-to-right embedding', 0x202a],
+    ['right-to-left embedding', 0x202b],
+    ['pop directional formatting', 0x202c],
+    ['left-to-right isolate', 0x2066],
+    ['right-to-left isolate', 0x2067],
+    ['first strong isolate', 0x2068],
+    ['pop directional isolate', 0x2069],
+  ] as const)('reports the %s in a plain Latin subject', (name, code) => {
+    expect(withSubject(`Pay${String.fromCharCode(code)}Pal invoice`)?.detail).toContain(`(${name})`);
+  });
+
   it('reads Reply-To too', () => {
     const reply = fixture.replace(subject, `${subject}Reply-To: =?UTF-8?Q?Sh=E2=80=8Bop?= <help@shop.example>\n`);
     const flag = analyze(reply, { now: NOW }).flags.find((f) => f.id === 'hidden-characters');

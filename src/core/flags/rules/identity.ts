@@ -119,8 +119,19 @@ interface HiddenCharacters {
 const HIDDEN = new Uint8Array(0x10000);
 for (const table of [INVISIBLE, OVERRIDES, DIRECTION_MARKS]) for (const c of table.keys()) HIDDEN[c] = 1;
 
+/**
+ * The characters of INVISIBLE, OVERRIDES and DIRECTION_MARKS as one class (UTF-16 code units, as charCodeAt
+ * reads them), asked before the scan: none is below U+0100, so V8 rejects text stored one byte a character
+ * (most From names, addresses and subjects) without reading it, and reads other text natively, several times
+ * faster than the loop. Keep in step with the three tables: a character missing here goes unreported (the
+ * test of hidden-characters asks about each).
+ */
+const ANY_HIDDEN =
+  /[\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b\u2060-\u2064\u3164\ufeff\uffa0\u202d\u202e\u061c\u200e\u200f\u202a-\u202c\u2066-\u2069]/;
+
 /** The hidden characters of `text` (see INVISIBLE), or undefined when it has none. Linear in its length. */
 function hiddenCharacters(text: string): HiddenCharacters | undefined {
+  if (!ANY_HIDDEN.test(text)) return undefined;
   let found: Map<string, number> | undefined;
   let reorders = false;
   let rightToLeft: boolean | undefined; // looked for once, at the first direction mark
@@ -165,8 +176,11 @@ export const IDENTITY_RULES: readonly FlagRule[] = [
     check: ({ analysis: a, named }) => {
       const from = a.summary.from;
       if (!from?.name) return [];
+      // Most names hold no address at all: the From address is then not lower-cased for nothing.
+      const found = addressesIn(from.name);
+      if (found.length === 0) return [];
       const real = from.address.toLowerCase();
-      const shown = addressesIn(from.name).filter((x) => x !== real);
+      const shown = found.filter((x) => x !== real);
       if (!shown.length) return [];
       const h = named.from;
       return [
