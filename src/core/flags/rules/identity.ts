@@ -112,22 +112,22 @@ interface HiddenCharacters {
   shown: string;
 }
 
+const HIDDEN_CODES = [INVISIBLE, OVERRIDES, DIRECTION_MARKS].flatMap((table) => [...table.keys()]);
+
 /**
  * 1 at each character of INVISIBLE, OVERRIDES and DIRECTION_MARKS: the scan tells every character apart with one
  * load, and looks up only these (a Subject in another script would otherwise cost a lookup per letter).
  */
 const HIDDEN = new Uint8Array(0x10000);
-for (const table of [INVISIBLE, OVERRIDES, DIRECTION_MARKS]) for (const c of table.keys()) HIDDEN[c] = 1;
+for (const c of HIDDEN_CODES) HIDDEN[c] = 1;
 
 /**
- * The characters of INVISIBLE, OVERRIDES and DIRECTION_MARKS as one class (UTF-16 code units, as charCodeAt
- * reads them), asked before the scan: none is below U+0100, so V8 rejects text stored one byte a character
- * (most From names, addresses and subjects) without reading it, and reads other text natively, several times
- * faster than the loop. Keep in step with the three tables: a character missing here goes unreported (the
- * test of hidden-characters asks about each).
+ * The same characters as one class, asked before the scan: none is below U+0100, so V8 rejects text stored one
+ * byte a character (most From names, addresses and subjects) without reading it, and reads other text natively,
+ * several times faster than the loop. Built from the tables (a class of single characters: linear; see the
+ * allow-list of scripts/redos-check.mjs).
  */
-const ANY_HIDDEN =
-  /[\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b\u2060-\u2064\u3164\ufeff\uffa0\u202d\u202e\u061c\u200e\u200f\u202a-\u202c\u2066-\u2069]/;
+const ANY_HIDDEN = new RegExp(`[${HIDDEN_CODES.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`);
 
 /** The hidden characters of `text` (see INVISIBLE), or undefined when it has none. Linear in its length. */
 function hiddenCharacters(text: string): HiddenCharacters | undefined {
