@@ -42,7 +42,7 @@ export function createStages(heads: string[]): { pass: () => void; report: () =>
     const fields = t('FieldIndex', () => new FieldIndex(headers));
     const named = fields.named;
     const { hops, chain } = t('buildHops', () => buildHops(named.received, diagnostics));
-    const ar = t('A-R parse', () => parseAllAuthResults(headers, fields, diagnostics));
+    const ar = t('A-R parse', () => parseAllAuthResults(named.authResults, diagnostics));
     const receivedSpf = t('Received-SPF + DKIM parse', () => {
       const out = named.receivedSpf.map((h) => ({ header: h.index, ...parseReceivedSpf(h.value) }));
       for (const h of named.dkimSignature) parseDkimSignature(h.value);
@@ -51,8 +51,7 @@ export function createStages(heads: string[]): { pass: () => void; report: () =>
     const arc = t('groupArcSets', () => groupArcSets(headers, fields, ar.arcInstances));
     const claims = t('collectClaims', () =>
       collectClaims(
-        headers,
-        fields,
+        named.connectingIp,
         ar.comments,
         receivedSpf.map((s) => ({ header: s.header, clientIp: s.clientIp, comment: s.comment })),
       ),

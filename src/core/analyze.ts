@@ -36,7 +36,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const { hops, chain } = buildHops(named.received, diagnostics);
 
   // Authentication headers, parsed once.
-  const ar = parseAllAuthResults(headers, fields, diagnostics);
+  const ar = parseAllAuthResults(named.authResults, diagnostics);
   const receivedSpf: ReceivedSpf[] = [];
   for (const h of named.receivedSpf) {
     const parsed = parseReceivedSpf(h.value);
@@ -54,8 +54,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
   // Trust: who wrote which hop, then which headers.
   const claims = collectClaims(
-    headers,
-    fields,
+    named.connectingIp,
     ar.comments,
     receivedSpf.map((s) => ({
       header: s.header,

@@ -1,26 +1,22 @@
 import { Alignment } from '../auth/alignment';
 import { parseArcAuthResults, parseAuthResults } from '../auth/authres';
 import { trimEnds } from '../chars';
-import type { FieldNames } from '../headers/fields';
 import type { AuthResultsHeader, AuthView, Diagnostic, HeaderField, Verdict } from '../types';
 import type { AuthResultsComments } from './claims';
 
 /** Every A-R / ARC-A-R parsed once, with the comments and properties that claims read. */
 export function parseAllAuthResults(
-  headers: readonly HeaderField[],
-  names: FieldNames,
+  /** The A-R and ARC-A-R fields, in order (FieldIndex's `named.authResults`). */
+  fields: readonly HeaderField[],
   diagnostics: Diagnostic[],
 ): { results: AuthResultsHeader[]; comments: AuthResultsComments[]; arcInstances: Map<number, number | null> } {
   const results: AuthResultsHeader[] = [];
   const comments: AuthResultsComments[] = [];
   // ARC-A-R instances read from the raw value, by header index, so that groupArcSets need not parse again.
   const arcInstances = new Map<number, number | null>();
-  for (let k = 0; k < headers.length; k++) {
-    const h = headers[k]!;
-    // By length first: most names are neither, and are not compared.
-    const length = h.name.length;
-    const arc = length === 26 && names.is(k, 'arc-authentication-results');
-    if (!arc && (length !== 22 || !names.is(k, 'authentication-results'))) continue;
+  for (const h of fields) {
+    // FieldIndex gathered only these two names, which differ in length.
+    const arc = h.name.length !== 22;
     // Claims read only the SPF comments (`sender IP is …`, `designates … as permitted sender`): the others,
     // a few per field on Microsoft 365 mail, are not kept.
     const seen: AuthResultsComments['comments'] = [];

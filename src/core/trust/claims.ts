@@ -1,5 +1,4 @@
 import { permittedSenderIp, senderIpIs } from '../auth/ip-text';
-import type { FieldNames } from '../headers/fields';
 import { parseIp } from '../ip';
 import type { AuthResultsHeader, HeaderField } from '../types';
 import type { ConnectingIpClaim } from './chain';
@@ -20,34 +19,12 @@ const IPREV = 'policy.iprev';
 const FOREFRONT_REPORT = 'x-forefront-antispam-report';
 
 /**
- * The fields read below, by name length: a message has tens of fields and few are of a length in this
- * table, so most are passed over without hashing their names for a Map lookup. `provider` is absent for
- * the Forefront report, which is read differently.
+ * The provider that states the connecting IP in each field of its `connectingIpHeaders`, by the field's
+ * lower-cased name. FieldIndex gathers these fields (and the Forefront report, read differently) in its one
+ * pass over the names, so this is asked only of them.
  */
-const CLAIM_FIELDS: Array<Array<{ name: string; provider?: string }> | undefined> = [];
-function addClaimField(name: string, provider?: string): void {
-  while (CLAIM_FIELDS.length <= name.length) CLAIM_FIELDS.push(undefined);
-  const field = provider === undefined ? { name } : { name, provider };
-  const list = CLAIM_FIELDS[name.length];
-  if (list === undefined) CLAIM_FIELDS[name.length] = [field];
-  else list.push(field);
-}
-for (const p of PROVIDERS) for (const h of p.connectingIpHeaders ?? []) addClaimField(h, p.id);
-addClaimField(FOREFRONT_REPORT);
-
-/**
- * The claim field that `names.headers[k]` is, if any. Candidates by the name's length as written (lower-casing
- * keeps the length of any name that can equal a claim field's; see sameName), so that most names are
- * never lower-cased.
- */
-function claimField(names: FieldNames, k: number): { name: string; provider?: string } | undefined {
-  const length = names.headers[k]!.name.length;
-  const candidates = length < CLAIM_FIELDS.length ? CLAIM_FIELDS[length] : undefined;
-  if (candidates === undefined) return undefined;
-  const name = names.lower(k);
-  for (const c of candidates) if (c.name === name) return c;
-  return undefined;
-}
+const CLAIM_PROVIDERS = new Map<string, string>();
+for (const p of PROVIDERS) for (const h of p.connectingIpHeaders ?? []) CLAIM_PROVIDERS.set(h, p.id);
 
 /**
  * Every statement in the headers of which IP connected to a receiving server: Microsoft's
@@ -56,9 +33,8 @@ function claimField(names: FieldNames, k: number): { name: string; provider?: st
  * Whether a claim counts is decided by trust (judgeChain), from who makes it and where it sits.
  */
 export function collectClaims(
-  headers: readonly HeaderField[],
-  /** The fields' names (FieldIndex). */
-  names: FieldNames,
+  /** The fields that may state a connecting IP, in order (FieldIndex's `named.connectingIp`). */
+  fields: readonly HeaderField[],
   authResults: AuthResultsComments[],
   receivedSpf: Array<{ header: number; clientIp?: string; authority?: string; comment?: string }>,
 ): ConnectingIpClaim[] {
@@ -93,15 +69,13 @@ export function collectClaims(
     const ip = spf.clientIp ?? (spf.comment ? permittedSenderIp(spf.comment) : undefined);
     if (ip) claims.push(claim(ip, 'Received-SPF client-ip', spf.header, spf.authority, undefined));
   }
-  for (let k = 0; k < headers.length; k++) {
-    const h = headers[k]!;
-    const field = claimField(names, k);
-    if (field === undefined) continue;
-    const provider = field.provider;
+  for (const h of fields) {
+    const name = h.name.toLowerCase();
+    const provider = CLAIM_PROVIDERS.get(name);
     if (provider) {
       const ip = parseIp(h.value.trim())?.ip;
       if (ip) claims.push(claim(ip, h.name, h.index, undefined, provider, false));
-    } else {
+    } else if (name === FOREFRONT_REPORT) {
       const at = h.value.indexOf('CIP:');
       if (at >= 0) {
         const end = h.value.indexOf(';', at);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FieldIndex, sameName } from '../../../src/core/headers/fields';
+import { PROVIDERS } from '../../../src/core/trust/providers';
 import type { HeaderField } from '../../../src/core/types';
 
 const field = (index: number, name: string, value: string): HeaderField => ({
@@ -52,6 +53,27 @@ describe('FieldIndex', () => {
     expect(named.subject?.value).toBe('hello');
   });
 
+  it('gathers the A-R and ARC-A-R fields in one list, and the fields that state a connecting IP in another', () => {
+    const { named } = index([
+      ['ARC-Authentication-Results', 'i=1; a.example'],
+      ['X-Sender-IP', '192.0.2.1'],
+      ['authentication-results', 'b.example'],
+      ['Return-Path', '<r@example.com>'],
+      ['X-Forefront-Antispam-Report', 'CIP:192.0.2.2;'],
+      ['X-MS-Exchange-Organization-OriginalClientIPAddress', '192.0.2.3'],
+      ['AUTHENTICATION-RESULTS', 'c.example'],
+    ]);
+    expect(named.authResults.map((h) => h.index)).toEqual([0, 2, 6]);
+    expect(named.connectingIp.map((h) => h.index)).toEqual([1, 4, 5]);
+    expect(named.returnPath?.index).toBe(3);
+  });
+
+  it('gathers every field a provider states the connecting IP in (collectClaims reads only those)', () => {
+    for (const p of PROVIDERS)
+      for (const name of p.connectingIpHeaders ?? [])
+        expect(index([[name.toUpperCase(), '192.0.2.1']]).named.connectingIp, name).toHaveLength(1);
+  });
+
   it('does not take a name of the same length, or one that only starts alike, for another', () => {
     const { named } = index([
       ['X-To', 'x'],
@@ -60,12 +82,17 @@ describe('FieldIndex', () => {
       ['Resent-From', 'x'],
       ['Subjects', 'x'],
       ['ARC-Seal', 'x'],
+      ['X-Sender-IPv6', 'x'],
+      ['Authentication-Results-Original', 'x'],
+      ['X-Forefront-Antispam-Reports', 'x'],
       ['', 'a line without a colon'],
     ]);
     expect(named).toEqual({
       received: [],
       receivedSpf: [],
       dkimSignature: [],
+      authResults: [],
+      connectingIp: [],
       subject: undefined,
       from: undefined,
       sender: undefined,
