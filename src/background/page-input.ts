@@ -45,36 +45,44 @@ async function readCapped(response: Response): Promise<{ bytes: Uint8Array; cut:
   const chunks: Uint8Array[] = [];
   let length = 0;
   let max = MAX_INPUT_CHARS;
-  let cut = false;
+  let sniffed = false;
   const reader = response.body?.getReader();
   if (!reader) chunks.push(new Uint8Array(await response.arrayBuffer()));
   else {
-    for (;;) {
+    while (length < max) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (length === 0 && isCompoundFile(value)) max = MAX_MSG_BYTES;
       chunks.push(value);
       length += value.length;
-      if (length >= max) {
-        cut = true;
-        break;
+      // The kind of file is told by its first eight bytes, whatever the chunks they came in.
+      if (!sniffed && length >= 8) {
+        sniffed = true;
+        if (isCompoundFile(joined(chunks, 8))) max = MAX_MSG_BYTES;
       }
     }
     await reader.cancel().catch(() => undefined);
   }
-  const bytes = new Uint8Array(
+  const total = chunks.reduce((n, c) => n + c.length, 0);
+  const bytes = joined(chunks, max);
+  return { bytes, cut: bytes.length < total || (reader !== undefined && length >= max) };
+}
+
+/** The first `limit` bytes of `chunks` put together. */
+function joined(chunks: Uint8Array[], limit: number): Uint8Array {
+  const out = new Uint8Array(
     Math.min(
-      max,
+      limit,
       chunks.reduce((n, c) => n + c.length, 0),
     ),
   );
   let at = 0;
   for (const chunk of chunks) {
-    const n = Math.min(chunk.length, bytes.length - at);
-    bytes.set(chunk.subarray(0, n), at);
+    if (at >= out.length) break;
+    const n = Math.min(chunk.length, out.length - at);
+    out.set(chunk.subarray(0, n), at);
     at += n;
   }
-  return { bytes, cut: cut || bytes.length < length };
+  return out;
 }
 
 function text(text: string, source: InputSource, file?: Extract<MessageFile, { ok: true }>): StoredInput {

@@ -1,5 +1,6 @@
-// Reads a dropped or chosen message file, by the rule every input follows (src/mime/message-file.ts): an
-// Outlook .msg gives the Internet headers Outlook kept; other files are text, UTF-8 when valid, else windows-1252.
+// Reads a dropped or chosen message file, by the rule every input follows (src/mime/message-file.ts: an
+// Outlook .msg gives the Internet headers Outlook kept; other files are text). An mbox file shows its first
+// message.
 
 import { MAX_INPUT_CHARS } from '../messaging';
 import type { AttachedMessage } from '../mime/attached';

@@ -9,6 +9,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { MENU_ANALYZE, MENU_ANALYZE_EML_LINK, MESSAGE_LINK_PATTERNS, onMenuClicked } from '../../src/background/menus';
 import { readLink } from '../../src/background/page-input';
 import { MAX_INPUT_CHARS, type StoredInput } from '../../src/messaging';
+import { msgNodes, utf16, writeCfb } from '../mime/cfb-writer';
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => vi.restoreAllMocks());
@@ -51,7 +52,15 @@ describe('.eml link fetch', () => {
 
   it('reads a linked Outlook .msg whole, with the message attached to it, and says when a file is no message', async () => {
     const bytes = readFileSync(join(import.meta.dirname, '../fixtures/msg/EmailWithMsgAttachment.msg'));
-    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(bytes));
+    // Served in chunks, the first shorter than the Compound File signature: the kind is told all the same.
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += at === 0 ? 3 : 65536)
+          controller.enqueue(new Uint8Array(bytes.subarray(at, at === 0 ? 3 : at + 65536)));
+        controller.close();
+      },
+    });
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(body));
     const input = await readLink({ linkUrl: 'https://files.example/report.msg' });
     expect(input).toMatchObject({ kind: 'text', source: { kind: 'link' } });
     const stored = input as Extract<StoredInput, { kind: 'text' }>;
@@ -61,6 +70,31 @@ describe('.eml link fetch', () => {
     const binary = await readLink({ linkUrl: 'https://files.example/zeros.eml' });
     expect(binary).toMatchObject({ kind: 'unreadable' });
     expect((binary as { reason: string }).reason).toMatch(/binary file/);
+  });
+
+  it('reads a linked .msg over the text cap whole, even when its first chunk is shorter than its signature', async () => {
+    const eml = 'Received: from a.example by b.example; Tue, 4 Mar 2025 09:15:05 +0000\r\nSubject: inner\r\n\r\n';
+    const attachments = [
+      [
+        { name: '__substg1.0_3707001F', data: utf16('scan.pdf') },
+        { name: '__substg1.0_37010102', data: new Uint8Array(MAX_INPUT_CHARS + 1_000_000) },
+      ],
+      [
+        { name: '__substg1.0_3707001F', data: utf16('report.eml') },
+        { name: '__substg1.0_37010102', data: new TextEncoder().encode(eml.padEnd(5000, 'x')) },
+      ],
+    ];
+    const bytes = writeCfb(msgNodes({ headers: 'Subject: outer\r\n\r\n', attachments })).bytes;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.slice(0, 3));
+        for (let at = 3; at < bytes.length; at += 1 << 20) controller.enqueue(bytes.slice(at, at + (1 << 20)));
+        controller.close();
+      },
+    });
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(body));
+    const input = await readLink({ linkUrl: 'https://files.example/big.msg' });
+    expect((input as Extract<StoredInput, { kind: 'text' }>).attached?.map((m) => m.filename)).toEqual(['report.eml']);
   });
 
   it('keeps the bytes of 8-bit headers from a link (windows-1252, not U+FFFD)', async () => {
