@@ -116,6 +116,18 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
       input: file === '-' ? await readStdin(io.stdin) : await readInputFile(file),
     });
   }
+  // An Outlook .msg without headers of its own that holds several messages: the first is its text, the others
+  // are analyzed right after it, whether or not --attached was given (the file has nothing else to show).
+  for (let i = 0; i < inputs.length; i++) {
+    const { label, input } = inputs[i]!;
+    if (!input.ok || !input.others) continue;
+    const others = input.others.map((m) => ({
+      label: `${label}#attached-${m.number}`,
+      input: { ok: true as const, text: m.text, ...(m.attached ? { attached: m.attached } : {}) },
+    }));
+    inputs.splice(i + 1, 0, ...others);
+    i += others.length;
+  }
   // An mbox file (a Thunderbird folder, a Google Takeout export) is many messages: each is analyzed on its own.
   for (let i = 0; i < inputs.length; i++) {
     const { label, input } = inputs[i]!;

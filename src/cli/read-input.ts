@@ -4,7 +4,7 @@ import { decodeEightBit, messageFromBytes } from '../mime/message-file';
 
 export type InputError = { code: string; message: string };
 export type InputText =
-  | { ok: true; text: string; attached?: AttachedMessage[]; note?: string }
+  | { ok: true; text: string; attached?: AttachedMessage[]; note?: string; others?: AttachedMessage[] }
   | { ok: false; error: InputError };
 
 /** Decodes bytes as UTF-8 when valid, else as windows-1252 so 8-bit headers are kept byte for byte. */

@@ -17,6 +17,8 @@ export type MessageFile =
       attached?: AttachedMessage[];
       /** What the reader should know about where the text came from. */
       note?: string;
+      /** A .msg without headers of its own that holds several messages: those after the first (which is `text`). */
+      others?: AttachedMessage[];
     }
   | { ok: false; code: 'empty' | 'binary' | 'msg-unreadable' | 'msg-no-headers'; reason: string };
 
@@ -111,6 +113,7 @@ export function messageFromBytes(bytes: Uint8Array, cut = false): MessageFile {
       ok: true,
       text: first.text,
       attached: first.attached ?? [],
+      ...(inside.length > 1 ? { others: inside.slice(1) } : {}),
       note:
         'This Outlook message has no Internet headers of its own (Outlook keeps them only for mail it received); ' +
         `these are the headers of the message attached to it${first.filename ? ` ("${first.filename}")` : ''}${which}.`,

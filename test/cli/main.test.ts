@@ -17,24 +17,23 @@ writeFileSync(prose, 'just some words\nwithout any header\n');
 const msgFixture = (name: string) => resolve(import.meta.dirname, '../fixtures/msg', name);
 const noHeadersMsg = msgFixture('RtfWithShortRussianString.msg');
 const forwardedMsg = join(dir, 'forward.msg');
-// A forward saved from Sent Items: no headers of its own, the suspicious message attached with its headers.
+/** An attachment holding an embedded message with these headers, under this display name. */
+const embeddedMessage = (name: string, ip: string) => [
+  { name: '__substg1.0_3001001F', data: utf16(name) },
+  {
+    name: '__substg1.0_3701000D',
+    children: msgNodes({
+      headers: `Received: from relay.sender.example (relay.sender.example [${ip}])\r\n\tby mx.example.org with ESMTP id 1; Tue, 2 Jan 2024 10:00:00 +0000\r\nFrom: a@sender.example\r\nSubject: ${name}\r\n\r\n`,
+    }),
+  },
+];
+// A forward saved from Sent Items: no headers of its own, the suspicious messages attached with theirs.
 writeFileSync(
   forwardedMsg,
   writeCfb(
     msgNodes({
-      subject: 'FW: check this',
-      attachments: [
-        [
-          { name: '__substg1.0_3001001F', data: utf16('Your parcel') },
-          {
-            name: '__substg1.0_3701000D',
-            children: msgNodes({
-              headers:
-                'Received: from relay.sender.example (relay.sender.example [198.51.100.9])\r\n\tby mx.example.org with ESMTP id 1; Tue, 2 Jan 2024 10:00:00 +0000\r\nFrom: a@sender.example\r\nSubject: Your parcel\r\n\r\n',
-            }),
-          },
-        ],
-      ],
+      subject: 'FW: check these',
+      attachments: [embeddedMessage('Your parcel', '198.51.100.9'), embeddedMessage('Your invoice', '198.51.100.10')],
     }),
   ).bytes,
 );
@@ -129,12 +128,16 @@ describe('hopscope analyze', () => {
     expect(r.out).toContain('Subject:  Msg Attachment Test');
   });
 
-  it('analyzes the message attached to a .msg without headers of its own, and says so', async () => {
+  it('analyzes the messages attached to a .msg without headers of its own, and says so', async () => {
     const r = await run(['analyze', '--json', forwardedMsg]);
     expect(r.code).toBe(0);
-    const line = JSON.parse(r.lines[0]!);
-    expect(line.handoff.ip).toBe('198.51.100.9');
-    expect(line.note).toMatch(/no Internet headers of its own.*\("Your parcel"\)/);
+    const [first, second] = r.lines.map((l) => JSON.parse(l));
+    expect(r.lines).toHaveLength(2);
+    expect(first.file).toBe(forwardedMsg);
+    expect(first.handoff.ip).toBe('198.51.100.9');
+    expect(first.note).toMatch(/no Internet headers of its own.*\("Your parcel"\), the first of the 2 it holds\./);
+    expect(second.file).toBe(`${forwardedMsg}#attached-2`);
+    expect(second.handoff.ip).toBe('198.51.100.10');
     expect(r.err).toContain('no Internet headers of its own');
   });
 
