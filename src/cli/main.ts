@@ -1,6 +1,6 @@
 import { analyze } from '../core/analyze';
 import { learnRecipientInfrastructure } from '../core/trust/mailbox';
-import { findAttachedMessages } from '../mime/attached';
+import { type AttachedMessage, findAttachedMessages } from '../mime/attached';
 import { splitMbox } from '../mime/mbox';
 import { runBench } from './bench';
 import { runEval } from './eval';
@@ -64,6 +64,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   return 2;
 }
 
+/** Messages attached to the input `label` as inputs of their own, labelled `label#attached-N`. */
+function attachedInputs(label: string, messages: AttachedMessage[]): Array<{ label: string; input: InputText }> {
+  return messages.map((m) => ({
+    label: `${label}#attached-${m.number}`,
+    input: { ok: true, text: m.text, ...(m.attached ? { attached: m.attached } : {}) },
+  }));
+}
+
 async function analyzeCommand(args: string[], io: Io): Promise<number> {
   let json = false;
   const files: string[] = [];
@@ -121,10 +129,7 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
   for (let i = 0; i < inputs.length; i++) {
     const { label, input } = inputs[i]!;
     if (!input.ok || !input.others) continue;
-    const others = input.others.map((m) => ({
-      label: `${label}#attached-${m.number}`,
-      input: { ok: true as const, text: m.text, ...(m.attached ? { attached: m.attached } : {}) },
-    }));
+    const others = attachedInputs(label, input.others);
     inputs.splice(i + 1, 0, ...others);
     i += others.length;
   }
@@ -151,14 +156,7 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
       if (!input.ok) continue;
       // An Outlook .msg lists its attached messages itself; other files hold them as MIME parts.
       const found = input.attached ?? (await findAttachedMessages(input.text));
-      inputs.splice(
-        i + 1,
-        0,
-        ...found.map((m) => ({
-          label: `${label}#attached-${m.number}`,
-          input: { ok: true as const, text: m.text, ...(m.attached ? { attached: m.attached } : {}) },
-        })),
-      );
+      inputs.splice(i + 1, 0, ...attachedInputs(label, found));
       i += found.length;
     }
   }
