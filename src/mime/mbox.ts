@@ -7,19 +7,13 @@
 // split a message in two, as every mbox reader does. Only the headers are analyzed, so the escapes in bodies
 // are left as they are.
 
+import { isMboxFrom } from '../core/headers/paste';
+
 /** A message of an mbox file: its text without the separator line, and where it starts in the file. */
 export interface MboxMessage {
   number: number;
   text: string;
   offset: number;
-}
-
-/** Whether `text` at `pos` is "From " and not "From :" (the obsolete field syntax). */
-function isSeparator(text: string, pos: number): boolean {
-  if (!text.startsWith('From ', pos)) return false;
-  let i = pos + 5;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  return text.charCodeAt(i) !== 58;
 }
 
 /** The end of the line at `pos` (the index of its LF, or the text's length). */
@@ -33,12 +27,12 @@ function lineEnd(text: string, pos: number): number {
  * or without a leading separator, is read as it is). Linear: one indexOf pass over the text.
  */
 export function splitMbox(text: string): MboxMessage[] | null {
-  if (!isSeparator(text, 0)) return null;
+  if (!isMboxFrom(text, 0)) return null;
   const starts: number[] = [0];
   // A separator follows an empty line: "\n\nFrom " or "\n\r\nFrom ".
   for (let at = text.indexOf('\nFrom ', 1); at >= 0; at = text.indexOf('\nFrom ', at + 1)) {
     const before = text.charCodeAt(at - 1) === 13 ? at - 2 : at - 1;
-    if (before >= 0 && text.charCodeAt(before) === 10 && isSeparator(text, at + 1)) starts.push(at + 1);
+    if (before >= 0 && text.charCodeAt(before) === 10 && isMboxFrom(text, at + 1)) starts.push(at + 1);
   }
   if (starts.length < 2) return null;
   return starts.map((start, i) => {

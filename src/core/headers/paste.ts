@@ -172,7 +172,7 @@ function findAfterGmailSummary(sc: LineScanner, from: number): number {
 }
 
 /** An mbox separator line (RFC 4155) "From sender date" at `pos`, not the obsolete field syntax "From : x". */
-function isMboxFrom(s: string, pos: number): boolean {
+export function isMboxFrom(s: string, pos: number): boolean {
   return s.startsWith('From ', pos) && !isMisreadField(s, pos + 5);
 }
 
