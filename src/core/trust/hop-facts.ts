@@ -35,11 +35,17 @@ export class HopNames {
   private rdnsName: string | undefined | null = null;
   private heloName: string | undefined | null = null;
   private byName: string | undefined | null = null;
-  private byIpName: string | undefined | null = null;
   private peerName: string | undefined | null = null;
   private isTransparent: boolean | null = null;
 
-  constructor(readonly c: ChainHop) {
+  /**
+   * `newer`: the hop above this one (the chain is top-first). Its client is most often the machine that wrote
+   * this hop, named the same (`from SJ0PR19MB6655.…outlook.com` above `by SJ0PR19MB6655.…outlook.com`).
+   */
+  constructor(
+    readonly c: ChainHop,
+    private readonly newer?: HopNames,
+  ) {
     this.hop = c.hop;
   }
 
@@ -48,20 +54,34 @@ export class HopNames {
     return this.rdnsName;
   }
 
+  /** Most HELO names are the rDNS text itself (`from X (X [ip])`, Microsoft's `from X (ip) by`): normalised once. */
   get helo(): string | undefined {
-    if (this.heloName === null) this.heloName = Organisations.normalise(this.hop.from.helo);
+    if (this.heloName === null) {
+      const helo = this.hop.from.helo;
+      this.heloName = helo !== undefined && helo === this.hop.from.rdns ? this.rdns : Organisations.normalise(helo);
+    }
     return this.heloName;
   }
 
-  /** The receiving host (`by`). */
+  /**
+   * The receiving host (`by`). When the hop above names it as its client by the same text, that hop's rDNS is
+   * taken rather than a second lower-cased copy: one string, whose organisation is then looked up once.
+   */
   get by(): string | undefined {
-    if (this.byName === null) this.byName = Organisations.normalise(this.hop.by.host);
+    if (this.byName === null) {
+      const host = this.hop.by.host;
+      const newer = this.newer;
+      this.byName =
+        newer !== undefined && host !== undefined && host === newer.hop.from.rdns
+          ? newer.rdns
+          : Organisations.normalise(host);
+    }
     return this.byName;
   }
 
+  /** The receiver's address: as the Received parser returns it (parseIp), already what normalise() makes of it. */
   get byIp(): string | undefined {
-    if (this.byIpName === null) this.byIpName = Organisations.normalise(this.hop.by.ip);
-    return this.byIpName;
+    return this.hop.by.ip;
   }
 
   /** The name the hop's peer goes by: the rDNS the receiver looked up, else the HELO unless it parrots the receiver. */

@@ -46,7 +46,7 @@ export class ChainJudge {
         ? NO_HOSTS
         : new Set(recipientHosts.map((h) => Organisations.normalise(h)).filter((h): h is string => !!h));
     this.hops = new Array(chain.length);
-    for (let i = 0; i < chain.length; i++) this.hops[i] = new HopNames(chain[i]!);
+    for (let i = 0; i < chain.length; i++) this.hops[i] = new HopNames(chain[i]!, i > 0 ? this.hops[i - 1] : undefined);
   }
 
   /** Is this provider one of the recipient's (see addRecipient)? */
@@ -201,7 +201,8 @@ export class ChainJudge {
     const out: string[] = [];
     addIdentity(out, v.rdns);
     addIdentity(out, v.helo);
-    addIdentity(out, Organisations.normalise(v.hop.from.ip));
+    // The client address as the Received parser returns it (parseIp): normalise() would return the same text.
+    addIdentity(out, v.hop.from.ip);
     return out;
   }
 
