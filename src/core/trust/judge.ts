@@ -33,8 +33,14 @@ export class ChainJudge {
   private readonly providerList: Provider[] = [];
   /** The (normalised) domains of the addresses the recipient's servers accepted the message `for`. */
   private readonly mailDomains: string[] = [];
-  /** The first labels of the `by` names of the recipient's hops above the one being judged (see namesZoneHost). */
-  private readonly zoneLabels = new Set<string>();
+  /**
+   * The first labels of the `by` names of the recipient's hops above the one being judged (see namesZoneHost),
+   * gathered on first use: few chains have a bare peer to ask about, and a label sliced and added for every
+   * hop walked cost all the others.
+   */
+  private zoneLabels: Set<string> | undefined;
+  /** How many hops from the top zoneLabels has taken in. */
+  private zoneLabelsTo = 0;
   /** The chain's hops with their names, top first (as the chain). */
   readonly hops: HopNames[];
 
@@ -76,11 +82,23 @@ export class ChainJudge {
   }
 
   /**
-   * Is `label` (a bare name: no dot) the first label of a host that wrote one of the recipient's hops walked so
-   * far? A set lookup, so that a chain of such hops costs one step each however long it is.
+   * Is `label` (a bare name: no dot) the first label of a host that wrote one of the recipient's hops above hop
+   * `i`? A set lookup, its labels added as the walk goes down, so that a chain of such hops costs one step each
+   * however long it is. Every hop above `i` that is not transparent was found inside: structuralHandoff, the
+   * only caller (through fromInside), stops at the first that is not.
    */
-  private namesZoneHost(label: string): boolean {
-    return label !== 'localhost' && this.zoneLabels.has(label);
+  private namesZoneHost(label: string, i: number): boolean {
+    if (label === 'localhost') return false;
+    this.zoneLabels ??= new Set();
+    const labels = this.zoneLabels;
+    for (; this.zoneLabelsTo < i; this.zoneLabelsTo++) {
+      const v = this.hops[this.zoneLabelsTo]!;
+      const by = v.transparent ? undefined : v.by;
+      if (!by) continue;
+      const first = firstLabel(by);
+      if (first !== '' && first !== by) labels.add(first);
+    }
+    return labels.has(label);
   }
 
   /** Is this host name (a normalise() result) one of the recipient's hosts? */
@@ -92,8 +110,11 @@ export class ChainJudge {
     return !providerOfOrg(key)?.outbound?.(h);
   }
 
-  /** Was the peer of this recipient-side hop itself one of the recipient's machines? */
-  fromInside(v: HopNames, i: number): boolean {
+  /**
+   * Was the peer of this recipient-side hop (hop `i`, below hops all found inside) itself one of the
+   * recipient's machines?
+   */
+  private fromInside(v: HopNames, i: number): boolean {
     const c = v.c;
     const h = v.hop;
     if (c.kind === 'fetch' || c.kind === 'local' || c.kind === 'filter') return true;
@@ -122,7 +143,7 @@ export class ChainJudge {
     // whose full name wrote one of the recipient's hops above (`from leibniz ([ip] helo=…) by es.example.edu`
     // below `… by leibniz.math.example.edu`). A HELO is the peer's claim and never enough.
     if (Organisations.isBare(name))
-      return !h.from.ip || (name === v.rdns && name !== v.helo && this.namesZoneHost(name));
+      return !h.from.ip || (name === v.rdns && name !== v.helo && this.namesZoneHost(name, i));
     // The receiver's rDNS when it recorded one, else the HELO (HopNames.peer drops a HELO parroting the receiver).
     if (this.isRecipientHost(name)) return true;
     // A machine whose rDNS (looked up by the recipient, not claimed by the peer) is in the recipient's own
@@ -287,8 +308,6 @@ export class ChainJudge {
         if (domain !== undefined) this.mailDomains.push(domain);
       }
       if (this.fromInside(v, i) || this.relayedWithoutAddress(i)) {
-        const label = v.by ? firstLabel(v.by) : '';
-        if (label !== '' && label !== v.by) this.zoneLabels.add(label);
         adoptNextBy = true;
         continue;
       }
