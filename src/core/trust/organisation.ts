@@ -72,11 +72,15 @@ export class Organisations {
     const hit = this.cache.get(h);
     if (hit !== undefined) return hit;
     let key: string | null;
-    if (Organisations.isPlaceholder(h)) key = null;
-    else if (Organisations.isBare(h)) key = `b:${h}`;
+    if (Organisations.isBare(h)) key = Organisations.isPlaceholder(h) ? null : `b:${h}`;
     else {
+      // A provider's host is told by its last labels and not memoised: most names looked up are such hosts,
+      // each seen once (every hop of Microsoft 365 has its own), and an entry per name grew the memo for
+      // nothing. They are read before the placeholder test: no placeholder ends in a provider's domain but a
+      // name under `localhost.`, and no IP address does.
       const known = providerBySuffix(h);
-      if (known) key = orgKeyOf(known);
+      if (known) return h.startsWith('localhost.') ? null : orgKeyOf(known);
+      if (Organisations.isPlaceholder(h)) key = null;
       else {
         const domain = registrableDomain(h);
         // The registrable domain is most often one of the suffixes providerBySuffix found in no provider row
