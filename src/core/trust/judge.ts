@@ -189,7 +189,8 @@ export class ChainJudge {
   isAuthority(authority: string): boolean {
     const a = Organisations.normalise(authority);
     if (!a) return false;
-    if (this.isRecipientHost(a)) return true;
+    // The provider's own ids first: most authorities asked about are those (`protection.outlook.com` on
+    // Microsoft 365 mail), told by a few string comparisons without the organisation lookup of the name.
     for (const p of this.providerList) {
       const ids = AUTHSERV_IDS.get(p) ?? [];
       for (let k = 0; k < ids.length; k++) {
@@ -197,7 +198,7 @@ export class ChainJudge {
         if (a === id || a.endsWith(dotted) || a.startsWith(id)) return true;
       }
     }
-    return false;
+    return this.isRecipientHost(a);
   }
 
   /**
