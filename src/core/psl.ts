@@ -10,7 +10,6 @@
 // compares the two. The deep imports are pinned with the exact versions in package.json.
 
 import getDomainOfSuffix from 'tldts-core/dist/es6/src/domain';
-import isValidHostnameImpl from 'tldts-core/dist/es6/src/is-valid';
 import suffixLookup from 'tldts-icann/dist/es6/src/suffix-trie';
 
 const OPTIONS = {
@@ -49,9 +48,33 @@ export function registrableDomain(host: string): string | null {
 }
 
 /**
- * tldts' shallow host-name check (labels of letters, digits, `-`, `_` or non-ASCII, each at most 63 long, at
- * most 255 in all): what its getDomain() requires of a name before it looks it up, when asked to validate.
+ * tldts' shallow host-name check (labels of lower-case letters, digits, `-`, `_` or non-ASCII, none empty or
+ * over 63 long, none starting or ending with `-`, at most 255 in all; a leading dot allowed): what its
+ * getDomain() requires of a name before it looks it up, when asked to validate. Its rules, read here rather than
+ * called: tldts reads each character through `String.prototype.charCodeAt.call` (to suit any kind of string a
+ * URL parser hands it), which V8 does not inline, and the check cost as much as the suffix lookup after it.
+ * test/core/psl.test.ts compares the two.
  */
 export function isValidHostname(host: string): boolean {
-  return isValidHostnameImpl(host);
+  const length = host.length;
+  if (length === 0 || length > 255) return false;
+  const first = host.charCodeAt(0);
+  if (!isHostCode(first) && first !== 46 /* . */ && first !== 95 /* _ */) return false;
+  let lastDot = -1;
+  let last = -1;
+  for (let i = 0; i < length; i++) {
+    const c = host.charCodeAt(i);
+    if (c === 46 /* . */) {
+      // The label before is at most 63 long, not empty, and does not end with '-' (RFC 1035 §2.3.1).
+      if (i - lastDot > 64 || last === 46 || last === 45 /* - */) return false;
+      lastDot = i;
+    } else if (!(isHostCode(c) || c === 45 || c === 95) || (c === 45 && last === 46)) return false;
+    last = c;
+  }
+  return length - lastDot - 1 <= 63 && last !== 45;
+}
+
+/** A lower-case letter, a digit or a non-ASCII code unit: what tldts accepts in a label besides `-` and `_`. */
+function isHostCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
 }

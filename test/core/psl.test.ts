@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 // The ES module build, as the extension bundles it: tldts-icann's CommonJS entry (what Node would load) carries
 // its own older copy of tldts-core, which keeps trailing dots.
+import tldtsIsValidHostname from 'tldts-core/dist/es6/src/is-valid';
 import { getDomain } from 'tldts-icann/dist/es6/index';
 import { describe, expect, it } from 'vitest';
 import { organizationalDomain } from '../../src/core/auth/alignment';
@@ -70,6 +71,26 @@ describe('registrableDomain', () => {
       expect(hosts.length).toBeGreaterThan(500);
     },
   );
+});
+
+describe('isValidHostname', () => {
+  it('gives what tldts isValidHostname gives: every short text of host characters and others, long labels', () => {
+    const alphabet = ['a', 'z', '0', '9', '-', '_', '.', 'A', 'é', ' ', '@', '/'];
+    const texts: string[] = [''];
+    let layer = [''];
+    for (let n = 1; n <= 4; n++) {
+      layer = layer.flatMap((t) => alphabet.map((c) => t + c));
+      texts.push(...layer);
+    }
+    for (const n of [62, 63, 64]) {
+      const label = 'a'.repeat(n);
+      texts.push(label, `${label}.com`, `x.${label}`, `x.${label}.com`, `${label}-`, `-${label}`);
+    }
+    const long = Array.from({ length: 64 }, () => 'abc').join('.');
+    for (const extra of ['', 'd', 'de', 'def', 'defg', '.de']) texts.push(long + extra);
+    for (const text of [...texts, ...CASES, ...corpusHosts(1000)])
+      expect(isValidHostname(text), JSON.stringify(text)).toBe(tldtsIsValidHostname(text));
+  });
 });
 
 describe('organizationalDomain through psl.ts', () => {
