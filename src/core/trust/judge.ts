@@ -101,11 +101,21 @@ export class ChainJudge {
     return labels.has(label);
   }
 
+  /**
+   * Can the organisation of `name` (a normalise() result) be one of the recipient's, told from its text
+   * (mayBeOfOrg)? Most names asked about are the sender's, of another organisation than the one or two the
+   * recipient has: their organisation lookup, a Public Suffix List walk for a name seen nowhere else, is spared.
+   */
+  private mayBeRecipientOrg(name: string): boolean {
+    for (const key of this.recipientOrgs) if (mayBeOfOrg(name, key)) return true;
+    return false;
+  }
+
   /** Is this host name (a normalise() result) one of the recipient's hosts? */
   isRecipientHost(name: string | undefined): boolean {
     const h = Organisations.renormalise(name);
-    if (!h) return false;
-    const key = this.orgs.ofName(h);
+    if (!h || !this.mayBeRecipientOrg(h)) return false;
+    const key = this.orgs.ofNormalised(h);
     if (!key || !this.recipientOrgs.has(key)) return false;
     return !providerOfOrg(key)?.outbound?.(h);
   }
