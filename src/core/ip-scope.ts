@@ -45,54 +45,6 @@ export function ipInAnyPrefix(ip: string, prefixes: readonly IpPrefix[]): boolea
   return false;
 }
 
-/** The leading words of an address read in place by parsedIpInAnyPrefix (a scratch: no array per address). */
-const LEADING: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
-
-/**
- * ipInAnyPrefix of an address as parseIp returned it (see parsedIpScope), reading only the groups the prefixes
- * look at: a provider's internal ranges are short IPv6 prefixes (/24, /32), so the first two groups of
- * `2603:10b6:a03:33e::17` decide, and the full reading of all eight cost more than the rest of the judgement
- * of a Microsoft 365 hop. An address of a version no prefix has is in none. Groups that cannot be read in
- * place (a `::` or a dotted tail before enough of them, a leading zero group, which the IPv4-mapped and
- * other special forms start with) take ipInAnyPrefix's full reading.
- */
-export function parsedIpInAnyPrefix(ip: string, prefixes: readonly IpPrefix[]): boolean {
-  // The first group tells the version: a dotted quad's first part runs into a dot, IPv6's into a colon.
-  let i = 0;
-  while (i < ip.length && i < 5 && hexValue(ip.charCodeAt(i)) >= 0) i++;
-  const stop = i < ip.length ? ip.charCodeAt(i) : -1;
-  if (i === 0 || (stop !== 58 /* : */ && stop !== 46) /* . */) return ipInAnyPrefix(ip, prefixes);
-  const version = stop === 58 ? 6 : 4;
-  let need = 0;
-  for (let k = 0; k < prefixes.length; k++) {
-    const p = prefixes[k]!;
-    const words = (p.bits + 15) >> 4 || 1;
-    if (p.version === version && words > need) need = words;
-  }
-  if (need === 0) return false;
-  if (version === 4) return ipInAnyPrefix(ip, prefixes);
-  let start = 0;
-  for (let k = 0; k < need; k++) {
-    let value = 0;
-    let j = start;
-    for (; j < ip.length && j - start < 5; j++) {
-      const h = hexValue(ip.charCodeAt(j));
-      if (h < 0) break;
-      value = value * 16 + h;
-    }
-    const next = j < ip.length ? ip.charCodeAt(j) : -1;
-    if (j === start || j - start > 4 || next === 46 || (k === 0 && value === 0)) return ipInAnyPrefix(ip, prefixes);
-    LEADING[k] = value;
-    if (k + 1 < need && (next !== 58 || ip.charCodeAt(j + 1) === 58)) return ipInAnyPrefix(ip, prefixes);
-    start = j + 1;
-  }
-  for (let k = 0; k < prefixes.length; k++) {
-    const p = prefixes[k]!;
-    if (p.version === 6 && wordsMatch(LEADING, p.words, p.bits)) return true;
-  }
-  return false;
-}
-
 function wordsMatch(a: number[], b: number[], bits: number): boolean {
   let k = 0;
   let left = bits;

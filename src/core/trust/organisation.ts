@@ -1,6 +1,6 @@
 import { trimEnds } from '../chars';
 import { isIpAddress } from '../ip';
-import { compilePrefix, type IpPrefix, parsedIpInAnyPrefix } from '../ip-scope';
+import { compilePrefix, type IpPrefix, ipInAnyPrefix } from '../ip-scope';
 import { registrableDomain } from '../psl';
 import { PROVIDERS, type Provider, providerOfDomain } from './providers';
 
@@ -238,8 +238,7 @@ function compileNetwork(provider: Provider): IpPrefix[] {
 /** The provider table's internal ranges, read once at load rather than on every hop. */
 const NETWORKS = new Map<Provider, IpPrefix[]>(PROVIDERS.map((p) => [p, compileNetwork(p)]));
 
-/** Whether `ip`, as parseIp returned it (a hop's client address), is in the provider's internal ranges. */
 export function inProviderNetwork(ip: string, provider: Provider | undefined): boolean {
   if (!provider?.internalPrefixes) return false;
-  return parsedIpInAnyPrefix(ip, NETWORKS.get(provider) ?? compileNetwork(provider));
+  return ipInAnyPrefix(ip, NETWORKS.get(provider) ?? compileNetwork(provider));
 }
