@@ -3,6 +3,7 @@ import { analyze } from '../core/analyze';
 import { isInputId, sendRequest } from '../messaging';
 import { browser } from '../page-browser';
 import { AppBar } from './AppBar';
+import { MessageSeries, seriesInputs, subjectLabel } from './MessageSeries';
 import { type MessageInput, MessageView } from './MessageView';
 import { PasteBox } from './PasteBox';
 import { Report } from './Report';
@@ -12,8 +13,15 @@ import { useSettings } from './useSettings';
 type Loaded =
   | { state: 'empty' }
   | { state: 'loading' }
-  | { state: 'text'; input: MessageInput }
+  | { state: 'text'; input: MessageInput; series?: Series }
   | { state: 'problem'; message: string; origin?: string };
+
+/** The messages of a file that holds several (an mbox), with their subjects, and which one is shown. */
+interface Series {
+  inputs: MessageInput[];
+  labels: string[];
+  at: number;
+}
 
 /** The full-tab analyzer: input from the context menu (by id), a dropped or chosen file, or a paste. */
 export function Analyzer({ search }: { search: string }) {
@@ -57,11 +65,21 @@ export function Analyzer({ search }: { search: string }) {
     // Loaded on a drop or a choice only (the .msg and mbox readers): the page's first report never waits for it.
     const { inputOfFile, readMessageFile } = await import('./file');
     const result = await readMessageFile(file);
-    setLoaded(
-      result.ok
-        ? { state: 'text', input: inputOfFile(result) }
-        : { state: 'problem', message: result.reason, origin: `The file ${result.name}` },
-    );
+    if (!result.ok) {
+      setLoaded({ state: 'problem', message: result.reason, origin: `The file ${result.name}` });
+      return;
+    }
+    if (result.series) {
+      const inputs = seriesInputs(result.name, result.series);
+      const series = { inputs, labels: result.series.map((m) => subjectLabel(m.text)), at: 0 };
+      setLoaded({ state: 'text', input: inputs[0]!, series });
+      return;
+    }
+    setLoaded({ state: 'text', input: inputOfFile(result) });
+  };
+  const pick = (series: Series, at: number) => {
+    if (at < 0 || at >= series.inputs.length) return;
+    setLoaded({ state: 'text', input: series.inputs[at]!, series: { ...series, at } });
   };
   const openFileRef = useRef(openFile);
   openFileRef.current = openFile;
@@ -127,6 +145,13 @@ export function Analyzer({ search }: { search: string }) {
             <p>{loaded.message}</p>
           </div>
         )}
+        {loaded.state === 'text' && loaded.series && (
+          <MessageSeries
+            labels={loaded.series.labels}
+            at={loaded.series.at}
+            onPick={(at) => loaded.series && pick(loaded.series, at)}
+          />
+        )}
         {loaded.state === 'text' && (
           <MessageView
             input={loaded.input}
@@ -145,8 +170,8 @@ export function Analyzer({ search }: { search: string }) {
         <section class="another card" aria-labelledby="another-heading">
           <h2 id="another-heading">{loaded.state === 'text' ? 'Analyze another message' : 'Analyze a message'}</h2>
           <p class="muted">
-            Drop an .eml or Outlook .msg file anywhere on this page, choose one with “Open .eml or .msg file…”, or paste
-            below.
+            Drop an .eml or Outlook .msg file (or an mbox folder, whose messages are listed) anywhere on this page,
+            choose one with “Open .eml or .msg file…”, or paste below.
           </p>
           <PasteBox
             value={draft}

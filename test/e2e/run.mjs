@@ -413,6 +413,37 @@ try {
     await page.close();
   });
 
+  await step(
+    'analyzer: an mbox file shows its first message and leads to the others, by subject or in turn',
+    async () => {
+      const page = await openPage(`${base}/analyzer.html`);
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error));
+      const second = fixture('test/fixtures/ui/chain-30-hops.eml');
+      const mbox = `From a@x Mon Jan  1 00:00:00 2024\n${phishing.trimEnd()}\n\nFrom b@x Mon Jan  1 00:00:01 2024\n${second}`;
+      await page
+        .getByLabel('Open a message file')
+        .setInputFiles({ name: 'Inbox.mbox', mimeType: 'application/mbox', buffer: Buffer.from(mbox) });
+      const report = page.locator('article.report');
+      const subjectOf = (text) => (text.match(/^Subject: (.*)$/m)?.[1] ?? '').trim();
+      await report.locator('.subject', { hasText: subjectOf(phishing) }).waitFor({ timeout: 10_000 });
+      const nav = page.getByRole('navigation', { name: 'Messages in this file' });
+      assert.match((await nav.textContent()) ?? '', /Message .* of 2/);
+      assert.match(
+        (await page.locator('p.source').first().textContent()) ?? '',
+        /Message 1 of 2 in the file Inbox\.mbox/,
+      );
+      await nav.getByRole('combobox').selectOption('1');
+      await report.locator('.subject', { hasText: subjectOf(second) }).waitFor({ timeout: 5_000 });
+      assert.equal(await report.locator('ol.timeline > li').count(), (second.match(/^Received:/gm) ?? []).length);
+      await nav.getByRole('button', { name: '← Previous' }).click();
+      await report.locator('.subject', { hasText: subjectOf(phishing) }).waitFor({ timeout: 5_000 });
+      assert.equal(await nav.getByRole('button', { name: '← Previous' }).isDisabled(), true);
+      assert.deepEqual(errors, []);
+      await page.close();
+    },
+  );
+
   await step('keyboard: Tab reaches the report, an evidence link moves focus to its hop', async () => {
     const page = await openPage(`${base}/popup.html`);
     await page.getByLabel('Raw headers').fill(phishing);

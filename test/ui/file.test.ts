@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_INPUT_CHARS } from '../../src/messaging';
 import { inputOfFile, readMessageFile } from '../../src/ui/file';
+import { msgNodes, utf16, writeCfb } from '../mime/cfb-writer';
 
 const msg = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/msg', name));
 
@@ -25,13 +26,46 @@ describe('readMessageFile (a dropped or chosen file)', () => {
     expect(text).toMatchObject({ ok: true, text: 'Subject: hello\r\n\r\n' });
   });
 
-  it('shows the first message of an mbox file, and says how many it holds', async () => {
+  it('shows the first message of an mbox file, says how many it holds, and lists them all', async () => {
     const mbox = 'From a@x Mon Jan  1 00:00:00 2024\nSubject: one\n\nFrom b@x Mon Jan  1 00:00:01 2024\nSubject: two\n';
     const read = await readMessageFile(new File([mbox], 'Inbox.mbox'));
     expect(read).toMatchObject({ ok: true, text: 'Subject: one\n\n' });
     expect(read.ok && read.note).toBe(
       'This mbox file holds 2 messages; this is the first. The command line (hopscope analyze) reads each of them.',
     );
+    // Labelled as the command line labels them.
+    expect(read.ok && read.series).toEqual([
+      { text: 'Subject: one\n\n', file: 'Inbox.mbox#message-1' },
+      { text: 'Subject: two\n', file: 'Inbox.mbox#message-2' },
+    ]);
+  });
+
+  it('says of an mbox file larger than the input cap that its last message listed may be cut short', async () => {
+    const one = 'From a@x Mon Jan  1 00:00:00 2024\nSubject: one\n\n';
+    const big = `${one}From b@x Mon Jan  1 00:00:01 2024\nSubject: two\n\n${'x'.repeat(MAX_INPUT_CHARS)}`;
+    const read = await readMessageFile(new File([big], 'Big.mbox'));
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.series?.map((m) => m.note)).toEqual([
+      undefined,
+      'Only the first 4 MB of this mbox file were read: this message may be cut short, and the messages after it are not listed.',
+    ]);
+  });
+
+  it('lists every message of a .msg without headers of its own that holds several, the first with its note', async () => {
+    const embedded = (subject: string) => [
+      { name: '__substg1.0_3001001F', data: utf16(subject) },
+      { name: '__substg1.0_3701000D', children: msgNodes({ headers: `Subject: ${subject}\r\n\r\n` }) },
+    ];
+    const bytes = writeCfb(msgNodes({ subject: 'FW: two', attachments: [embedded('Parcel'), embedded('Invoice')] }));
+    const read = await readMessageFile(new File([new Uint8Array(bytes.bytes)], 'forward.msg'));
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.text).toBe('Subject: Parcel\r\n\r\n');
+    expect(read.series?.map((m) => [m.file, m.text])).toEqual([
+      ['forward.msg', 'Subject: Parcel\r\n\r\n'],
+      ['forward.msg#attached-2', 'Subject: Invoice\r\n\r\n'],
+    ]);
+    expect(read.series?.[0]?.note).toMatch(/the first of the 2 it holds/);
+    expect(read.series?.[1]?.note).toBeUndefined();
   });
 
   it('reads headers saved as UTF-16 with a byte-order mark (Notepad’s “Unicode”), not as a binary file', async () => {

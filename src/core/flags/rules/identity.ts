@@ -129,8 +129,11 @@ for (const c of HIDDEN_CODES) HIDDEN[c] = 1;
  */
 const ANY_HIDDEN = new RegExp(`[${HIDDEN_CODES.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`);
 
-/** The hidden characters of `text` (see INVISIBLE), or undefined when it has none. Linear in its length. */
-function hiddenCharacters(text: string): HiddenCharacters | undefined {
+/**
+ * The hidden characters of `text` (see INVISIBLE), or undefined when it has none. Linear in its length. The
+ * analyzer page shows subjects through it where no markup can isolate them (src/ui/MessageSeries.tsx).
+ */
+export function hiddenCharacters(text: string): HiddenCharacters | undefined {
   if (!ANY_HIDDEN.test(text)) return undefined;
   let found: Map<string, number> | undefined;
   let reorders = false;
