@@ -1,6 +1,7 @@
 import { analyze } from '../core/analyze';
 import { learnRecipientInfrastructure } from '../core/trust/mailbox';
 import { type AttachedMessage, findAttachedMessages } from '../mime/attached';
+import { attachedLabel, mboxLabel } from '../mime/labels';
 import { splitMbox } from '../mime/mbox';
 import { runBench } from './bench';
 import { runEval } from './eval';
@@ -67,7 +68,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 /** Messages attached to the input `label` as inputs of their own, labelled `label#attached-N`. */
 function attachedInputs(label: string, messages: AttachedMessage[]): Array<{ label: string; input: InputText }> {
   return messages.map((m) => ({
-    label: `${label}#attached-${m.number}`,
+    label: attachedLabel(label, m.number),
     input: { ok: true, text: m.text, ...(m.attached ? { attached: m.attached } : {}) },
   }));
 }
@@ -142,7 +143,7 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
       terminalText(`hopscope: ${label}: an mbox file of ${messages.length} messages, labelled ${label}#message-N\n`),
     );
     const each = messages.map((m) => ({
-      label: `${label}#message-${m.number}`,
+      label: mboxLabel(label, m.number),
       input: { ok: true as const, text: m.text },
     }));
     inputs.splice(i, 1, ...each);

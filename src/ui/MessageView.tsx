@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Settings } from '../background/settings';
 import type { Analysis, AnalyzeOptions } from '../core/types';
 import { type AttachedMessage, findAttachedMessages } from '../mime/attached';
+import { attachedLabel } from '../mime/labels';
 import { useLookups } from './lookups-client';
 import type { ReportProps } from './Report';
 
@@ -108,7 +109,7 @@ export function MessageView({
                     {
                       text: message.text,
                       origin: `Attached message #${message.number}${message.filename ? ` (${message.filename})` : ''} of ${current.origin.charAt(0).toLowerCase()}${current.origin.slice(1)}`,
-                      file: `${current.file}#attached-${message.number}`,
+                      file: attachedLabel(current.file, message.number),
                       ...(message.attached ? { attached: message.attached } : {}),
                     },
                   ])

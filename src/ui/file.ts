@@ -5,6 +5,7 @@
 
 import { MAX_INPUT_CHARS } from '../messaging';
 import type { AttachedMessage } from '../mime/attached';
+import { attachedLabel, mboxLabel } from '../mime/labels';
 import { splitMbox } from '../mime/mbox';
 import { isCompoundFile, MAX_MSG_BYTES, messageFromBytes } from '../mime/message-file';
 import type { MessageInput } from './MessageView';
@@ -58,7 +59,7 @@ export async function readMessageFile(file: File): Promise<FileReadResult> {
   if (messages) {
     const count = cut ? `at least ${messages.length - 1} messages` : `${messages.length} messages`;
     const note = `This mbox file holds ${count}; this is the first. The command line (hopscope analyze) reads each of them.`;
-    const series: FileMessage[] = messages.map((m) => ({ text: m.text, file: `${name}#message-${m.number}` }));
+    const series: FileMessage[] = messages.map((m) => ({ text: m.text, file: mboxLabel(name, m.number) }));
     // Read up to the input cap: the last message read may be cut short, and those after it are not listed.
     if (cut)
       series[series.length - 1]!.note =
@@ -78,7 +79,7 @@ export async function readMessageFile(file: File): Promise<FileReadResult> {
       },
       ...others.map((m) => ({
         text: m.text,
-        file: `${name}#attached-${m.number}`,
+        file: attachedLabel(name, m.number),
         ...(m.attached ? { attached: m.attached } : {}),
       })),
     ];
