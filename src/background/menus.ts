@@ -1,6 +1,7 @@
 // The "Analyze headers" context menu. Two items so that each shows in one situation only: on a selection or
-// a page, and on a link to a message file (.eml, or Outlook's .msg). Chrome keeps menus across restarts of the service worker and Firefox
-// forgets them with its background page, so they are rebuilt (removeAll, then create) on install and startup.
+// a page, and on a link to a message file (.eml, or Outlook's .msg). Chrome keeps menus across restarts of the
+// service worker and Firefox forgets them with its background page, so they are rebuilt (removeAll, then
+// create) on install and startup.
 
 import { type Browser, browser } from 'wxt/browser';
 import { openAnalyzer } from './inputs';

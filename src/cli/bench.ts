@@ -14,10 +14,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { analyze } from '../core/analyze';
+import { decodeEightBit } from '../mime/decode';
 import { timeParallel } from './bench-parallel';
 import { emptyResult, type SubjectResult, timeSubjects, WARM_UP_MS, WARM_UP_PASSES } from './bench-subjects';
 import type { Io } from './main';
-import { decodeBytes } from './read-input';
 
 export type { SubjectResult } from './bench-subjects';
 
@@ -83,7 +83,7 @@ function loadCorpus(dirs: string[]): Message[] {
   }
   return files.map((file) => {
     const raw = readFileSync(file);
-    return { file, head: headerBlockOf(decodeBytes(raw)), bytes: headerBlockBytesOf(raw) };
+    return { file, head: headerBlockOf(decodeEightBit(raw)), bytes: headerBlockBytesOf(raw) };
   });
 }
 

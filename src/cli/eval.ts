@@ -3,8 +3,8 @@ import { join, relative } from 'node:path';
 import { analyze } from '../core/analyze';
 import { learnRecipientInfrastructure } from '../core/trust/mailbox';
 import type { Analysis, Hop } from '../core/types';
+import { decodeEightBit } from '../mime/decode';
 import type { Io } from './main';
-import { decodeBytes } from './read-input';
 import { saNormalise } from './sa-normalise';
 import { terminalText } from './terminal';
 
@@ -174,7 +174,7 @@ export async function runEval(args: string[], io: Io): Promise<number> {
 
   const now = Date.parse('2026-11-28T00:00:00Z');
   const texts = new Map<string, string>();
-  for (const path of files) texts.set(path, decodeBytes(await readFile(path)));
+  for (const path of files) texts.set(path, decodeEightBit(await readFile(path)));
   const trustedHosts = [...opts.trustedHosts];
   let recipientHosts: string[] = [];
   if (opts.learn) {

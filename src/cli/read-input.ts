@@ -1,14 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { AttachedMessage } from '../mime/attached';
-import { decodeEightBit, messageFromBytes } from '../mime/message-file';
+import { messageFromBytes } from '../mime/message-file';
 
 export type InputError = { code: string; message: string };
 export type InputText =
   | { ok: true; text: string; attached?: AttachedMessage[]; note?: string; others?: AttachedMessage[] }
   | { ok: false; error: InputError };
-
-/** Decodes bytes as UTF-8 when valid, else as windows-1252 so 8-bit headers are kept byte for byte. */
-export const decodeBytes = decodeEightBit;
 
 /** The text to analyze in a file's bytes (src/mime/message-file.ts), or why there is none. */
 export function checkBytes(bytes: Uint8Array, label: string): InputText {
