@@ -39,42 +39,45 @@ function textOfPage(): string {
 /**
  * The body's bytes, read as a stream and cut: a hostile server cannot make the worker hold more than the input
  * cap (response.text() would buffer everything first). An Outlook .msg is read whole, up to MAX_MSG_BYTES, as
- * its headers can be anywhere in it; any other file up to MAX_INPUT_CHARS bytes. `cut` says the file went on.
+ * its headers can be anywhere in it; any other file up to MAX_INPUT_CHARS bytes. `cut` says the file went on
+ * past the cap (a body of exactly the cap is whole: one more read tells).
  */
 async function readCapped(response: Response): Promise<{ bytes: Uint8Array; cut: boolean }> {
   const chunks: Uint8Array[] = [];
   let length = 0;
   let max = MAX_INPUT_CHARS;
   let sniffed = false;
+  let more = false;
+  const take = (chunk: Uint8Array) => {
+    chunks.push(chunk);
+    length += chunk.length;
+    // The kind of file is told by its first eight bytes, whatever the chunks they came in.
+    if (!sniffed && length >= 8) {
+      sniffed = true;
+      if (isCompoundFile(joined(chunks, 8, length))) max = MAX_MSG_BYTES;
+    }
+  };
   const reader = response.body?.getReader();
-  if (!reader) chunks.push(new Uint8Array(await response.arrayBuffer()));
+  // Every successful download has a body stream in the browsers; one without (tests) is read whole.
+  if (!reader) take(new Uint8Array(await response.arrayBuffer()));
   else {
-    while (length < max) {
+    for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      chunks.push(value);
-      length += value.length;
-      // The kind of file is told by its first eight bytes, whatever the chunks they came in.
-      if (!sniffed && length >= 8) {
-        sniffed = true;
-        if (isCompoundFile(joined(chunks, 8))) max = MAX_MSG_BYTES;
+      if (length >= max) {
+        more = true;
+        break;
       }
+      take(value);
     }
     await reader.cancel().catch(() => undefined);
   }
-  const total = chunks.reduce((n, c) => n + c.length, 0);
-  const bytes = joined(chunks, max);
-  return { bytes, cut: bytes.length < total || (reader !== undefined && length >= max) };
+  return { bytes: joined(chunks, max, length), cut: more || length > max };
 }
 
-/** The first `limit` bytes of `chunks` put together. */
-function joined(chunks: Uint8Array[], limit: number): Uint8Array {
-  const out = new Uint8Array(
-    Math.min(
-      limit,
-      chunks.reduce((n, c) => n + c.length, 0),
-    ),
-  );
+/** The first `limit` bytes of `chunks`, which hold `length` bytes in all, put together. */
+function joined(chunks: Uint8Array[], limit: number, length: number): Uint8Array {
+  const out = new Uint8Array(Math.min(limit, length));
   let at = 0;
   for (const chunk of chunks) {
     if (at >= out.length) break;

@@ -97,6 +97,50 @@ describe('.eml link fetch', () => {
     expect((input as Extract<StoredInput, { kind: 'text' }>).attached?.map((m) => m.filename)).toEqual(['report.eml']);
   });
 
+  it('tells a file of exactly the cap from a longer one, and sniffs a .msg in a body read without a stream', async () => {
+    // A body that ends inside a UTF-8 sequence: whole, it is no UTF-8 file (read as windows-1252); cut at the
+    // cap, the sequence is only split by the cut (read as UTF-8 without it).
+    const head = new TextEncoder().encode('Subject: caf\u00e9\n');
+    const file = (size: number) => {
+      const bytes = new Uint8Array(size).fill(0x78);
+      bytes.set(head);
+      bytes[MAX_INPUT_CHARS - 1] = 0xc3;
+      return bytes;
+    };
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(file(MAX_INPUT_CHARS)));
+    const whole = (await readLink({ linkUrl: 'https://files.example/a.eml' })) as Extract<
+      StoredInput,
+      { kind: 'text' }
+    >;
+    expect(whole.text.startsWith('Subject: caf\u00c3\u00a9\n')).toBe(true);
+    expect(whole.text.endsWith('x\u00c3')).toBe(true);
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(file(MAX_INPUT_CHARS + 10)));
+    const cut = (await readLink({ linkUrl: 'https://files.example/b.eml' })) as Extract<StoredInput, { kind: 'text' }>;
+    expect(cut.text.startsWith('Subject: caf\u00e9\n')).toBe(true);
+    expect(cut.text.endsWith('xx')).toBe(true);
+
+    const eml = 'Received: from a.example by b.example; Tue, 4 Mar 2025 09:15:05 +0000\r\nSubject: inner\r\n\r\n';
+    const msg = writeCfb(
+      msgNodes({
+        headers: 'Subject: outer\r\n\r\n',
+        attachments: [
+          [
+            { name: '__substg1.0_3707001F', data: utf16('scan.pdf') },
+            { name: '__substg1.0_37010102', data: new Uint8Array(MAX_INPUT_CHARS + 1000) },
+          ],
+          [
+            { name: '__substg1.0_3707001F', data: utf16('report.eml') },
+            { name: '__substg1.0_37010102', data: new TextEncoder().encode(eml) },
+          ],
+        ],
+      }),
+    ).bytes;
+    const bodiless = { ok: true, status: 200, body: null, arrayBuffer: async () => msg.slice().buffer };
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(bodiless as unknown as Response);
+    const input = await readLink({ linkUrl: 'https://files.example/big.msg' });
+    expect((input as Extract<StoredInput, { kind: 'text' }>).attached?.map((m) => m.filename)).toEqual(['report.eml']);
+  });
+
   it('keeps the bytes of 8-bit headers from a link (windows-1252, not U+FFFD)', async () => {
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(new Uint8Array([0x53, 0x3a, 0x20, 0xe9, 0x0a])));
     const input = await readLink({ linkUrl: 'https://files.example/m.eml' });
