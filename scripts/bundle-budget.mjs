@@ -5,6 +5,7 @@
 //   node scripts/bundle-budget.mjs                 # builds the shipped variant into a temp dir (~5 s) and measures
 //   node scripts/bundle-budget.mjs --dir .output/chrome-mv3    # measures an existing build instead
 //   node scripts/bundle-budget.mjs --files         # also lists the files counted for each entrypoint
+//   node scripts/bundle-budget.mjs --bytes         # sizes in bytes, not kB (what a change costs near a budget)
 //
 // By default the script makes its own build, in a temporary directory with source maps, so it is right whatever
 // ran before it: `npm run check` runs before `npm run build` in .ci/run, and a stale .output/ (or a test
@@ -165,7 +166,7 @@ function measure(name, spec) {
   return { name, spec, counted: [...counted].sort(), later: [...laterAll].sort(), total, laterGzip };
 }
 
-const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
+const kB = args.includes('--bytes') ? (n) => `${n} B` : (n) => `${(n / 1000).toFixed(1)} kB`;
 const rows = Object.entries(budgets.entrypoints).map(([name, spec]) => measure(name, spec));
 const over = [];
 const header = ['entrypoint', 'raw', 'budget', 'gzip', 'budget', 'files', 'later (gzip)', ''];
@@ -189,7 +190,7 @@ for (const r of rows) {
   ]);
 }
 const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
-console.log(`\nBundle sizes, ${budgets.target ?? 'chrome-mv3'} (kB = 1000 B; gzip -9 per file, summed):`);
+console.log(`\nBundle sizes, ${budgets.target ?? 'chrome-mv3'} (1 kB = 1000 B; gzip -9 per file, summed):`);
 for (const [i, row] of table.entries()) {
   console.log(
     row.map((cell, j) => (j === 0 || j === 7 ? cell.padEnd(widths[j]) : cell.padStart(widths[j]))).join('  '),
