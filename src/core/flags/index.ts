@@ -1,7 +1,6 @@
 import { Alignment } from '../auth/alignment';
 import { type ParsedDate, parseDate } from '../date';
 import type { FieldIndex, NamedFields } from '../headers/fields';
-import { domainOf } from '../trust/auth-trust';
 import type { ChainHop, ChainTrust } from '../trust/chain';
 import type { Analysis, AuthResultsHeader, Evidence, Flag, Severity, Summary } from '../types';
 import { RULES } from './rules';
@@ -21,7 +20,10 @@ export interface FlagContext {
   headerDate: () => ParsedDate | undefined;
   /** DMARC alignment with the Organizational Domains looked up once per analysis (shared with computeAlignment). */
   alignment: Alignment;
-  /** domainOf(summary.from.address), computed once however many identity rules compare with it. */
+  /**
+   * domainOf(summary.from.address), as computeAlignment stored it (auth.alignment.fromDomain) before the rules
+   * run: not worked out again for the identity rules that compare with it.
+   */
   fromDomain: () => string | undefined;
   /** The Received chain (top-first) with each hop's parsed instant, when the caller has it. */
   chain?: readonly ChainHop[];
@@ -57,11 +59,7 @@ export function evaluateFlags(
     }
     return date;
   };
-  let from: string | undefined | null = null;
-  const fromDomain = (): string | undefined => {
-    if (from === null) from = domainOf(analysis.summary.from?.address);
-    return from;
-  };
+  const fromDomain = (): string | undefined => analysis.auth.alignment.fromDomain;
   const full: FlagContext = {
     analysis,
     trust: ctx.trust,
