@@ -163,11 +163,4 @@ export class FieldIndex implements FieldNames {
   is(k: number, lower: string): boolean {
     return sameName(this.headers[k]!.name, lower);
   }
-
-  /** Every field's name lower-cased, in order. */
-  get names(): string[] {
-    const out: string[] = new Array(this.headers.length);
-    for (let k = 0; k < out.length; k++) out[k] = this.lower(k);
-    return out;
-  }
 }

@@ -17,10 +17,11 @@ const GMAIL_MARKERS = new Set(['original message', 'download original', 'copy to
 /** The label above Outlook's "Internet headers" box, when the selection includes it. */
 const OUTLOOK_LABELS = new Set(['internet headers', 'message headers']);
 
-// A forward line scanner. A line ends at LF, with a CR before it taken as part of the break (CRLF); a text
-// without any LF is old Mac text and its lines end at CR. A bare CR inside LF text is content, as in
-// mailparser and RFC 5322 (CR only ever belongs to CRLF). One indexOf per line, so a pass is linear
-// however the lines are laid out. readHeaderBlock's line loop follows the same rules inline.
+// A forward line scanner. A line ends at LF, with the CRs right before it taken as part of the break (CRLF,
+// and CR CR LF: a CRLF file whose breaks were converted once more); a text without any LF is old Mac text and
+// its lines end at CR. A bare CR elsewhere in LF text is content, as in mailparser and RFC 5322 (CR only ever
+// belongs to CRLF). One indexOf per line, so a pass is linear however the lines are laid out.
+// readHeaderBlock's line loop follows the same rules inline.
 export class LineScanner {
   readonly text: string;
   /** The line break character searched for: LF, or CR in CR-only text. */
@@ -30,8 +31,6 @@ export class LineScanner {
   start = 0;
   /** End of the current line's content, before its line break. */
   end = 0;
-  /** 0 (end of text), 1 (LF or CR) or 2 (CRLF). */
-  eolLength = 0;
   next = 0;
 
   constructor(text: string) {
@@ -52,15 +51,11 @@ export class LineScanner {
     const brk = s.indexOf(this.breakChar, pos);
     if (brk < 0) {
       this.end = s.length;
-      this.eolLength = 0;
       this.next = s.length;
-    } else if (brk > pos && s.charCodeAt(brk - 1) === 13 && this.breakChar === '\n') {
-      this.end = brk - 1;
-      this.eolLength = 2;
-      this.next = brk + 1;
     } else {
-      this.end = brk;
-      this.eolLength = 1;
+      let end = brk;
+      if (!this.crOnly) while (end > pos && s.charCodeAt(end - 1) === 13) end--;
+      this.end = end;
       this.next = brk + 1;
     }
     return true;
@@ -169,6 +164,30 @@ function findAfterGmailSummary(sc: LineScanner, from: number): number {
     return sc.start;
   }
   return -1;
+}
+
+/**
+ * Whether the text from `pos`, the line after a blank line that came right after the header block's first
+ * line, goes on as a double-spaced paste: two more lines that are header fields or continuation lines, each
+ * followed by a blank line (or, the second, by the end). A page that sets every line apart, or a CR CR LF
+ * file pasted into a text box, puts a blank line after every line of the block; a body does not read so.
+ */
+export function goesOnDoubleSpaced(sc: LineScanner, pos: number): boolean {
+  const s = sc.text;
+  sc.seek(pos);
+  for (let k = 0; k < 2; k++) {
+    if (!sc.advance() || isBlank(s, sc.start, sc.end)) return false;
+    const colon = colonIn(s, sc.start, sc.end);
+    if (!isWsp(s.charCodeAt(sc.start)) && !isFieldName(s, sc.start, colon)) return false;
+    if (!blankLineAt(sc, sc.next)) return false;
+  }
+  return true;
+}
+
+/** Whether the line at `pos` is blank, or the text ends there. */
+export function blankLineAt(sc: LineScanner, pos: number): boolean {
+  sc.seek(pos);
+  return !sc.advance() || isBlank(sc.text, sc.start, sc.end);
 }
 
 /** An mbox separator line (RFC 4155) "From sender date" at `pos`, not the obsolete field syntax "From : x". */

@@ -23,7 +23,7 @@
 import { isWsp } from '../chars';
 import type { Diagnostic, HeaderField, InputInfo } from '../types';
 import { nameStartsWith } from './fields';
-import { contentStart, isBlank, isFieldName, LineScanner, locateStart } from './paste';
+import { blankLineAt, contentStart, goesOnDoubleSpaced, isBlank, isFieldName, LineScanner, locateStart } from './paste';
 import { decodeEncodedWords } from './rfc2047';
 
 export interface HeaderBlock {
@@ -239,6 +239,7 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
   const n = src.length;
   let pos = start.pos;
   let firstLine = true;
+  let doubled = false;
   while (pos < n) {
     const lineStart = pos;
     let lineEnd = src.indexOf(breakChar, pos);
@@ -249,7 +250,9 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
       pos = lineEnd + 1;
       if (breakChar === '\r') cr++;
       else if (lineEnd > lineStart && src.charCodeAt(lineEnd - 1) === 13) {
-        lineEnd--;
+        // CR CR LF (a CRLF file converted once more) is one break too, as in LineScanner.
+        do lineEnd--;
+        while (lineEnd > lineStart && src.charCodeAt(lineEnd - 1) === 13);
         crlf++;
       } else lf++;
     }
@@ -258,8 +261,21 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
     firstLine = false;
 
     if (from === lineEnd || (!plain && isBlank(src, from, lineEnd))) {
-      bodyStart = pos;
-      break;
+      // A blank line ends the block, but in a double-spaced paste one blank line between two lines is skipped
+      // and two in a row end it (goesOnDoubleSpaced: looked at once, at a blank line after the first line).
+      if (!doubled && name !== null && headers.length === 0 && !folded && goesOnDoubleSpaced(sc, pos)) {
+        doubled = true;
+        diagnostics.push({
+          code: 'double-spaced',
+          message: 'Every line was followed by a blank line (line breaks doubled in a copy); those were skipped.',
+          offset: lineStart,
+        });
+      }
+      if (!doubled || blankLineAt(sc, pos)) {
+        bodyStart = pos;
+        break;
+      }
+      continue;
     }
 
     if (isWsp(src.charCodeAt(from)) && name !== null) {

@@ -12,14 +12,13 @@ const field = (index: number, name: string, value: string): HeaderField => ({
 const index = (pairs: Array<[string, string]>) => new FieldIndex(pairs.map(([n, v], i) => field(i, n, v)));
 
 describe('FieldIndex', () => {
-  it('lower-cases every name once, in order', () => {
-    expect(
-      index([
-        ['Received', 'a'],
-        ['X-MS-Exchange-Organization-SCL', '1'],
-        ['SUBJECT', 's'],
-      ]).names,
-    ).toEqual(['received', 'x-ms-exchange-organization-scl', 'subject']);
+  it('lower-cases a name when asked', () => {
+    const fields = index([
+      ['Received', 'a'],
+      ['X-MS-Exchange-Organization-SCL', '1'],
+      ['SUBJECT', 's'],
+    ]);
+    expect([0, 1, 2].map((k) => fields.lower(k))).toEqual(['received', 'x-ms-exchange-organization-scl', 'subject']);
   });
 
   it('finds the fields read by name in any letter case: the first of single ones, every one of lists', () => {

@@ -131,6 +131,50 @@ describe('readHeaderBlock: input shape', () => {
     expect(block.bodyOffset).toBe(text.indexOf('body'));
   });
 
+  it('reads CR CR LF (a CRLF file converted once more) as one line break', () => {
+    const text = 'A: 1\r\r\n 2\r\r\nB: 3\r\r\n\r\r\nbody\r\r\n';
+    const block = readHeaderBlock(text);
+    expect(block.headers.map((h) => [h.name, h.value])).toEqual([
+      ['A', '1 2'],
+      ['B', '3'],
+    ]);
+    expect(block.input.eol).toBe('crlf');
+    expect(block.bodyOffset).toBe(text.indexOf('body'));
+    expect(block.diagnostics).toEqual([]);
+  });
+
+  it('reads a double-spaced paste (a blank line after every line) as one block, and says so', () => {
+    const text =
+      'Received: from a.example\n\n by b.example; Tue, 4 Mar 2025 09:15:05 +0000\n\nSubject: x\n\nFrom: y@a.example\n\n\n\nbody\n';
+    const block = readHeaderBlock(text);
+    expect(block.headers.map((h) => [h.name, h.value])).toEqual([
+      ['Received', 'from a.example by b.example; Tue, 4 Mar 2025 09:15:05 +0000'],
+      ['Subject', 'x'],
+      ['From', 'y@a.example'],
+    ]);
+    // Two blank lines in a row end the block; the body is after the first (the doubled break of the last line).
+    expect(block.bodyOffset).toBe(text.indexOf('\n\n\n\nbody') + 2);
+    expect(block.input.kind).toBe('message');
+    expect(block.diagnostics.map((d) => [d.code, d.offset])).toEqual([['double-spaced', text.indexOf('\n\n') + 1]]);
+    const crlf = readHeaderBlock('A: 1\r\n\r\nB: 2\r\n\r\nC: 3\r\n');
+    expect(crlf.headers.map((h) => h.name)).toEqual(['A', 'B', 'C']);
+    expect(crlf.input.kind).toBe('headers');
+  });
+
+  it('reads a blank line as the end of the block unless every line so far had one after it', () => {
+    const notDoubled = [
+      'Subject: x\n\nHello there\n\nRegards', // the body's lines are no fields
+      'A: 1\nB: 2\n\nC: 3\n\nD: 4\n', // two lines before the first blank line
+      'A: 1\n\nB: 2\n', // one line after it is not enough to tell
+      'A: 1\n\nB: 2\nC: 3\n', // no blank line after the next
+    ];
+    for (const text of notDoubled) {
+      const block = readHeaderBlock(text);
+      expect(block.diagnostics.map((d) => d.code)).not.toContain('double-spaced');
+      expect(block.bodyOffset).toBe(text.indexOf('\n\n') + 2);
+    }
+  });
+
   it('keeps a bare CR inside LF text as content (as mailparser does)', () => {
     expect(pairs('A: 1\r2\nB: 3\n')).toEqual([
       ['A', '1\r2'],
