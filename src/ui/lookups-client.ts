@@ -1,12 +1,10 @@
-// The page side of lookups: opens a port to the background, sends the analysis, and turns the stream of
-// answers into one state the Lookups component renders. Nothing waits forever: if the background goes
-// quiet (a restarted service worker, a hung request) the state says so and offers a retry.
+// The page side of lookups: the state the Lookups component renders, from the stream of answers that
+// lookups-port.ts reads from the background. Nothing waits forever: if the background goes quiet (a restarted
+// service worker, a hung request) the state says so and offers a retry.
 
 import { useEffect, useState } from 'preact/hooks';
 import type { Analysis } from '../core/types';
 import type { Enrichment } from '../lookup/types';
-import { LOOKUP_PORT, type LookupMessage, type LookupStart } from '../messaging';
-import { browser } from '../page-browser';
 
 export type LookupState =
   | { state: 'off' }
@@ -16,12 +14,9 @@ export type LookupState =
   | { state: 'stalled'; enrichment: Enrichment | null }
   | { state: 'error'; message: string; enrichment: Enrichment | null };
 
-/** Longer than the lookup module's own timeouts (4 s per request, a few in sequence), shorter than patience. */
-export const LOOKUP_DEADLINE_MS = 30_000;
-
 /**
- * The lookup state for an analysis; `attempt` changes to retry. `enabled` false skips the port entirely.
- * `text` is what was analyzed: the background needs it to verify DKIM and ARC signatures.
+ * The lookup state for an analysis; `attempt` changes to retry. `enabled` false skips the port entirely, and
+ * its module is loaded only when lookups are on. `text` is what was analyzed (for DKIM and ARC).
  */
 export function useLookups(
   analysis: Analysis | null,
@@ -39,42 +34,20 @@ export function useLookups(
       setState({ state: 'off' });
       return;
     }
-    let latest: Enrichment | null = null;
-    let finished = false;
+    let closed = false;
+    let close: (() => void) | undefined;
     setState({ state: 'running', enrichment: null });
-    let port: ReturnType<typeof browser.runtime.connect>;
-    try {
-      port = browser.runtime.connect({ name: LOOKUP_PORT });
-    } catch (error) {
-      setState({ state: 'error', message: String(error), enrichment: null });
-      return;
-    }
-    const finish = (next: LookupState) => {
-      finished = true;
-      clearTimeout(deadline);
-      setState(next);
-    };
-    const deadline = setTimeout(() => finish({ state: 'stalled', enrichment: latest }), LOOKUP_DEADLINE_MS);
-    port.onMessage.addListener((message: unknown) => {
-      const m = message as LookupMessage;
-      if (finished) return;
-      if (m.type === 'lookups/off') finish({ state: 'off' });
-      else if (m.type === 'lookups/update') {
-        latest = m.enrichment;
-        setState({ state: 'running', enrichment: latest });
-      } else if (m.type === 'lookups/done') finish({ state: 'done', enrichment: m.enrichment });
-      else if (m.type === 'lookups/error') finish({ state: 'error', message: m.message, enrichment: latest });
-    });
-    port.onDisconnect.addListener(() => {
-      if (!finished)
-        finish({ state: 'error', message: 'The background stopped before the lookups finished.', enrichment: latest });
-    });
-    const start: LookupStart = { type: 'lookups/start', analysis, ...(text === undefined ? {} : { text }) };
-    port.postMessage(start);
+    import('./lookups-port').then(
+      ({ streamLookups }) => {
+        if (!closed) close = streamLookups(analysis, text, setState);
+      },
+      (error) => {
+        if (!closed) setState({ state: 'error', message: String(error), enrichment: null });
+      },
+    );
     return () => {
-      finished = true;
-      clearTimeout(deadline);
-      port.disconnect();
+      closed = true;
+      close?.();
     };
   }, [analysis, enabled, attempt, text]);
   return state;
