@@ -1,13 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import {
-  DEFAULT_SETTINGS,
-  getSettings,
-  parseHostList,
-  parseResolverList,
-  type Settings,
-  setSettings,
-  type Theme,
-} from '../background/settings';
+import { DEFAULT_SETTINGS, getSettings, type Settings, setSettings, type Theme } from '../background/settings';
+import { parseHostList, parseResolverList } from '../background/settings-input';
 import { BLOCKLISTS } from '../lookup/blocklists';
 import { SERVICES } from '../lookup/services';
 import { AppBar } from './AppBar';

@@ -4,11 +4,10 @@ import {
   DEFAULT_SETTINGS,
   getSettings,
   lookupSettingsOf,
-  parseHostList,
-  parseResolverList,
   setSettings,
   settingsFrom,
 } from '../../src/background/settings';
+import { parseHostList, parseResolverList } from '../../src/background/settings-input';
 
 beforeEach(() => {
   fakeBrowser.reset();
