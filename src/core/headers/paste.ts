@@ -184,6 +184,33 @@ export function goesOnDoubleSpaced(sc: LineScanner, pos: number): boolean {
   return true;
 }
 
+/**
+ * A field's name and colon as real ones are written: a letter, then letters, digits, `_`, `.`, `-`, and white
+ * space or the line's end after the colon (Microsoft folds its `KEY:value;` lists before a key).
+ */
+const FIELD_START = /[A-Za-z][\w.-]*[ \t]*:(?=[ \t\r\n]|$)/y;
+
+/**
+ * A paste whose folded lines lost their leading white space (copied from a page that collapsed it): the first
+ * line of the block is a field, no line starts with white space, and some line is no field (FIELD_START).
+ * Returns where those lines start (read as continuations, a space put back before each), or undefined for any
+ * other block, most often told at its first folded line.
+ */
+export function unindentedLines(s: string, pos: number): number[] | undefined {
+  const sc = new LineScanner(s);
+  const lines: number[] = [];
+  sc.seek(pos);
+  while (sc.advance() && !isBlank(s, sc.start, sc.end)) {
+    if (isWsp(s.charCodeAt(sc.start))) return undefined;
+    FIELD_START.lastIndex = sc.start;
+    if (!FIELD_START.test(s) || FIELD_START.lastIndex > sc.end) {
+      if (sc.start === pos) return undefined;
+      lines.push(sc.start);
+    }
+  }
+  return lines.length > 0 ? lines : undefined;
+}
+
 /** Whether the line at `pos` is blank, or the text ends there. */
 export function blankLineAt(sc: LineScanner, pos: number): boolean {
   sc.seek(pos);

@@ -23,7 +23,16 @@
 import { isWsp } from '../chars';
 import type { Diagnostic, HeaderField, InputInfo } from '../types';
 import { nameStartsWith } from './fields';
-import { blankLineAt, contentStart, goesOnDoubleSpaced, isBlank, isFieldName, LineScanner, locateStart } from './paste';
+import {
+  blankLineAt,
+  contentStart,
+  goesOnDoubleSpaced,
+  isBlank,
+  isFieldName,
+  LineScanner,
+  locateStart,
+  unindentedLines,
+} from './paste';
 import { decodeEncodedWords } from './rfc2047';
 
 export interface HeaderBlock {
@@ -176,6 +185,39 @@ function closeField(
 }
 
 /**
+ * readHeaderBlock of `src` (the text as given, cut at the cap) with a space put back before each of `lines`
+ * (unindentedLines), its offsets given back in the text as given (diagnostics' after the first such line are a
+ * character per line later), its size that of the text and its truncation kept.
+ */
+function withIndentation(
+  src: string,
+  lines: number[],
+  maxBytes: number,
+  bytes: number,
+  truncation: Diagnostic | undefined,
+): HeaderBlock {
+  let fixed = '';
+  let at = 0;
+  for (const line of lines) {
+    fixed += `${src.slice(at, line)} `;
+    at = line;
+  }
+  const block = readHeaderBlock(fixed + src.slice(at), maxBytes + lines.length);
+  block.input.bytes = bytes;
+  if (block.bodyOffset !== null) block.bodyOffset -= lines.length;
+  block.diagnostics.push({
+    code: 'unindented-input',
+    message: 'Lines that were no fields were read as folded lines that lost their indentation.',
+    offset: lines[0]!,
+  });
+  if (truncation) {
+    block.input.truncated = true;
+    block.diagnostics.unshift(truncation);
+  }
+  return block;
+}
+
+/**
  * Reads the header block of `text`. Never throws; what it cannot read becomes a diagnostic and is kept.
  * `input.bytes` is `text.length`; beyond `maxBytes` the text is cut, with `input.truncated` and a
  * diagnostic 'input-truncated'.
@@ -240,6 +282,7 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
   let pos = start.pos;
   let firstLine = true;
   let doubled = false;
+  let mayBeUnindented = plain; // no folded line yet, and unindentedLines not yet asked (it is asked once)
   while (pos < n) {
     const lineStart = pos;
     let lineEnd = src.indexOf(breakChar, pos);
@@ -300,6 +343,7 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
         pieceCount++;
       }
       fieldEnd = lineEnd;
+      mayBeUnindented = false;
       continue;
     }
 
@@ -318,6 +362,12 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
         break;
       }
       if (c < 33 || c > 126) valid = false;
+    }
+    // A line that is no field before any folded line: perhaps a paste whose folded lines lost their indentation.
+    if (mayBeUnindented && (colon < 0 || !valid)) {
+      mayBeUnindented = false;
+      const lines = unindentedLines(src, start.pos);
+      if (lines) return withIndentation(src, lines, maxBytes, bytes, truncated ? diagnostics[0] : undefined);
     }
     valueStart = from;
     name = '';

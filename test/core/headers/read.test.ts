@@ -175,6 +175,40 @@ describe('readHeaderBlock: input shape', () => {
     }
   });
 
+  it('reads a paste whose folded lines lost their indentation, and says so', () => {
+    const text =
+      'Received: from a.example (a.example [192.0.2.1])\r\nby b.example with ESMTP id X;\r\nTue, 4 Mar 2025 09:15:05 +0000\r\n' +
+      'X-Forefront-Antispam-Report: CIP:192.0.2.1;CTRY:;\r\nSFV:SPM;\r\nX-Spam-Level:\r\nSubject: x\r\n\r\nbody\r\n';
+    const block = readHeaderBlock(text);
+    expect(block.headers.map((h) => [h.name, h.value])).toEqual([
+      [
+        'Received',
+        'from a.example (a.example [192.0.2.1]) by b.example with ESMTP id X; Tue, 4 Mar 2025 09:15:05 +0000',
+      ],
+      ['X-Forefront-Antispam-Report', 'CIP:192.0.2.1;CTRY:; SFV:SPM;'],
+      ['X-Spam-Level', ''],
+      ['Subject', 'x'],
+    ]);
+    expect(block.bodyOffset).toBe(text.indexOf('body'));
+    expect(block.input.bytes).toBe(text.length);
+    expect(block.diagnostics.map((d) => [d.code, d.offset])).toEqual([['unindented-input', text.indexOf('by b.')]]);
+    const cut = readHeaderBlock(text, 60);
+    expect(cut.input).toMatchObject({ bytes: text.length, truncated: true });
+    expect(cut.diagnostics.map((d) => d.code)).toEqual(['input-truncated', 'unindented-input']);
+    expect(cut.headers[0]?.value).toBe('from a.example (a.example [192.0.2.1]) by b.examp');
+  });
+
+  it('keeps a line without a field as its own field when the block has folded lines or does not start with a field', () => {
+    for (const text of ['A: 1\nno colon here\nB: 2\n 3\n', 'no field\nA: 1\nagain no field\n']) {
+      const block = readHeaderBlock(text);
+      expect(block.headers.map((h) => h.name)).toContain('');
+      expect(block.diagnostics.map((d) => d.code)).not.toContain('unindented-input');
+    }
+    // Asked once however many such lines come before the folded one (each ask reads the block).
+    const many = `A: 1\n${'no colon\n'.repeat(20_000)} folded\n`;
+    expect(readHeaderBlock(many).headers).toHaveLength(20_001);
+  });
+
   it('keeps a bare CR inside LF text as content (as mailparser does)', () => {
     expect(pairs('A: 1\r2\nB: 3\n')).toEqual([
       ['A', '1\r2'],
@@ -375,7 +409,9 @@ describe('readHeaderBlock: linear time', () => {
     const t0 = performance.now();
     const block = readHeaderBlock(`A: 1\n${'x'.repeat(200_000)}\n`.repeat(5));
     expect(performance.now() - t0).toBeLessThan(1000);
-    expect(block.headers).toHaveLength(10);
+    // No line is folded, so the lines without a field are read as folded lines that lost their indentation.
+    expect(block.headers.map((h) => h.value.length)).toEqual(Array(5).fill(200_002));
+    expect(readHeaderBlock(`A: 1\n 2\n${'x'.repeat(200_000)}\n`.repeat(5)).headers).toHaveLength(10);
   });
 
   it('looks for the Gmail page only a bounded way ahead', () => {
