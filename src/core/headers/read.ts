@@ -366,6 +366,17 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
     // A line that is no field before any folded line: perhaps a paste whose folded lines lost their indentation.
     if (mayBeUnindented && (colon < 0 || !valid)) {
       mayBeUnindented = false;
+      // Folded lines indented with no-break spaces (U+00A0), as a page copies the spaces it shows: all of them
+      // are read as spaces (one for one, so every offset stands).
+      if (src.charCodeAt(from) === 0xa0) {
+        const block = readHeaderBlock(text.replace(/\u00a0/g, ' '), maxBytes);
+        block.diagnostics.push({
+          code: 'nbsp-input',
+          message: 'No-break spaces (U+00A0), as a page copies spaces, were read as spaces.',
+          offset: from,
+        });
+        return block;
+      }
       const lines = unindentedLines(src, start.pos);
       if (lines) return withIndentation(src, lines, maxBytes, bytes, truncated ? diagnostics[0] : undefined);
     }

@@ -198,6 +198,19 @@ describe('readHeaderBlock: input shape', () => {
     expect(cut.headers[0]?.value).toBe('from a.example (a.example [192.0.2.1]) by b.examp');
   });
 
+  it('reads folded lines indented with no-break spaces (as a page copies them) as folded, and says so', () => {
+    const plain = 'Received: from a.example\n by b.example; Tue, 4 Mar 2025 09:15:05 +0000\nSubject: a  b\n\nbody\n';
+    const expected = readHeaderBlock(plain);
+    for (const text of [plain.replace(/^ /m, '\u00a0'), plain.replaceAll(' ', '\u00a0')]) {
+      const block = readHeaderBlock(text);
+      expect(block.headers.map((h) => [h.name, h.value])).toEqual(expected.headers.map((h) => [h.name, h.value]));
+      expect(block.bodyOffset).toBe(expected.bodyOffset);
+      expect(block.diagnostics).toEqual([
+        expect.objectContaining({ code: 'nbsp-input', offset: text.indexOf('\u00a0by') }),
+      ]);
+    }
+  });
+
   it('keeps a line without a field as its own field when the block has folded lines or does not start with a field', () => {
     for (const text of ['A: 1\nno colon here\nB: 2\n 3\n', 'no field\nA: 1\nagain no field\n']) {
       const block = readHeaderBlock(text);
