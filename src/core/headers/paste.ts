@@ -225,6 +225,10 @@ export function isMboxFrom(s: string, pos: number): boolean {
 /** Finds where the header block starts and how its lines are prefixed; adds clean-up diagnostics. */
 export function locateStart(sc: LineScanner, diagnostics: Diagnostic[]): Start {
   const s = sc.text;
+  // A byte-order mark or a zero-width space before the text (a file saved by Notepad, a copy from a page).
+  let at = 0;
+  while (s.charCodeAt(at) === 0xfeff || s.charCodeAt(at) === 0x200b) at++;
+  sc.seek(at);
   let pos = skipBlankLines(sc);
   if (pos >= s.length) return { pos, prefix: { kind: 'none' }, trimFirst: false };
 

@@ -222,6 +222,14 @@ describe('readHeaderBlock: input shape', () => {
     expect(readHeaderBlock(many).headers).toHaveLength(20_001);
   });
 
+  it('skips a byte-order mark or zero-width space before the text', () => {
+    for (const mark of ['\ufeff', '\u200b', '\ufeff\u200b']) {
+      const block = readHeaderBlock(`${mark}Received: from a by b; Tue, 4 Mar 2025 09:15:05 +0000\nSubject: x\n`);
+      expect(block.headers.map((h) => h.name)).toEqual(['Received', 'Subject']);
+      expect(block.diagnostics).toEqual([]);
+    }
+  });
+
   it('keeps a bare CR inside LF text as content (as mailparser does)', () => {
     expect(pairs('A: 1\r2\nB: 3\n')).toEqual([
       ['A', '1\r2'],
