@@ -65,6 +65,10 @@ function isOpaqueField(name: string): boolean {
   return false;
 }
 
+/** A space before a field name and ": " in a header block whose line breaks were lost (see readHeaderBlock). */
+const ONE_LINE_FIELD =
+  / (?=(?:Received|From|To|Cc|Date|Subject|Sender|References|[A-Z][\dA-Za-z]*(?:-[\dA-Za-z]+)+): )/g;
+
 /** At most this many 'no-colon' / 'invalid-field-name' diagnostics each; then one saying how many more. */
 const MAX_REPEATED_DIAGNOSTICS = 20;
 
@@ -419,6 +423,24 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
   if (name !== null) {
     const fieldRaw = plain ? src.slice(fieldStart, fieldEnd) : raw;
     closeField(headers, src, name, fieldRaw, valueStart, valueEnd, fieldEnd, rope, folded, bounds, pieceCount, q);
+  }
+
+  // One line holding several fields: the line breaks were lost in a copy (a page that showed them as spaces).
+  // A space before a field's name (one that headers carry, or a capitalized hyphenated one) and ": " becomes a
+  // line break again (one for one: offsets stand), when that gives three lines at least.
+  if (plain && headers.length === 1 && lf + crlf + cr === 0) {
+    // The block is the rest of the text (no line break was read). Once replaced, no space is left where the
+    // pattern matched, so the second read finds line breaks and never comes here again.
+    const lines = src.slice(start.pos).replace(ONE_LINE_FIELD, '\n');
+    if (lines.indexOf('\n', lines.indexOf('\n') + 1) > 0) {
+      const block = readHeaderBlock(src.slice(0, start.pos) + lines + text.slice(src.length), maxBytes);
+      block.diagnostics.push({
+        code: 'one-line-input',
+        message: 'The line breaks were lost (one line): fields were told apart by their names.',
+        offset: 0,
+      });
+      return block;
+    }
   }
 
   if (noColon > MAX_REPEATED_DIAGNOSTICS) {

@@ -230,6 +230,39 @@ describe('readHeaderBlock: input shape', () => {
     }
   });
 
+  it('reads a header block whose line breaks were lost (one line) by its field names, and says so', () => {
+    const text =
+      'Received: from a.example (a.example [192.0.2.1]) by b.example with ESMTP id X; Tue, 4 Mar 2025 09:15:05 +0000 ' +
+      'Authentication-Results: b.example; spf=pass (b.example: domain of x@a.example designates 192.0.2.1) ' +
+      'X-Forefront-Antispam-Report: CIP:192.0.2.1;SFV:SPM; Subject: Re: Your Apple-ID: locked From: x@a.example';
+    const block = readHeaderBlock(text);
+    expect(block.headers.map((h) => h.name)).toEqual([
+      'Received',
+      'Authentication-Results',
+      'X-Forefront-Antispam-Report',
+      'Subject',
+      'Apple-ID',
+      'From',
+    ]);
+    expect(block.headers[0]?.value).toBe(
+      'from a.example (a.example [192.0.2.1]) by b.example with ESMTP id X; Tue, 4 Mar 2025 09:15:05 +0000',
+    );
+    expect(block.input.bytes).toBe(text.length);
+    expect(block.diagnostics.map((d) => d.code)).toEqual(['one-line-input']);
+    // After blank lines, or cut at the input cap, the same.
+    expect(readHeaderBlock(`\n\n${text}`).headers).toHaveLength(6);
+    const cut = readHeaderBlock(`${text} ${'x'.repeat(50)}`, text.length);
+    expect(cut.headers).toHaveLength(6);
+    expect(cut.diagnostics.map((d) => d.code)).toEqual(['input-truncated', 'one-line-input']);
+    // Fewer than three fields told apart: the line is left as it is.
+    for (const line of [
+      'Subject: Re: Your Apple-ID: locked',
+      'Received: from a by b; Tue, 4 Mar 2025 09:15:05 +0000',
+    ]) {
+      expect(readHeaderBlock(line).headers).toHaveLength(1);
+    }
+  });
+
   it('keeps a bare CR inside LF text as content (as mailparser does)', () => {
     expect(pairs('A: 1\r2\nB: 3\n')).toEqual([
       ['A', '1\r2'],
