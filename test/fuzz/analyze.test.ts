@@ -68,6 +68,38 @@ describe('analyze() on arbitrary input', () => {
   );
 });
 
+/** The ways a copy leaves a header block that the reader undoes (src/core/headers/read.ts and paste.ts). */
+const PASTE_FORMS: Array<(text: string) => string> = [
+  (t) => t.replace(/\r?\n/g, '\n\n'), // double-spaced
+  (t) => t.replace(/\n[ \t]+/g, '\n'), // folded lines without their indentation
+  (t) => t.replace(/\n[ \t]/g, '\n\u00a0'), // indented with no-break spaces
+  (t) => t.replace(/\r?\n[ \t]*/g, ' '), // one line
+  (t) => t.replace(/\r?\n/g, '\r\r\n'), // CR CR LF
+  (t) => `\ufeff${t}`, // a byte-order mark
+];
+
+describe('analyze() on pasted forms of real and random header blocks', () => {
+  it(
+    'never throws and ends however a copy left the text, alone or in turn',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            seed.map((s) => s.text),
+            fc.array(headerLine, { maxLength: 20 }).map((lines) => lines.join('\n')),
+          ),
+          fc.array(fc.nat(PASTE_FORMS.length - 1), { minLength: 1, maxLength: 3 }),
+          (text, forms) => {
+            analyzeChecked(forms.reduce((t, k) => PASTE_FORMS[k]!(t), text));
+          },
+        ),
+        params(150),
+      );
+    },
+    TIMEOUT,
+  );
+});
+
 describe('analyze() on mutated real header blocks', () => {
   it(
     'keeps its invariants when lines are inserted, deleted, duplicated, reordered, folded or spliced',

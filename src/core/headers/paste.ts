@@ -269,7 +269,7 @@ export function locateStart(sc: LineScanner, diagnostics: Diagnostic[]): Start {
   if (isMboxFrom(s, pos)) {
     sc.advance();
     diagnostics.push({ code: 'mbox-from-line', message: 'A leading mbox "From " line was skipped.', offset: pos });
-    pos = sc.next;
+    pos = skipBlankLines(sc); // none in an mbox file; a double-spaced copy has one
   }
   sc.seek(pos);
   if (pos >= s.length) return { pos, prefix: { kind: 'none' }, trimFirst: false };

@@ -9,32 +9,12 @@
 // Deliberate differences: none shows on these corpora. By design we also split on a bare CR (mailparser
 // splits on LF only) and we skip a leading Gmail/Outlook page text, quote markers and indentation, which
 // mailparser reads as fields; no corpus file has any of those.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { readHeaderBlock } from '../../../src/core/headers/read';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const corpusRoot = path.resolve(repoRoot, '../shared/corpus');
-const present = (() => {
-  try {
-    return statSync(corpusRoot).isDirectory();
-  } catch {
-    return false;
-  }
-})();
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(p));
-    else if (entry.isFile()) out.push(p);
-  }
-  return out.sort();
-}
+import { corpusRoot, listFiles, corpusPresent as present } from '../../corpus';
 
 function trimWsp(v: string): string {
   return v.replace(/^[ \t]+/, '').replace(/[ \t]+$/, '');
