@@ -1,9 +1,12 @@
 // Where a pasted, dropped or extracted text's header block starts and how its lines are prefixed (DESIGN.md §4):
-// leading blank lines, a leading mbox "From " line, text indented or quoted with "> ", Gmail's "Show original"
-// page and Outlook's "Internet headers" box as copied. Also the line scanner these looks walk with.
+// a byte-order mark, leading blank lines, a leading mbox "From " line, text indented or quoted with "> ",
+// Gmail's "Show original" page and Outlook's "Internet headers" box as copied. Also the line scanner these looks
+// walk with, and the looks readHeaderBlock takes at a block that a copy changed (goesOnDoubleSpaced,
+// unindentedLines).
 //
 // Page furniture is looked for only when the first line is not plainly a header field, so an ordinary message
-// costs nothing here; every look is bounded (GMAIL_SUMMARY_MAX_LINES lines, or one line).
+// costs nothing here; every look is bounded (GMAIL_SUMMARY_MAX_LINES lines, or one line), but unindentedLines,
+// which reads the block once, and only for a block with a line that is no field before any folded one.
 
 import { isWsp } from '../chars';
 import type { Diagnostic } from '../types';

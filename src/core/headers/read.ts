@@ -4,15 +4,22 @@
 // by ./paste.ts.
 //
 // One forward pass over the header block with indexOf/charCodeAt; no regular expression and no copy of the
-// input. All offsets (diagnostics, bodyOffset) are into the text as given.
+// input, for a block as MTAs write it. All offsets (diagnostics, bodyOffset) are into the text as given.
 //
 // Choices:
-// - A line break is CRLF or LF; in a text without any LF (old Mac text) it is CR. A bare CR inside LF text
-//   is content, as in mailparser (RFC 5322 has CR only inside CRLF). `input.eol` says which breaks the
-//   header block used ('mixed' for CRLF and LF together).
+// - A line break is CRLF or LF (CR CR LF too: a CRLF file converted once more); in a text without any LF (old
+//   Mac text) it is CR. A bare CR elsewhere in LF text is content, as in mailparser (RFC 5322 has CR only
+//   inside CRLF). `input.eol` says which breaks the header block used ('mixed' for CRLF and LF together).
 // - A line without a colon inside the header block becomes its own field with name '' (value = the line,
 //   trimmed), with a diagnostic 'no-colon'. mailparser does the same (key ''). Appending it to the previous
-//   field would silently change that field's value, e.g. a Received the hop parser reads.
+//   field would silently change that field's value, e.g. a Received the hop parser reads. The exception is a
+//   block in which no line is folded at all, as a page copies a block without the indentation of its folded
+//   lines (unindentedLines): a mail server folds its own long Received, so no delivered message reads so.
+// - What a copy from a page or text box did to a block is undone, each with a diagnostic that says so, and
+//   offsets into the text as given: a blank line after every line ('double-spaced'), folded lines without
+//   their indentation ('unindented-input') or indented with no-break spaces ('nbsp-input'), all on one line
+//   ('one-line-input'). The last three are told where the first pass meets them and read the block again,
+//   changed; the second read cannot meet the same form again, so it ends there.
 // - A name with white space before the colon (`Subject : x`, RFC 5322 §4.5 obs-optional) is accepted and
 //   trimmed. A name with characters outside ftext (RFC 5322 §3.6.8) is kept, with 'invalid-field-name'.
 // - `value` is RFC 5322 §2.2.3 unfolding (CR and LF removed, the white space kept), then spaces and tabs
@@ -437,7 +444,7 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
       block.diagnostics.push({
         code: 'one-line-input',
         message: 'The line breaks were lost (one line): fields were told apart by their names.',
-        offset: 0,
+        offset: start.pos,
       });
       return block;
     }
