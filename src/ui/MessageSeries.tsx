@@ -1,4 +1,5 @@
 import { hiddenCharacters } from '../core/flags/rules/identity';
+import { sameName } from '../core/headers/fields';
 import { readHeaderBlock } from '../core/headers/read';
 import type { FileMessage } from './file';
 import type { MessageInput } from './MessageView';
@@ -11,7 +12,7 @@ const LABEL_LENGTH = 90;
 
 /** A message's Subject as one line of plain text for a list, or "(no subject)". */
 export function subjectLabel(text: string): string {
-  const subject = readHeaderBlock(text).headers.find((h) => h.name.toLowerCase() === 'subject');
+  const subject = readHeaderBlock(text).headers.find((h) => sameName(h.name, 'subject'));
   const value = subject?.decoded ?? subject?.value ?? '';
   // An option is plain text, which no markup can isolate: the characters that hide text or turn it around are
   // written out (⟨U+202E⟩), as the hidden-characters finding writes them.

@@ -199,8 +199,8 @@ const FIELD_START = /[A-Za-z][\w.-]*[ \t]*:(?=[ \t\r\n]|$)/y;
  * Returns where those lines start (read as continuations, a space put back before each), or undefined for any
  * other block, most often told at its first folded line.
  */
-export function unindentedLines(s: string, pos: number): number[] | undefined {
-  const sc = new LineScanner(s);
+export function unindentedLines(sc: LineScanner, pos: number): number[] | undefined {
+  const s = sc.text;
   const lines: number[] = [];
   sc.seek(pos);
   while (sc.advance() && !isBlank(s, sc.start, sc.end)) {

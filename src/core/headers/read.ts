@@ -196,6 +196,16 @@ function closeField(
 }
 
 /**
+ * readHeaderBlock of `changed`, the text as a copy left it made back into a header block, with `diagnostic`
+ * (what was undone) after the diagnostics of that read.
+ */
+function readAgain(changed: string, maxBytes: number, diagnostic: Diagnostic): HeaderBlock {
+  const block = readHeaderBlock(changed, maxBytes);
+  block.diagnostics.push(diagnostic);
+  return block;
+}
+
+/**
  * readHeaderBlock of `src` (the text as given, cut at the cap) with a space put back before each of `lines`
  * (unindentedLines), its offsets given back in the text as given (diagnostics' after the first such line are a
  * character per line later), its size that of the text and its truncation kept.
@@ -213,14 +223,13 @@ function withIndentation(
     fixed += `${src.slice(at, line)} `;
     at = line;
   }
-  const block = readHeaderBlock(fixed + src.slice(at), maxBytes + lines.length);
-  block.input.bytes = bytes;
-  if (block.bodyOffset !== null) block.bodyOffset -= lines.length;
-  block.diagnostics.push({
+  const block = readAgain(fixed + src.slice(at), maxBytes + lines.length, {
     code: 'unindented-input',
     message: 'Lines that were no fields were read as folded lines that lost their indentation.',
     offset: lines[0]!,
   });
+  block.input.bytes = bytes;
+  if (block.bodyOffset !== null) block.bodyOffset -= lines.length;
   if (truncation) {
     block.input.truncated = true;
     block.diagnostics.unshift(truncation);
@@ -380,15 +389,13 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
       // Folded lines indented with no-break spaces (U+00A0), as a page copies the spaces it shows: all of them
       // are read as spaces (one for one, so every offset stands).
       if (src.charCodeAt(from) === 0xa0) {
-        const block = readHeaderBlock(text.replace(/\u00a0/g, ' '), maxBytes);
-        block.diagnostics.push({
+        return readAgain(text.replace(/\u00a0/g, ' '), maxBytes, {
           code: 'nbsp-input',
           message: 'No-break spaces (U+00A0), as a page copies spaces, were read as spaces.',
           offset: from,
         });
-        return block;
       }
-      const lines = unindentedLines(src, start.pos);
+      const lines = unindentedLines(sc, start.pos);
       if (lines) return withIndentation(src, lines, maxBytes, bytes, truncated ? diagnostics[0] : undefined);
     }
     valueStart = from;
@@ -440,13 +447,11 @@ export function readHeaderBlock(text: string, maxBytes = 4 * 1024 * 1024): Heade
     // pattern matched, so the second read finds line breaks and never comes here again.
     const lines = src.slice(start.pos).replace(ONE_LINE_FIELD, '\n');
     if (lines.indexOf('\n', lines.indexOf('\n') + 1) > 0) {
-      const block = readHeaderBlock(src.slice(0, start.pos) + lines + text.slice(src.length), maxBytes);
-      block.diagnostics.push({
+      return readAgain(src.slice(0, start.pos) + lines + text.slice(src.length), maxBytes, {
         code: 'one-line-input',
         message: 'The line breaks were lost (one line): fields were told apart by their names.',
         offset: start.pos,
       });
-      return block;
     }
   }
 
