@@ -29,8 +29,12 @@ type TabState =
 async function targetTab(search: string): Promise<number | null> {
   const param = new URLSearchParams(search).get('tab');
   if (param !== null) return /^\d{1,10}$/.test(param) ? Number(param) : null;
-  if (await browser.tabs.getCurrent()) return null;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  // Both asked at once: each is a round trip to the browser, and the popup's first report waits for them.
+  const [self, [tab]] = await Promise.all([
+    browser.tabs.getCurrent(),
+    browser.tabs.query({ active: true, currentWindow: true }),
+  ]);
+  if (self) return null;
   return tab?.id !== undefined && tab.id >= 0 ? tab.id : null;
 }
 
