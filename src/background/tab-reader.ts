@@ -110,16 +110,27 @@ function adapterFor(url: string): { id: string; name: string; instructions: stri
   }
 }
 
-/** Injects the webmail content script and asks it; null when nothing answered (no adapter, old page). */
+/**
+ * Injects the webmail content script, whose result is its answer (see answerInjection); a browser that does not
+ * hand that back is asked by message. null when nothing answered (no adapter, old page).
+ */
 async function askContentScript(
   tabId: number,
   timeoutMs: number,
 ): Promise<Extracted | null | 'restricted' | 'timeout'> {
+  let injected: unknown;
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [WEBMAIL_SCRIPT] });
+    const results = await withTimeout(
+      browser.scripting.executeScript({ target: { tabId }, files: [WEBMAIL_SCRIPT] }),
+      timeoutMs,
+    );
+    if (results === 'timeout') return 'timeout';
+    injected = results[0]?.result;
   } catch {
     return 'restricted';
   }
+  const answer = parseExtracted(injected);
+  if (answer) return answer;
   try {
     const request: WebmailExtractRequest = { type: WEBMAIL_EXTRACT };
     const answer = await withTimeout(browser.tabs.sendMessage(tabId, request), timeoutMs);

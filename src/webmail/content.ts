@@ -1,5 +1,6 @@
-// The webmail content script's body. It does nothing on its own: it answers one request from our background
-// ("extract the open message", `{type: 'webmail/extract', hints?}`) with an `Extracted`. A selection that starts
+// The webmail content script's body. The background injects it when the user asks, and it answers with an
+// `Extracted` ("extract the open message"): as the injection's result, or to a request that follows it
+// (`{type: 'webmail/extract', hints?}`). A selection that starts
 // with a header block wins (the user pointed at it); otherwise the adapter that claims the page fetches the
 // original. Every answer names the webmail and its manual steps; an adapter bug becomes an answer too.
 
@@ -29,6 +30,15 @@ export function startWebmailContentScript(): void {
     if (!request) return undefined;
     return extractOpenMessage(document, new URL(location.href), globalThis.fetch.bind(globalThis), request.hints);
   });
+}
+
+/**
+ * The answer to the injection that ran this copy of the script: scripting.executeScript hands the background
+ * what the script's main returns (a promise is awaited), so one round trip to the page does, instead of the
+ * injection and then a message. The listener above stays for a browser that does not hand it back.
+ */
+export function answerInjection(): Promise<Extracted> {
+  return extractOpenMessage(document, new URL(location.href), globalThis.fetch.bind(globalThis));
 }
 
 export function parseExtractRequest(message: unknown): ExtractRequest | null {

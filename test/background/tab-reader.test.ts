@@ -35,6 +35,20 @@ describe('readTab', () => {
     expect(reading).toEqual({ status: 'found', text: RAW, source: { kind: 'page', pageUrl: URL_ }, cached: false });
   });
 
+  it("takes the content script's answer from the injection itself, without a message after it", async () => {
+    executeScript.mockResolvedValue([{ frameId: 0, result: { ok: true, raw: RAW, kind: 'message' } }] as never);
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage');
+    const reading = await readTab(tabId);
+    expect(executeScript).toHaveBeenCalledTimes(1);
+    expect(send).not.toHaveBeenCalled();
+    expect(reading).toEqual({ status: 'found', text: RAW, source: { kind: 'page', pageUrl: URL_ }, cached: false });
+  });
+
+  it('reports an injection whose reading never ends as a timeout', async () => {
+    executeScript.mockReturnValue(new Promise(() => {}) as never);
+    expect(await readTab(tabId, { timeoutMs: 20 })).toMatchObject({ status: 'failed', reason: 'timeout' });
+  });
+
   it('falls back to the raw source in a <pre> when no adapter claims the page', async () => {
     page({ from: 'page', text: RAW });
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({
