@@ -18,8 +18,12 @@
 //   toolbar  as a toolbar click opens it: chrome.action.openPopup() from the worker, with the fixture tab active
 //            and no per-tab result, so the popup asks the browser which tab it is about (no `?tab=`), in the
 //            popup window rather than a tab. Playwright does not see popup windows as pages: the marks are read
-//            through a browser-level CDP session attached to the popup's target. Reported, not gated; where
-//            openPopup or the target is not available it says so and the run goes on (the other three stand).
+//            through a browser-level CDP session attached to the popup's target. It must show the whole message
+//            (else the run fails). Its times are reported up to the analysis, not to a paint: headless Chromium
+//            does not render a popup window frame by frame (no first-contentful-paint entry, animation frames
+//            20-50 ms after the report is in place or none), so the paint mark there comes from Preact's timer
+//            fallback, not from a frame. Not gated; where openPopup or the target is not available it says so
+//            and the run goes on (the other three stand).
 // The gate (exit 1) is the median of PAINT_GATE (default `paste`; `open` or `reopen` to gate on those) against
 // 100 ms. On the 2-vCPU CI machines Chromium itself takes ~75 ms from navigation start to the popup's first
 // script (an empty data: page paints at ~50 ms there), so `open` is reported, with where its time goes, and gated
@@ -159,8 +163,8 @@ try {
     const read = `(() => {
       const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
       return {
-        painted: at('hopscope:timeline-painted'), complete: at('${COMPLETE}'), popupStart: at('hopscope:popup-start'),
-        inputReady: at('hopscope:input-ready'), coreLoaded: at('hopscope:core-loaded'),
+        complete: at('${COMPLETE}'), popupStart: at('hopscope:popup-start'), inputReady: at('hopscope:input-ready'),
+        coreLoaded: at('hopscope:core-loaded'), analyzeEnd: at('hopscope:analyze-end'),
         hops: document.querySelectorAll('article.report ol.timeline > li').length, url: location.href,
       };
     })()`;
@@ -170,7 +174,7 @@ try {
       if (!marks?.complete) await new Promise((done) => setTimeout(done, 25));
     }
     await cdp.send('Target.closeTarget', { targetId: target.targetId });
-    if (!marks?.complete) throw new Error('the toolbar popup did not paint its timeline within 10 s');
+    if (!marks?.complete) throw new Error('the toolbar popup did not show its whole timeline within 10 s');
     if (marks.url.includes('?')) throw new Error(`the toolbar popup was opened as ${marks.url}`);
     if (marks.hops !== hopCount) throw new Error(`the toolbar popup shows ${marks.hops} hops, not ${hopCount}`);
     return marks;
@@ -250,9 +254,10 @@ try {
   );
   if (runs.toolbar)
     console.log(
-      `  toolbar (chrome.action.openPopup, reads the active tab), from navigation start: ${summary(runs.toolbar)}\n` +
-        `    medians: popup script runs at ${at(runs.toolbar, 'popupStart')}, page text in ${at(runs.toolbar, 'inputReady')}, ` +
-        `core loaded ${at(runs.toolbar, 'coreLoaded')}`,
+      `  toolbar (chrome.action.openPopup, reads the active tab; no paint measured, see above), from navigation ` +
+        `start, medians: popup script runs at ${at(runs.toolbar, 'popupStart')}, page text in ` +
+        `${at(runs.toolbar, 'inputReady')}, core loaded ${at(runs.toolbar, 'coreLoaded')}, analysis done at ` +
+        `${at(runs.toolbar, 'analyzeEnd')} (the tab-opened popup above: ${at(runs.open, 'analyzeEnd')})`,
     );
   else console.log(`  toolbar: ${toolbarNote}`);
   const gated = median(runs[GATE].map((r) => r.painted));
