@@ -35,10 +35,12 @@ export function startWebmailContentScript(): void {
 /**
  * The answer to the injection that ran this copy of the script: scripting.executeScript hands the background
  * what the script's main returns (a promise is awaited), so one round trip to the page does, instead of the
- * injection and then a message. The listener above stays for a browser that does not hand it back.
+ * injection and then a message. The listener above stays for a browser that does not hand it back. Never
+ * rejects: a failed injection reads as a page the browser keeps extensions out of; null sends the background
+ * down the message path instead, as before.
  */
-export function answerInjection(): Promise<Extracted> {
-  return extractOpenMessage(document, new URL(location.href), globalThis.fetch.bind(globalThis));
+export function answerInjection(): Promise<Extracted | null> {
+  return extractOpenMessage(document, new URL(location.href), globalThis.fetch.bind(globalThis)).catch(() => null);
 }
 
 export function parseExtractRequest(message: unknown): ExtractRequest | null {

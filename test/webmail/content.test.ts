@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { extractOpenMessage, parseExtractRequest } from '../../src/webmail/content';
+import { answerInjection, extractOpenMessage, parseExtractRequest } from '../../src/webmail/content';
 import { extracted, looksLikeHeaders, MAX_RAW_CHARS } from '../../src/webmail/extraction';
 import { fakeFetch, fixtureText, HANDOFF, message, page } from './fixtures';
 
@@ -12,6 +12,26 @@ describe('the webmail/extract request', () => {
     });
     expect(parseExtractRequest({ type: 'input/get' })).toBeNull();
     expect(parseExtractRequest('webmail/extract')).toBeNull();
+  });
+});
+
+describe('answerInjection (the injection result the background reads)', () => {
+  test('answers for the page it runs in', async () => {
+    const raw = `Received: from a.example (a.example [192.0.2.1]) by mx.example.org; Tue, 4 Mar 2025 09:15:05 +0000
+Subject: Hi
+From: a@example.com
+
+body`;
+    document.body.innerHTML = '';
+    const pre = document.createElement('pre');
+    pre.textContent = raw;
+    document.body.append(pre);
+    expect(await answerInjection()).toMatchObject({ ok: true, raw, webmail: { id: 'generic' } });
+  });
+
+  test('says why when the page is not a message, and is never a rejection', async () => {
+    document.body.innerHTML = '<p>An article about email.</p>';
+    await expect(answerInjection()).resolves.toMatchObject({ ok: false, reason: 'unsupported' });
   });
 });
 
