@@ -1,8 +1,8 @@
 // The webmail content script's body. The background injects it when the user asks, and it answers with an
 // `Extracted` ("extract the open message"): as the injection's result, or to a request that follows it
-// (`{type: 'webmail/extract', hints?}`). A selection that starts
-// with a header block wins (the user pointed at it); otherwise the adapter that claims the page fetches the
-// original. Every answer names the webmail and its manual steps; an adapter bug becomes an answer too.
+// (`{type: 'webmail/extract', hints?}`). A selection that starts with a header block wins (the user pointed at
+// it); otherwise the adapter that claims the page fetches the original. Every answer names the webmail and its
+// manual steps; an adapter bug becomes an answer too.
 
 import { browser } from 'wxt/browser';
 import { failed, looksLikeHeaders } from './extraction';
