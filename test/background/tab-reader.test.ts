@@ -44,6 +44,16 @@ describe('readTab', () => {
     expect(reading).toEqual({ status: 'found', text: RAW, source: { kind: 'page', pageUrl: URL_ }, cached: false });
   });
 
+  it('takes an injection result only in the Extracted shape; anything else sends it down the message path', async () => {
+    executeScript.mockImplementation((async (injection: { files?: string[] }) =>
+      injection.files
+        ? [{ frameId: 0, result: { ok: true, raw: 5, kind: 'html' } }]
+        : [{ frameId: 0, result: null }]) as never);
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, raw: RAW, kind: 'headers' });
+    expect(await readTab(tabId)).toMatchObject({ status: 'found', text: RAW });
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
   it('reports an injection whose reading never ends as a timeout', async () => {
     executeScript.mockReturnValue(new Promise(() => {}) as never);
     expect(await readTab(tabId, { timeoutMs: 20 })).toMatchObject({ status: 'failed', reason: 'timeout' });
