@@ -138,12 +138,23 @@ try {
     replies.get(reply.id)?.(reply);
     replies.delete(reply.id);
   });
+  /** Runtime.evaluate in the popup's target; a reply that does not come within 2 s is an error, not a hang. */
   const evaluateIn = (sessionId, expression) =>
     new Promise((done, fail) => {
       const id = ++sent;
-      replies.set(id, done);
+      const timer = setTimeout(() => {
+        replies.delete(id);
+        fail(new Error('the popup target did not answer within 2 s'));
+      }, 2_000);
+      replies.set(id, (reply) => {
+        clearTimeout(timer);
+        done(reply);
+      });
       const message = JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } });
-      cdp.send('Target.sendMessageToTarget', { sessionId, message }).catch(fail);
+      cdp.send('Target.sendMessageToTarget', { sessionId, message }).catch((error) => {
+        clearTimeout(timer);
+        fail(error);
+      });
     });
   const popupTarget = async () => {
     for (let waited = 0; waited < 5_000; waited += 20) {
