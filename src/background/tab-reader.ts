@@ -118,19 +118,18 @@ async function askContentScript(
   tabId: number,
   timeoutMs: number,
 ): Promise<Extracted | null | 'restricted' | 'timeout'> {
-  let injected: unknown;
+  let results: Array<{ result?: unknown }> | 'timeout';
   try {
-    const results = await withTimeout(
+    results = await withTimeout(
       browser.scripting.executeScript({ target: { tabId }, files: [WEBMAIL_SCRIPT] }),
       timeoutMs,
     );
-    if (results === 'timeout') return 'timeout';
-    injected = results[0]?.result;
   } catch {
     return 'restricted';
   }
-  const answer = parseExtracted(injected);
-  if (answer) return answer;
+  if (results === 'timeout') return 'timeout';
+  const injected = parseExtracted(results[0]?.result);
+  if (injected) return injected;
   try {
     const request: WebmailExtractRequest = { type: WEBMAIL_EXTRACT };
     const answer = await withTimeout(browser.tabs.sendMessage(tabId, request), timeoutMs);

@@ -28,8 +28,13 @@ export function startWebmailContentScript(): void {
     if (sender.id !== browser.runtime.id) return undefined;
     const request = parseExtractRequest(message);
     if (!request) return undefined;
-    return extractOpenMessage(document, new URL(location.href), globalThis.fetch.bind(globalThis), request.hints);
+    return extractHere(request.hints);
   });
+}
+
+/** The open message of the page this script runs in, read with the page's own fetch. */
+function extractHere(hints?: ExtractHints): Promise<Extracted> {
+  return extractOpenMessage(document, new URL(location.href), globalThis.fetch.bind(globalThis), hints);
 }
 
 /**
@@ -40,7 +45,7 @@ export function startWebmailContentScript(): void {
  * down the message path instead, as before.
  */
 export function answerInjection(): Promise<Extracted | null> {
-  return extractOpenMessage(document, new URL(location.href), globalThis.fetch.bind(globalThis)).catch(() => null);
+  return extractHere().catch(() => null);
 }
 
 export function parseExtractRequest(message: unknown): ExtractRequest | null {
