@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { analyze } from '../core/analyze';
 import { decodeEightBit } from '../mime/decode';
+import { type MemoryResult, measureMemory } from './bench-memory';
 import { timeParallel } from './bench-parallel';
 import { emptyResult, type SubjectResult, timeSubjects, WARM_UP_MS, WARM_UP_PASSES } from './bench-subjects';
 import type { Io } from './main';
@@ -25,8 +26,8 @@ const USAGE = `Usage: hopscope bench [--corpus DIR]... [--passes N] [--no-peers]
   Times analyze() and header splitting per message (median, p99, messages/s, heap) on the header
   blocks of DIR (default: examples/ and test/fixtures/auth/), beside mailauth, mailparser, postal-mime
   and SpamAssassin when installed, each in a worker thread of its own; analyze()'s throughput with one
-  worker thread per core; and prints a scaling table (Received count, block size, one long field, many
-  RFC 2047 words).
+  worker thread per core; analyze()'s peak RSS in a process of its own; and prints a scaling
+  table (Received count, block size, one long field, many RFC 2047 words).
 `;
 
 const SA_SCRIPT = '/work/shared/tools/sa-relays.pl';
@@ -35,6 +36,8 @@ const SA_BINARY = '/usr/bin/spamassassin';
 const SCALING_LIMIT = 10;
 /** Each scaling row is repeated until it has run this long (and at least 3 times), for a stable median. */
 const SCALING_MIN_MS = 150;
+/** Passes of analyze() over the corpus for its peak memory (the heap grows to its working size in the first). */
+const MEMORY_PASSES = 3;
 /** Timed samples per subject at least (a small corpus gets more passes). */
 const MIN_SAMPLES = 2000;
 
@@ -311,6 +314,7 @@ export async function runBench(args: string[], io: Io): Promise<number> {
   const sets = o.corpora.length ? o.corpora.map((d) => ({ label: d, dirs: [d] })) : [defaultCorpus()];
   const results: SubjectResult[] = [];
   const notable: Array<{ corpus: string; file: string; us: number }> = [];
+  const memory: Array<{ corpus: string } & (MemoryResult | { note: string })> = [];
   for (const set of sets) {
     const messages = loadCorpus(set.dirs);
     if (messages.length === 0) {
@@ -352,11 +356,18 @@ export async function runBench(args: string[], io: Io): Promise<number> {
           },
     );
     if (o.peers) results.push(await spamAssassin(messages, set.label, o.passes));
+    const peak = await measureMemory(
+      messages.map((m) => m.head),
+      MEMORY_PASSES,
+    );
+    memory.push(typeof peak === 'string' ? { corpus: set.label, note: peak } : { corpus: set.label, ...peak });
   }
   const scaling = o.scaling ? timeScaling() : [];
 
   if (o.json) {
-    io.stdout(`${JSON.stringify({ node: process.version, passes: o.passes, results, notable, scaling }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ node: process.version, passes: o.passes, results, notable, memory, scaling }, null, 2)}\n`,
+    );
     return 0;
   }
   io.stdout(
@@ -383,6 +394,12 @@ export async function runBench(args: string[], io: Io): Promise<number> {
     );
     const ratio = peerRatio(rows);
     if (ratio) io.stdout(`  ${ratio}\n`);
+    for (const m of memory.filter((x) => x.corpus === set.label))
+      io.stdout(
+        'note' in m
+          ? `  analyze() peak RSS: not measured (${m.note})\n`
+          : `  analyze() peak RSS: ${fixed(m.peakMb, 0)} MB, in a process of its own holding the header blocks (${fixed(m.beforeMb, 0)} MB before its first call)\n`,
+      );
     for (const n of notable.filter((x) => x.corpus === set.label))
       io.stdout(
         `  analyze() ${relative(process.cwd(), n.file.replace(/^slowest: /, '')) || n.file}${n.file.startsWith('slowest') ? ' (slowest)' : ''}: ${fixed(n.us)} µs (best of passes)\n`,

@@ -7,12 +7,14 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { peerRatio } from '../../src/cli/bench';
+import { measureMemory } from '../../src/cli/bench-memory';
 import { emptyResult, WARM_UP_MAX_MS, WARM_UP_MAX_PASSES, WARM_UP_MS, warmedUp } from '../../src/cli/bench-subjects';
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = resolve(root, 'dist/cli.mjs');
 
 interface BenchJson {
+  memory: Array<{ corpus: string; beforeMb?: number; peakMb?: number; note?: string }>;
   results: Array<{
     name: string;
     messages: number;
@@ -29,7 +31,13 @@ describe.skipIf(!existsSync(cli))('hopscope bench (built CLI)', () => {
       ['bin/hopscope.js', 'bench', '--no-peers', '--no-scaling', '--json', '--passes', '1'],
       { cwd: root, encoding: 'utf8', timeout: 120_000 },
     );
-    const { results } = JSON.parse(out) as BenchJson;
+    const { results, memory } = JSON.parse(out) as BenchJson;
+    // analyze()'s peak resident set, from a process of its own: at least Node's own ~30 MB, and no lower than
+    // before its first call.
+    expect(memory, JSON.stringify(memory)).toHaveLength(1);
+    expect(memory[0]?.beforeMb).toBeGreaterThan(20);
+    expect(memory[0]?.peakMb).toBeGreaterThanOrEqual(memory[0]?.beforeMb ?? Number.NaN);
+    expect(memory[0]?.peakMb).toBeLessThan(4096);
     const byName = new Map(results.map((r) => [r.name, r]));
     const analyzeRow = byName.get('hopscope analyze()');
     expect(analyzeRow?.messages).toBeGreaterThan(20);
@@ -42,6 +50,15 @@ describe.skipIf(!existsSync(cli))('hopscope bench (built CLI)', () => {
     expect(parallel, JSON.stringify(results.map((r) => r.name))).toBeDefined();
     expect(parallel!.messagesPerSecond).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe("measureMemory: analyze()'s peak RSS in a process of its own", () => {
+  it('says why, rather than throwing or hanging, when that process cannot run', async () => {
+    // Loaded from source, the module forks its own .ts file, which Node 20 cannot run: the child exits at once.
+    const result = await measureMemory(['Subject: x\n\n'], 1);
+    expect(typeof result).toBe('string');
+    expect(result).toMatch(/^the measuring process ended \(1\)/);
+  }, 30_000);
 });
 
 describe('warmedUp: the bench times a subject only once it has stopped getting faster', () => {
