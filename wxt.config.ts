@@ -81,12 +81,14 @@ export default defineConfig({
       // unstyled). Vite's preload helper adds those links to the document when the import starts, and in the
       // popup that meant the core's and the folded sections' chunks: a link, unlike a bare import(), holds the
       // load event back until its file is in, and Chromium shows the popup window only at load (see
-      // coreChunk). Measured under Xvfb with the popup opened by chrome.action.openPopup(), 16–20 paired opens
-      // a run, three runs: the load event 16–21 ms sooner; the report in place 15–17 ms later, as the core
-      // now loads while the window shows its first frame; the first frame after the report 7–16 ms sooner
-      // (medians 99–110 against 101–133 ms from navigation start). popup.html opened as a tab: no change (20
-      // paired opens, 2 ms sooner). A lazy chunk's own imports are now found when it arrives, one more round
-      // trip for the sections, export and file reading, none of which the first report waits for.
+      // coreChunk). Measured under Xvfb with the popup opened by chrome.action.openPopup(), six runs of 16–30
+      // paired opens: the load event 13–21 ms sooner in every run; the report in place up to 17 ms later, as
+      // the core now loads while the window shows its first frame; the first frame after the report sooner in
+      // every run by its median, 2–23 ms (99–122 against 101–133 ms from navigation start). That frame now
+      // follows the report by 1–3 ms: the popup's first report waits for the core, not for the window.
+      // popup.html opened as a tab: no change (20 paired opens, 2 ms sooner). A lazy chunk's own imports are
+      // now found when it arrives, one more round trip for the sections, export and file reading, none of
+      // which the first report waits for.
       modulePreload: {
         resolveDependencies: (_file: string, deps: string[], { hostType }: { hostType: 'html' | 'js' }) =>
           hostType === 'html' ? deps : [],
