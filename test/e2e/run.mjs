@@ -280,6 +280,8 @@ try {
     await page.getByRole('button', { name: 'Analyze', exact: true }).click();
     const report = page.locator('article.report');
     await report.waitFor({ timeout: 5_000 });
+    // The folded sections (headers, authentication …) load once the first report is painted.
+    await report.locator('details.section').first().waitFor({ timeout: 5_000 });
     await page.evaluate(() => {
       for (const d of document.querySelectorAll('details')) d.open = true;
     });
