@@ -18,7 +18,7 @@ export function VerdictLine({ analysis, extraFlags = [], reputation }: VerdictLi
     <section class={`verdict verdict-${verdict}`} aria-labelledby="verdict-heading">
       <div class="verdict-top">
         <span class={`verdict-badge verdict-${verdict}`}>{VERDICT_LABEL[verdict]}</span>
-        <h2 id="verdict-heading" class="verdict-headline">
+        <h2 id="verdict-heading" class="verdict-headline" elementtiming="hopscope-report">
           {headlineOf(analysis, extraFlags)}
         </h2>
       </div>
