@@ -56,7 +56,8 @@ export function measureMemory(heads: string[], passes: number): Promise<MemoryRe
     });
     child.once('message', (message) => settle(message as MemoryResult));
     child.once('error', (error) => settle(error.message));
-    child.once('exit', (code) => settle(`the measuring process ended (${code}): ${stderr.split('\n', 1)[0]}`));
+    // 'close', not 'exit': it comes after the process's messages and output have all been read.
+    child.once('close', (code) => settle(`the measuring process ended (${code}): ${stderr.split('\n', 1)[0]}`));
     child.send({ heads, passes } satisfies Job);
   });
 }
