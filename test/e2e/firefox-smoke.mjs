@@ -22,6 +22,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { originalMessagePage } from './pages.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const firefox = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
@@ -48,7 +49,6 @@ const reference = JSON.parse(
 );
 const expectedTabRead = `ok injection ${reference.hops.length} ${reference.summary.handoffIp ?? 'no-handoff'}`;
 
-const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const message = readFileSync(FIXTURE, 'utf8');
 const server = createServer((request, response) => {
   if (request.url !== PAGE) {
@@ -56,7 +56,7 @@ const server = createServer((request, response) => {
     return;
   }
   response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  response.end(`<!doctype html><title>Original message</title><pre>${escapeHtml(message)}</pre>`);
+  response.end(originalMessagePage(message));
 });
 await new Promise((done) => server.listen(0, '127.0.0.1', done));
 const pageUrl = `http://127.0.0.1:${server.address().port}${PAGE}`;

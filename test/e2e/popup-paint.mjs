@@ -49,6 +49,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchWithExtension } from './launch.mjs';
+import { originalMessagePage } from './pages.mjs';
 
 const BUDGET_MS = 100;
 const RUNS = Number(process.env.PAINT_RUNS ?? 10);
@@ -88,10 +89,9 @@ const extensionDir = join(buildDir, 'chrome-mv3');
 
 const message = readFileSync(join(root, 'test/fixtures/ui/chain-30-hops.eml'), 'utf8');
 const hopCount = (message.match(/^Received:/gm) ?? []).length;
-const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const server = createServer((_request, response) => {
   response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  response.end(`<!doctype html><title>Original message</title><pre id="raw_message_text">${escapeHtml(message)}</pre>`);
+  response.end(originalMessagePage(message));
 });
 await new Promise((done) => server.listen(0, '127.0.0.1', done));
 const site = `http://127.0.0.1:${server.address().port}/original.html`;

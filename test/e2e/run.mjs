@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { launchWithExtension } from './launch.mjs';
+import { originalMessagePage } from './pages.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const shippedDir = join(root, '.output/chrome-mv3');
@@ -55,7 +56,6 @@ const subjectOf = (text) => /^Subject: (.*)$/m.exec(text)?.[1]?.trim();
 mkdirSync(shotsDir, { recursive: true });
 
 // Pages the extension reads: raw source in a <pre> ("Show original"), an article without a message, .eml files.
-const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const server = createServer((request, response) => {
   const path = new URL(request.url, 'http://127.0.0.1').pathname;
   const origin = request.headers.origin;
@@ -64,11 +64,7 @@ const server = createServer((request, response) => {
     response.writeHead(200, { 'content-type': type, ...cors });
     response.end(body);
   };
-  if (path === '/original.html')
-    send(
-      'text/html; charset=utf-8',
-      `<!doctype html><title>Original message</title><h1>Original message</h1><pre id="raw_message_text">${escapeHtml(list12)}</pre>`,
-    );
+  if (path === '/original.html') send('text/html; charset=utf-8', originalMessagePage(list12));
   else if (path === '/article.html')
     send('text/html; charset=utf-8', '<!doctype html><title>News</title><h1>An article</h1><p>Nothing to see.</p>');
   else if (path === '/list.eml') send('message/rfc822', list12);
