@@ -13,6 +13,9 @@
 //   wide alone:   the blocks holding a character beyond Latin-1.
 // Printed: the median over messages of each message's best pass, for the narrow and the wide blocks.
 //   node scripts/bench-representation.mjs DIR [--passes N]
+// Run so, it shows V8's default limit of four kinds; the CLI raises it (src/cli/v8-flags.ts), which
+//   node --max-valid-polymorphic-map-count=16 scripts/bench-representation.mjs DIR
+// shows.
 import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { corpusFiles, headerBlock, importBundled } from './bench-lib.mjs';

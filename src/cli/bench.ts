@@ -19,6 +19,7 @@ import { type MemoryResult, measureMemory } from './bench-memory';
 import { timeParallel } from './bench-parallel';
 import { emptyResult, type SubjectResult, timeSubjects, WARM_UP_MS, WARM_UP_PASSES } from './bench-subjects';
 import type { Io } from './main';
+import { V8_FLAGS } from './v8-flags';
 
 export type { SubjectResult } from './bench-subjects';
 
@@ -366,12 +367,12 @@ export async function runBench(args: string[], io: Io): Promise<number> {
 
   if (o.json) {
     io.stdout(
-      `${JSON.stringify({ node: process.version, passes: o.passes, results, notable, memory, scaling }, null, 2)}\n`,
+      `${JSON.stringify({ node: process.version, v8Flags: V8_FLAGS, passes: o.passes, results, notable, memory, scaling }, null, 2)}\n`,
     );
     return 0;
   }
   io.stdout(
-    `node ${process.version}, ${o.passes} timed pass(es) after a warm-up of ≥ ${WARM_UP_PASSES} passes and ≥ ${WARM_UP_MS / 1000} s, on until a subject stops getting faster (passes per subject in the warm-up column); header blocks in memory\n\n`,
+    `node ${process.version} (${V8_FLAGS.join(' ')}), ${o.passes} timed pass(es) after a warm-up of ≥ ${WARM_UP_PASSES} passes and ≥ ${WARM_UP_MS / 1000} s, on until a subject stops getting faster (passes per subject in the warm-up column); header blocks in memory\n\n`,
   );
   for (const set of sets) {
     const rows = results.filter((r) => r.corpus === set.label);

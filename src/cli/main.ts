@@ -1,3 +1,5 @@
+// First: V8's settings, before any other module's code runs (see v8-flags.ts).
+import './v8-flags';
 import { analyze } from '../core/analyze';
 import { learnRecipientInfrastructure } from '../core/trust/mailbox';
 import { type AttachedMessage, findAttachedMessages } from '../mime/attached';

@@ -14,6 +14,7 @@ const root = resolve(import.meta.dirname, '../..');
 const cli = resolve(root, 'dist/cli.mjs');
 
 interface BenchJson {
+  v8Flags: string[];
   memory: Array<{ corpus: string; beforeMb?: number; peakMb?: number; note?: string }>;
   results: Array<{
     name: string;
@@ -31,7 +32,9 @@ describe.skipIf(!existsSync(cli))('hopscope bench (built CLI)', () => {
       ['bin/hopscope.js', 'bench', '--no-peers', '--no-scaling', '--json', '--passes', '1'],
       { cwd: root, encoding: 'utf8', timeout: 120_000 },
     );
-    const { results, memory } = JSON.parse(out) as BenchJson;
+    const { results, memory, v8Flags } = JSON.parse(out) as BenchJson;
+    // The V8 settings the figures were measured under (src/cli/v8-flags.ts) go with them.
+    expect(v8Flags).toEqual(['--max-valid-polymorphic-map-count=16']);
     // analyze()'s peak resident set, from a process of its own: at least Node's own ~30 MB, and no lower than
     // before its first call.
     expect(memory, JSON.stringify(memory)).toHaveLength(1);
