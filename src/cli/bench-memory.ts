@@ -1,21 +1,31 @@
-// Peak memory of analyze() on a corpus (`hopscope bench`: "peak RSS"). The bench's own process cannot say it:
-// every subject runs there in a worker thread with its own copy of the header blocks. So a process of its own
-// is forked for it: this very module, bundled into dist/cli.mjs and started with HOPSCOPE_BENCH_MEMORY=1 (the
-// guard below is what it runs; loaded any other way it does nothing). It gets the header blocks, notes its
-// peak resident set, runs analyze() over every block for the given passes, and reports its peak again.
+// Peak memory of analyze() and of the header reader alone on a corpus (`hopscope bench`: "peak RSS"). The
+// bench's own process cannot say it: every subject runs there in a worker thread with its own copy of the header
+// blocks. So a process of its own is forked for each: this very module, bundled into dist/cli.mjs and started
+// with HOPSCOPE_BENCH_MEMORY=1 (the guard below is what it runs; loaded any other way it does nothing). It gets
+// the header blocks, notes its peak resident set, runs the subject over every block for the given passes, and
+// reports its peak again.
 
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../core/analyze';
+import { readHeaderBlock } from '../core/headers/read';
+
+/** What a measuring process runs over the header blocks. */
+export type MemorySubject = 'analyze()' | 'readHeaderBlock()';
+const RUN: Record<MemorySubject, (head: string) => unknown> = {
+  'analyze()': (head) => analyze(head),
+  'readHeaderBlock()': (head) => readHeaderBlock(head),
+};
 
 export interface MemoryResult {
-  /** Peak resident set of the process once it holds the header blocks, before its first analyze() (MB). */
+  /** Peak resident set of the process once it holds the header blocks, before the subject's first call (MB). */
   beforeMb: number;
-  /** Peak resident set after the passes of analyze() (MB). */
+  /** Peak resident set after the passes of the subject (MB). */
   peakMb: number;
 }
 
 interface Job {
+  subject: MemorySubject;
   heads: string[];
   passes: number;
 }
@@ -25,14 +35,15 @@ const MB = 1024; // process.resourceUsage().maxRSS is in KB
 if (process.env.HOPSCOPE_BENCH_MEMORY === '1' && typeof process.send === 'function') {
   process.once('message', (job: Job) => {
     const beforeMb = process.resourceUsage().maxRSS / MB;
-    for (let p = 0; p < job.passes; p++) for (const head of job.heads) analyze(head);
+    const run = RUN[job.subject];
+    for (let p = 0; p < job.passes; p++) for (const head of job.heads) run(head);
     const result: MemoryResult = { beforeMb, peakMb: process.resourceUsage().maxRSS / MB };
     process.send?.(result, () => process.exit(0));
   });
 }
 
-/** analyze()'s peak memory over `heads` in a process of its own; a string says why it could not be measured. */
-export function measureMemory(heads: string[], passes: number): Promise<MemoryResult | string> {
+/** `subject`'s peak memory over `heads` in a process of its own; a string says why it could not be measured. */
+export function measureMemory(subject: MemorySubject, heads: string[], passes: number): Promise<MemoryResult | string> {
   return new Promise((resolve) => {
     const child = fork(fileURLToPath(import.meta.url), [], {
       env: { ...process.env, HOPSCOPE_BENCH_MEMORY: '1' },
@@ -58,6 +69,6 @@ export function measureMemory(heads: string[], passes: number): Promise<MemoryRe
     child.once('error', (error) => settle(error.message));
     // 'close', not 'exit': it comes after the process's messages and output have all been read.
     child.once('close', (code) => settle(`the measuring process ended (${code}): ${stderr.split('\n', 1)[0]}`));
-    child.send({ heads, passes } satisfies Job);
+    child.send({ subject, heads, passes } satisfies Job);
   });
 }

@@ -12,10 +12,11 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { analyze } from '../core/analyze';
 import { decodeEightBit } from '../mime/decode';
-import { type MemoryResult, measureMemory } from './bench-memory';
+import { type MemoryResult, type MemorySubject, measureMemory } from './bench-memory';
 import { timeParallel } from './bench-parallel';
 import { emptyResult, type SubjectResult, timeSubjects, WARM_UP_MS, WARM_UP_PASSES } from './bench-subjects';
 import type { Io } from './main';
@@ -27,11 +28,22 @@ const USAGE = `Usage: hopscope bench [--corpus DIR]... [--passes N] [--no-peers]
   Times analyze() and header splitting per message (median, p99, messages/s, heap) on the header
   blocks of DIR (default: examples/ and test/fixtures/auth/), beside mailauth, mailparser, postal-mime
   and SpamAssassin when installed, each in a worker thread of its own; analyze()'s throughput with one
-  worker thread per core; analyze()'s peak RSS in a process of its own; and prints a scaling
-  table (Received count, block size, one long field, many RFC 2047 words).
+  worker thread per core; the peak RSS of analyze() and of header splitting, each in a process of
+  its own; and prints a scaling table (Received count, block size, one long field, many RFC 2047
+  words).
 `;
 
-const SA_SCRIPT = '/work/shared/tools/sa-relays.pl';
+/**
+ * SpamAssassin's Received parser, driven by ../shared/tools/sa-relays.pl: the shared folder lies beside the
+ * project, so it is looked for beside the working directory (npm run bench) and beside the CLI bundle's project.
+ */
+function saScript(): string {
+  const candidates = [
+    resolve('../shared/tools/sa-relays.pl'),
+    fileURLToPath(new URL('../../shared/tools/sa-relays.pl', import.meta.url)),
+  ];
+  return candidates.find((c) => existsSync(c)) ?? candidates[0]!;
+}
 const SA_BINARY = '/usr/bin/spamassassin';
 /** A scaling row costing more than this many times the typical 10 KB block per KB is flagged. */
 const SCALING_LIMIT = 10;
@@ -101,8 +113,9 @@ function headerBlockBytesOf(raw: Buffer): Uint8Array {
 
 function spamAssassin(messages: Message[], corpus: string, passes: number): Promise<SubjectResult> {
   const skipped = (note: string): SubjectResult => emptyResult('SpamAssassin Received parse', corpus, note);
-  if (!existsSync(SA_BINARY) || !existsSync(SA_SCRIPT))
-    return Promise.resolve(skipped(`skipped: ${existsSync(SA_BINARY) ? SA_SCRIPT : SA_BINARY} not installed`));
+  const script = saScript();
+  if (!existsSync(SA_BINARY) || !existsSync(script))
+    return Promise.resolve(skipped(`skipped: ${existsSync(SA_BINARY) ? script : SA_BINARY} not installed`));
   // The same header blocks, written out as .eml files for the Perl side to read into memory.
   const dir = mkdtempSync(join(tmpdir(), 'hopscope-bench-'));
   messages.forEach((m, i) => {
@@ -111,7 +124,7 @@ function spamAssassin(messages: Message[], corpus: string, passes: number): Prom
   return new Promise((resolve) => {
     execFile(
       'perl',
-      [SA_SCRIPT, '--bench', dir, '--passes', String(passes)],
+      [script, '--bench', dir, '--passes', String(passes)],
       { maxBuffer: 1 << 20, timeout: 30 * 60_000 },
       (error, stdout, stderr) => {
         rmSync(dir, { recursive: true, force: true });
@@ -315,7 +328,7 @@ export async function runBench(args: string[], io: Io): Promise<number> {
   const sets = o.corpora.length ? o.corpora.map((d) => ({ label: d, dirs: [d] })) : [defaultCorpus()];
   const results: SubjectResult[] = [];
   const notable: Array<{ corpus: string; file: string; us: number }> = [];
-  const memory: Array<{ corpus: string } & (MemoryResult | { note: string })> = [];
+  const memory: Array<{ corpus: string; subject: MemorySubject } & (MemoryResult | { note: string })> = [];
   for (const set of sets) {
     const messages = loadCorpus(set.dirs);
     if (messages.length === 0) {
@@ -357,11 +370,16 @@ export async function runBench(args: string[], io: Io): Promise<number> {
           },
     );
     if (o.peers) results.push(await spamAssassin(messages, set.label, o.passes));
-    const peak = await measureMemory(
-      messages.map((m) => m.head),
-      MEMORY_PASSES,
-    );
-    memory.push(typeof peak === 'string' ? { corpus: set.label, note: peak } : { corpus: set.label, ...peak });
+    for (const subject of ['analyze()', 'readHeaderBlock()'] as const) {
+      const peak = await measureMemory(
+        subject,
+        messages.map((m) => m.head),
+        MEMORY_PASSES,
+      );
+      memory.push(
+        typeof peak === 'string' ? { corpus: set.label, subject, note: peak } : { corpus: set.label, subject, ...peak },
+      );
+    }
   }
   const scaling = o.scaling ? timeScaling() : [];
 
@@ -398,8 +416,8 @@ export async function runBench(args: string[], io: Io): Promise<number> {
     for (const m of memory.filter((x) => x.corpus === set.label))
       io.stdout(
         'note' in m
-          ? `  analyze() peak RSS: not measured (${m.note})\n`
-          : `  analyze() peak RSS: ${fixed(m.peakMb, 0)} MB, in a process of its own holding the header blocks (${fixed(m.beforeMb, 0)} MB before its first call)\n`,
+          ? `  ${m.subject} peak RSS: not measured (${m.note})\n`
+          : `  ${m.subject} peak RSS: ${fixed(m.peakMb, 0)} MB, in a process of its own holding the header blocks (${fixed(m.beforeMb, 0)} MB before its first call)\n`,
       );
     for (const n of notable.filter((x) => x.corpus === set.label))
       io.stdout(
