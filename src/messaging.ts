@@ -1,12 +1,9 @@
 // The typed protocol between the background, the extension pages (popup, analyzer, options) and the webmail
-// content script. Every page request is one member of `Request`; its answer is `ResponseTo<R>`. Lookups
-// stream over a port (`LOOKUP_PORT`). Messages arrive from other contexts, so they are validated at runtime
-// (`parseRequest`, `parseLookupStart`) and the sender is checked (`isOwnExtensionPage`) before anything is
-// read from storage.
+// content script. Every page request is one member of `Request`; its answer is `ResponseTo<R>`. Messages
+// arrive from other contexts, so they are validated at runtime (`parseRequest`) and the sender is checked
+// (`isOwnExtensionPage`) before anything is read from storage.
 
 import type { ArcSealer } from './core/dkim/sealers';
-import type { Analysis } from './core/types';
-import type { Enrichment } from './lookup/types';
 import type { AttachedMessage } from './mime/attached';
 import { browser } from './page-browser';
 import type { Extracted } from './webmail/types';
@@ -144,35 +141,6 @@ export function parseExtracted(answer: unknown): Extracted | null {
       detail: typeof a.detail === 'string' ? a.detail.slice(0, 500) : '',
     };
   return null;
-}
-
-// --- Lookups: a port from a page to the background, answers streamed back --------------------------------
-
-export const LOOKUP_PORT = 'hopscope-lookups';
-
-/**
- * Page → background, once per port: enrich this analysis (the page computed it from the user's input).
- * `text` is that input: with it the background verifies DKIM and ARC signatures (and a whole message's body).
- */
-export type LookupStart = { type: 'lookups/start'; analysis: Analysis; text?: string };
-
-/** Background → page. `off`: the user has not turned lookups on; nothing was sent anywhere. */
-export type LookupMessage =
-  | { type: 'lookups/off' }
-  | { type: 'lookups/update'; enrichment: Enrichment }
-  | { type: 'lookups/done'; enrichment: Enrichment }
-  | { type: 'lookups/error'; message: string };
-
-export function parseLookupStart(message: unknown): LookupStart | null {
-  if (typeof message !== 'object' || message === null) return null;
-  const m = message as Record<string, unknown>;
-  const analysis = m.analysis as Partial<Analysis> | null | undefined;
-  if (m.type !== 'lookups/start' || typeof analysis !== 'object' || analysis === null) return null;
-  if (analysis.schema !== 1 || !Array.isArray(analysis.hops) || !Array.isArray(analysis.headers)) return null;
-  if (typeof analysis.summary !== 'object' || analysis.summary === null) return null;
-  const start: LookupStart = { type: 'lookups/start', analysis: analysis as Analysis };
-  if (isInputText(m.text)) start.text = m.text;
-  return start;
 }
 
 export interface SenderLike {

@@ -1,10 +1,10 @@
 // Wires browser events to the background's modules. Listeners are added synchronously at start-up, as an
 // MV3 service worker requires, so that an event that woke the worker is delivered. Nothing is kept in
-// memory that a restart would lose: inputs, per-tab results and lookup answers live in storage.session.
+// memory that a restart would lose: inputs and per-tab results live in storage.session. The lookups run in
+// the page that shows the report (src/ui/lookups-run.ts), not here: a small worker starts sooner.
 
 import { browser } from 'wxt/browser';
 import { failure } from '../messaging';
-import { onLookupConnect } from './lookups';
 import { createMenus, onMenuClicked } from './menus';
 import { handleMessage } from './messages';
 import { forgetTab } from './tab-cache';
@@ -27,7 +27,6 @@ export function startBackground(): void {
       failure('failed', error instanceof Error ? error.message : String(error)),
     ),
   );
-  browser.runtime.onConnect.addListener(onLookupConnect);
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
   });

@@ -1,5 +1,5 @@
-// User settings in storage.local, owned by the background (which runs the lookups) and edited on the
-// options page. Privacy by default (DESIGN.md §1): lookups are off until the user turns them on. Keys
+// User settings in storage.local, edited on the options page and read by the pages that run the lookups
+// (src/ui/lookups-run.ts). Privacy by default (DESIGN.md §1): lookups are off until the user turns them on. Keys
 // (Spamhaus DQS, AbuseIPDB) live here and go only to the lookups; nothing in this module logs them.
 
 import type { LookupSettings } from '../lookup/types';

@@ -1,5 +1,5 @@
 // A TTL cache behind an interface: a Map for the CLI, the extension's storage.session for the browser
-// (the background worker passes its get/set pair; this module never touches a browser API).
+// (the page that runs the lookups passes its get/set pair; this module never touches a browser API).
 
 export interface LookupCache {
   get<T>(key: string): Promise<T | undefined>;
@@ -43,21 +43,25 @@ export interface KeyValueStorage {
   remove?(key: string): Promise<void>;
 }
 
-/** A cache over any async key-value storage; values must be JSON-serialisable (they are: DNS answers). */
+/**
+ * A cache over any async key-value storage; values must be JSON-serialisable (they are: DNS answers). (The
+ * parameter is not named `storage`: WXT's auto-imports took that name for its own `storage` global and bundled
+ * @wxt-dev/storage, 7.4 kB with a CommonJS lock, into the extension for it.)
+ */
 export function createStorageCache(
-  storage: KeyValueStorage,
+  store: KeyValueStorage,
   options: { prefix?: string; now?: () => number } = {},
 ): LookupCache {
   const prefix = options.prefix ?? 'hopscope-lookup:';
   const now = options.now ?? Date.now;
   return {
     async get<T>(key: string) {
-      const hit = (await storage.get(prefix + key)) as Stored<T> | undefined;
+      const hit = (await store.get(prefix + key)) as Stored<T> | undefined;
       if (hit === undefined || hit === null || typeof hit !== 'object' || typeof hit.expires !== 'number') {
         return undefined;
       }
       if (hit.expires <= now()) {
-        await storage.remove?.(prefix + key);
+        await store.remove?.(prefix + key);
         return undefined;
       }
       return hit.value;
@@ -65,7 +69,7 @@ export function createStorageCache(
     async set<T>(key: string, value: T, ttlSeconds: number) {
       if (!(ttlSeconds > 0)) return;
       const stored: Stored<T> = { value, expires: now() + Math.min(ttlSeconds, MAX_CACHE_SECONDS) * 1000 };
-      await storage.set(prefix + key, stored);
+      await store.set(prefix + key, stored);
     },
   };
 }

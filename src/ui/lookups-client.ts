@@ -1,6 +1,6 @@
 // The page side of lookups: the state the Lookups component renders, from the stream of answers that
-// lookups-port.ts reads from the background. Nothing waits forever: if the background goes quiet (a restarted
-// service worker, a hung request) the state says so and offers a retry.
+// lookups-run.ts gets from the lookup module. Nothing waits forever: if the answers stop coming (a hung
+// request) the state says so and offers a retry.
 
 import { useEffect, useState } from 'preact/hooks';
 import type { Analysis } from '../core/types';
@@ -15,8 +15,8 @@ export type LookupState =
   | { state: 'error'; message: string; enrichment: Enrichment | null };
 
 /**
- * The lookup state for an analysis; `attempt` changes to retry. `enabled` false skips the port entirely, and
- * its module is loaded only when lookups are on. `text` is what was analyzed (for DKIM and ARC).
+ * The lookup state for an analysis; `attempt` changes to retry. `enabled` false skips the lookups entirely, and
+ * their module is loaded only when lookups are on. `text` is what was analyzed (for DKIM and ARC).
  */
 export function useLookups(
   analysis: Analysis | null,
@@ -37,7 +37,7 @@ export function useLookups(
     let closed = false;
     let close: (() => void) | undefined;
     setState({ state: 'running', enrichment: null });
-    import('./lookups-port').then(
+    import('./lookups-run').then(
       ({ streamLookups }) => {
         if (!closed) close = streamLookups(analysis, text, setState);
       },

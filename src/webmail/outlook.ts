@@ -216,13 +216,14 @@ async function newestItemOfConversation(
  * keys containing "accesstoken", values `{secret, target, expiresOn}`), alongside the canary. Sent only when one
  * for an Outlook resource is there and unexpired.
  */
-export function owaBearerToken(storage: Storage | undefined): string | null {
-  if (!storage) return null;
+export function owaBearerToken(webStorage: Storage | undefined): string | null {
+  // (Not `storage`: WXT's auto-imports take that name for their own `storage` and bundle @wxt-dev/storage.)
+  if (!webStorage) return null;
   try {
-    for (let i = 0; i < storage.length; i++) {
-      const key = storage.key(i);
+    for (let i = 0; i < webStorage.length; i++) {
+      const key = webStorage.key(i);
       if (!key?.toLowerCase().includes('accesstoken')) continue;
-      const entry = JSON.parse(storage.getItem(key) ?? 'null') as MsalToken | null;
+      const entry = JSON.parse(webStorage.getItem(key) ?? 'null') as MsalToken | null;
       if (
         !entry ||
         typeof entry.secret !== 'string' ||

@@ -1,7 +1,5 @@
-// Shared fixtures of the security tests: senders, a fake runtime port and a small analysis.
+// Shared fixtures of the security tests: senders and a small analysis.
 
-import { vi } from 'vitest';
-import type { Browser } from 'wxt/browser';
 import { analyze } from '../../src/core/analyze';
 import type { Analysis } from '../../src/core/types';
 import type { SenderLike } from '../../src/messaging';
@@ -28,48 +26,3 @@ export function sampleAnalysis(): Analysis {
     { now: Date.UTC(2024, 0, 2) },
   );
 }
-
-export interface FakePort {
-  name: string;
-  sender: SenderLike;
-  posted: unknown[];
-  listeners: number;
-  postMessage: (m: unknown) => void;
-  disconnect: ReturnType<typeof vi.fn>;
-  onMessage: { addListener: (fn: (m: unknown) => void) => void };
-  onDisconnect: { addListener: (fn: () => void) => void };
-  /** Delivers a message to the background's listeners, as the page's port.postMessage would. */
-  deliver: (m: unknown) => void;
-}
-
-export function fakePort(name: string, sender: SenderLike): FakePort {
-  const onMessage: Array<(m: unknown) => void> = [];
-  const port = {
-    name,
-    sender,
-    posted: [] as unknown[],
-    listeners: 0,
-    postMessage(m: unknown) {
-      port.posted.push(m);
-    },
-    disconnect: vi.fn(),
-    onMessage: {
-      addListener(fn: (m: unknown) => void) {
-        onMessage.push(fn);
-        port.listeners++;
-      },
-    },
-    onDisconnect: {
-      addListener() {
-        port.listeners++;
-      },
-    },
-    deliver(m: unknown) {
-      for (const fn of onMessage) fn(m);
-    },
-  };
-  return port;
-}
-
-/** onLookupConnect takes a Browser.runtime.Port; the fake has the parts it uses. */
-export const asRuntimePort = (port: FakePort) => port as unknown as Browser.runtime.Port;

@@ -1,14 +1,13 @@
 // SECURITY.md §4: nothing leaves the machine until the user turns lookups on (DESIGN.md §1.3). The stored
-// default is off, only a literal `true` turns them on, and with them off neither the background nor the
-// lookup module calls fetch.
+// default is off, only a literal `true` turns them on, and with them off neither the page's lookup runner nor
+// the lookup module calls fetch.
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { onLookupConnect } from '../../src/background/lookups';
 import { DEFAULT_SETTINGS, getSettings, lookupSettingsOf, settingsFrom } from '../../src/background/settings';
 import { enrich } from '../../src/lookup';
-import { LOOKUP_PORT } from '../../src/messaging';
-import { asRuntimePort, fakePort, OWN_PAGE, sampleAnalysis } from './helpers';
+import { streamLookups } from '../../src/ui/lookups-run';
+import { sampleAnalysis } from './helpers';
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => vi.restoreAllMocks());
@@ -32,13 +31,11 @@ describe('lookups are off by default', () => {
     expect(result.domains).toEqual({});
   });
 
-  it('answers "off" to our own page and fetches nothing while lookups are off', async () => {
+  it('says "off" to the report and fetches nothing while lookups are off', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
-    const port = fakePort(LOOKUP_PORT, OWN_PAGE);
-    onLookupConnect(asRuntimePort(port));
-    port.deliver({ type: 'lookups/start', analysis: sampleAnalysis() });
-    await vi.waitFor(() => expect(port.posted).toEqual([{ type: 'lookups/off' }]));
+    const states: unknown[] = [];
+    streamLookups(sampleAnalysis(), 'Subject: x\n\nbody', (s) => states.push(s));
+    await vi.waitFor(() => expect(states).toEqual([{ state: 'off' }]));
     expect(fetchSpy).not.toHaveBeenCalled();
-    expect(port.disconnect).not.toHaveBeenCalled();
   });
 });

@@ -1,15 +1,14 @@
 // SECURITY.md §3.2: only our own extension pages may ask the background for anything. Web pages, our own
-// content script (which runs on web origins) and other extensions are refused before storage is touched, and
-// a lookup port from them is closed without a lookup.
+// content script (which runs on web origins) and other extensions are refused before storage is touched; the
+// background opens no port to anyone (the lookups run in the page that shows the report).
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { startBackground } from '../../src/background';
 import { putInput } from '../../src/background/inputs';
-import { onLookupConnect } from '../../src/background/lookups';
 import { handleMessage } from '../../src/background/messages';
-import { setLookupsEnabled } from '../../src/background/settings';
-import { LOOKUP_PORT, parseExtracted, parseRequest, type StoredInput } from '../../src/messaging';
-import { asRuntimePort, fakePort, OWN_PAGE, sampleAnalysis, UNTRUSTED_SENDERS } from './helpers';
+import { parseExtracted, parseRequest, type StoredInput } from '../../src/messaging';
+import { OWN_PAGE, UNTRUSTED_SENDERS } from './helpers';
 
 const INPUT: StoredInput = { kind: 'text', text: 'Subject: private', source: { kind: 'paste' }, createdAt: 1 };
 
@@ -67,24 +66,16 @@ describe('runtime messages', () => {
   });
 });
 
-describe('lookup port', () => {
-  it.each(UNTRUSTED_SENDERS)('closes a port from %s without reading settings or fetching', async (_n, sender) => {
-    await setLookupsEnabled(true);
-    const port = fakePort(LOOKUP_PORT, sender);
-    const local = vi.spyOn(fakeBrowser.storage.local, 'get');
-    const fetchSpy = vi.spyOn(globalThis, 'fetch');
-    onLookupConnect(asRuntimePort(port));
-    port.deliver({ type: 'lookups/start', analysis: sampleAnalysis() });
-    await new Promise((r) => setTimeout(r, 20));
-    expect(port.disconnect).toHaveBeenCalled();
-    expect(port.posted).toEqual([]);
-    expect(local).not.toHaveBeenCalled();
-    expect(fetchSpy).not.toHaveBeenCalled();
-  });
-
-  it('ignores ports with other names', () => {
-    const port = fakePort('something-else', OWN_PAGE);
-    onLookupConnect(asRuntimePort(port));
-    expect(port.listeners).toBe(0);
+describe('ports', () => {
+  it('the background listens for no port and no message from outside the extension', () => {
+    const connect = vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener');
+    const external = vi.spyOn(fakeBrowser.runtime.onMessageExternal, 'addListener');
+    const message = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
+    // The test browser has no context-menu events; the background's menu listener is not what is tested here.
+    vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => {});
+    startBackground();
+    expect(message).toHaveBeenCalledOnce();
+    expect(connect).not.toHaveBeenCalled();
+    expect(external).not.toHaveBeenCalled();
   });
 });
