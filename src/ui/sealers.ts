@@ -1,7 +1,7 @@
 // Which ARC sealers the user trusts (RFC 8617 §7.2 leaves that to the receiver). Stored as seal d= domains;
 // null (never chosen) means the rows of the well-known sealers table whose source was confirmed. The table
-// (src/core/dkim/sealers.ts) comes from the background: imported here it would land in the core chunk that the
-// popup loads for its first report.
+// (src/core/dkim/sealers.ts) comes from the background: imported here it landed in the core chunk that the
+// popup loads for its first report (src/core/dkim has been kept out of that chunk since, wxt.config.ts).
 
 import { useEffect, useState } from 'preact/hooks';
 import type { ArcSealer } from '../core/dkim/sealers';
