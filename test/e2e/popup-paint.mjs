@@ -110,6 +110,22 @@ const median = (values) => {
 const ms = (n) => `${n.toFixed(1)} ms`;
 
 /**
+ * The popup's marks (ms since its navigation start), its load event, its timeline's hop count and its URL: read
+ * with page.evaluate from a popup opened as a tab and through CDP from one the toolbar opened, so a string.
+ */
+const READ_MARKS = `(() => {
+  const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+  return {
+    painted: at('hopscope:timeline-painted'), complete: at('${COMPLETE}'), fcp: at('first-contentful-paint'),
+    popupStart: at('hopscope:popup-start'), inputReady: at('hopscope:input-ready'),
+    coreLoaded: at('hopscope:core-loaded'), analyzeStart: at('hopscope:analyze-start'),
+    analyzeEnd: at('hopscope:analyze-end'),
+    loaded: performance.getEntriesByType('navigation')[0]?.loadEventEnd || null,
+    hops: document.querySelectorAll('article.report ol.timeline > li').length, url: location.href,
+  };
+})()`;
+
+/**
  * When the report's verdict headline (elementtiming="hopscope-report", Verdict.tsx), the first thing the report
  * shows, was painted, from Element Timing; null after 1.5 s. (The Path heading, elementtiming="hopscope-timeline",
  * lies at the popup's fold for the 30-hop message, 597 px down: its entry says when the window showed that
@@ -178,22 +194,12 @@ async function toolbarOpener(context, { worker, base, source, forget }, { render
     await worker.evaluate(() => chrome.action.openPopup());
     const target = await popupTarget();
     const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
-    const read = `(() => {
-      const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
-      return {
-        painted: at('hopscope:timeline-painted'), complete: at('${COMPLETE}'), fcp: at('first-contentful-paint'),
-        popupStart: at('hopscope:popup-start'), inputReady: at('hopscope:input-ready'),
-        coreLoaded: at('hopscope:core-loaded'), analyzeEnd: at('hopscope:analyze-end'),
-        loaded: performance.getEntriesByType('navigation')[0]?.loadEventEnd || null,
-        hops: document.querySelectorAll('article.report ol.timeline > li').length, url: location.href,
-      };
-    })()`;
     // A rendered window's first-contentful-paint entry comes when the compositor reports the frame shown, which
     // can be after the marks: it is waited for (up to the same 10 s).
     const done = (m) => m?.complete && (!rendered || m.fcp !== null);
     let marks = null;
     for (let waited = 0; waited < 10_000 && !done(marks); waited += 25) {
-      marks = (await evaluateIn(sessionId, read)).result?.result?.value ?? null;
+      marks = (await evaluateIn(sessionId, READ_MARKS)).result?.result?.value ?? null;
       if (!done(marks)) await new Promise((resolve) => setTimeout(resolve, 25));
     }
     // In a rendered window the paint is the verdict headline's Element Timing entry, the time its frame was
@@ -258,20 +264,7 @@ try {
     page.on('pageerror', (error) => errors.push(error));
     await page.goto(`${base}/popup.html?tab=${tabId}`);
     await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, COMPLETE, { timeout: 10_000 });
-    const marks = await page.evaluate(() => {
-      const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
-      return {
-        painted: at('hopscope:timeline-painted'),
-        complete: at('hopscope:timeline-complete'),
-        popupStart: at('hopscope:popup-start'),
-        inputReady: at('hopscope:input-ready'),
-        coreLoaded: at('hopscope:core-loaded'),
-        analyzeStart: at('hopscope:analyze-start'),
-        analyzeEnd: at('hopscope:analyze-end'),
-        fcp: at('first-contentful-paint'),
-        hops: document.querySelectorAll('article.report ol.timeline > li').length,
-      };
-    });
+    const marks = await page.evaluate(READ_MARKS);
     // When the frame that showed the verdict was presented (ELEMENT_PAINT), beside the mark.
     marks.presented = await page.evaluate(ELEMENT_PAINT);
     await page.close();
