@@ -51,17 +51,19 @@ export function streamLookups(
   let latest: Enrichment | null = null;
   let finished = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const finish = (next: LookupState) => {
-    if (finished) return;
+  // Stopped by the page or ended by an answer, the run clears its timers and aborts whatever is still open.
+  const stop = () => {
     finished = true;
     clearTimeout(deadline);
     clearTimeout(timer);
+    controller.abort();
+  };
+  const finish = (next: LookupState) => {
+    if (finished) return;
+    stop();
     report(next);
   };
-  const deadline = setTimeout(() => {
-    finish({ state: 'stalled', enrichment: latest });
-    controller.abort();
-  }, LOOKUP_DEADLINE_MS);
+  const deadline = setTimeout(() => finish({ state: 'stalled', enrichment: latest }), LOOKUP_DEADLINE_MS);
   const flush = () => {
     timer = undefined;
     if (latest && !finished) report({ state: 'running', enrichment: latest });
@@ -91,10 +93,5 @@ export function streamLookups(
       finish({ state: 'error', message: error instanceof Error ? error.message : String(error), enrichment: latest });
     }
   })();
-  return () => {
-    finished = true;
-    clearTimeout(deadline);
-    clearTimeout(timer);
-    controller.abort();
-  };
+  return stop;
 }
