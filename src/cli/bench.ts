@@ -337,8 +337,9 @@ export async function runBench(args: string[], io: Io): Promise<number> {
     }
     if (!o.json) io.stderr(`bench: ${set.label}: ${messages.length} header blocks, ${o.passes} pass(es)…\n`);
     const passes = Math.max(o.passes, Math.min(100, Math.ceil(MIN_SAMPLES / messages.length)));
+    const heads = messages.map((m) => m.head);
     const timed = await timeSubjects(
-      messages.map((m) => m.head),
+      heads,
       messages.map((m) => m.bytes),
       passes,
       o.peers,
@@ -355,10 +356,7 @@ export async function runBench(args: string[], io: Io): Promise<number> {
       for (let i = 1; i < perMessage.length; i++) if (perMessage[i]! > perMessage[worst]!) worst = i;
       notable.push({ corpus: set.label, file: `slowest: ${messages[worst]!.file}`, us: perMessage[worst]! });
     }
-    const parallel = await timeParallel(
-      messages.map((m) => m.head),
-      Math.max(passes, 5),
-    );
+    const parallel = await timeParallel(heads, Math.max(passes, 5));
     results.push(
       typeof parallel === 'string'
         ? { ...emptyResult('hopscope analyze(), all cores', set.label), note: parallel }
@@ -371,11 +369,7 @@ export async function runBench(args: string[], io: Io): Promise<number> {
     );
     if (o.peers) results.push(await spamAssassin(messages, set.label, o.passes));
     for (const subject of ['analyze()', 'readHeaderBlock()'] as const) {
-      const peak = await measureMemory(
-        subject,
-        messages.map((m) => m.head),
-        MEMORY_PASSES,
-      );
+      const peak = await measureMemory(subject, heads, MEMORY_PASSES);
       memory.push(
         typeof peak === 'string' ? { corpus: set.label, subject, note: peak } : { corpus: set.label, subject, ...peak },
       );
