@@ -175,7 +175,13 @@ function parseField(value: string, diagnostics: Diagnostic[]): ParsedReceived {
     date: undefined,
     diagnostics,
   };
-  if (withText !== undefined) result.with = withText;
+  if (withText !== undefined) {
+    // Exim 4.93+ writes `with esmtps (TLS1.3) tls TLS_AES_256_GCM_SHA384 (Exim 4.96)` (its default
+    // received_header_text): the atom `tls` and the cipher after it are no part of the protocol.
+    const k = withText.indexOf(' tls ');
+    result.with = k < 0 ? withText : withText.slice(0, k);
+    if (k > 0) tls = { ...tls, cipher: withText.slice(k + 5) };
+  }
   const idToken = firstValue(clauseTokens, clauses.id);
   if (idToken !== undefined) {
     const id = stripAngles(idToken.text);

@@ -3,7 +3,8 @@
 //   Sendmail   (version=TLSv1/SSLv3 cipher=RC4-MD5 bits=128 verify=NO)
 //   Google     (version=TLS1_3 cipher=TLS_AES_128_GCM_SHA256 bits=128/128)
 //   Microsoft  (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384)
-//   Exim       (TLSv1:AES256-SHA:256), (TLS1.2:ECDHE_RSA_AES_256_GCM_SHA384:256), (TLS-1.0:DHE_RSA_3DES_EDE_CBC_SHA:24)
+//   Exim       (TLSv1:AES256-SHA:256), (TLS1.2:ECDHE_RSA_AES_256_GCM_SHA384:256), (TLS-1.0:DHE_RSA_3DES_EDE_CBC_SHA:24);
+//              4.93+ (TLS1.3) tls TLS_AES_256_GCM_SHA384, the cipher outside the comment
 //   qmail-tls  (DHE-RSA-AES256-SHA encrypted)
 
 import type { Hop } from '../types';
@@ -62,6 +63,10 @@ export function readTls(words: string[]): Tls | undefined {
       if (bits !== undefined) tls.bits = bits;
       return tls;
     }
+    // Exim 4.93+: the version alone, `(TLS1.3)` or `(TLSv1.3)`, its cipher after a `tls` atom in the with clause
+    // (parse.ts). A digit after the name and its `v`: a one-word comment such as `(tlsgate)` is no version.
+    const d = first.charCodeAt((first.charCodeAt(3) | 32) === 118 ? 4 : 3);
+    if (a < 0 && words.length === 1 && d >= 48 && d <= 57) return { version: first };
   }
   if (words.length === 2 && words[1] === 'encrypted') return { cipher: first };
   return undefined;

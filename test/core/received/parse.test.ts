@@ -190,6 +190,28 @@ describe('parseReceived: MTA forms', () => {
     ).toEqual(tls);
   });
 
+  it('reads Exim 4.93+ TLS (`with esmtps (TLS1.3) tls CIPHER`, its default received_header_text) apart from the protocol', () => {
+    const h = parseReceived(
+      'from mail.example.org ([192.0.2.1]:41234 helo=h.example) by mx.example.net with esmtpsa (TLS1.2) tls TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384\r\n\t(Exim 4.96.2) (envelope-from <a@example.org>) id 1rABCD-000123-EF for u@example.net; Mon, 01 Jan 2024 10:00:00 +0000',
+    );
+    expect(h.with).toBe('esmtpsa');
+    expect(h.tls).toEqual({ version: 'TLS1.2', cipher: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384' });
+    expect(h.authenticated).toEqual({});
+    expect(h.from).toMatchObject({ rdns: 'mail.example.org', helo: 'h.example', ip: '192.0.2.1', port: 41234 });
+    expect(h.id).toBe('1rABCD-000123-EF');
+    // Without TLS Exim writes neither; a lone `(TLS)` (Exchange 2010) still names no version.
+    expect(parseReceived('from a ([192.0.2.1]) by b with esmtp (Exim 4.96) id 1;').with).toBe('esmtp');
+    expect(parseReceived('from a (192.0.2.1) by b with Microsoft SMTP Server (TLS) id 14.3.1.0;').tls).toBeUndefined();
+    expect(
+      parseReceived('from a ([192.0.2.1]) by b with esmtps (TLSv1.3) tls TLS_AES_128_GCM_SHA256 (Exim 4.97) id 1;').tls,
+    ).toEqual({
+      version: 'TLSv1.3',
+      cipher: 'TLS_AES_128_GCM_SHA256',
+    });
+    // A one-word comment that only starts like a version is none.
+    expect(parseReceived('from a ([192.0.2.1]) by b (tlsgate) with esmtp id 1;').tls).toBeUndefined();
+  });
+
   it.each([
     ['from a ([192.0.2.1]) by b with ESMTPSA id 1;', {}],
     [
