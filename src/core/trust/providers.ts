@@ -123,6 +123,14 @@ export const PROVIDERS: readonly Provider[] = [
     source: 'https://www.proofpoint.com/',
   },
   {
+    id: 'mailgun',
+    name: 'Mailgun',
+    // Mail submitted over SMTP reaches smtp-out-n04.prod.<region>.postgun.com and leaves from m32-19.eu.mailgun.net
+    // (its X-Mailgun-Sending-Ip): one service under two domains. Seen in public list archives (lore.kernel.org).
+    domains: ['mailgun.net', 'mailgun.org', 'postgun.com'],
+    source: 'https://documentation.mailgun.com/',
+  },
+  {
     id: 'amazon-ses',
     name: 'Amazon SES / WorkMail',
     domains: ['amazonses.com', 'amazonaws.com'],

@@ -203,6 +203,32 @@ From: sender@example.com
   });
 });
 
+describe('a message submitted to an email service by SMTP', () => {
+  // Mailgun's form (Nodemailer's test message in mailauth's fixtures; list posts in lore.kernel.org): the SMTP
+  // submission host is under postgun.com, the host that sends the message on under mailgun.net.
+  const text = `Received: from m32-19.eu.mailgun.net (m32-19.eu.mailgun.net. [141.193.32.19])
+        by mx.google.com with UTF8SMTPS id g1si832311edh.491.2020.11.06.04.54.05
+        for <someone@gmail.com>
+        (version=TLS1_3 cipher=TLS_AES_128_GCM_SHA256 bits=128/128);
+        Fri, 06 Nov 2020 04:54:06 -0800 (PST)
+Received-SPF: pass (google.com: domain of bounce@mg.example.com designates 141.193.32.19 as permitted sender) client-ip=141.193.32.19;
+Received: from [127.0.0.1] (host.example.net [198.51.100.7])
+ by smtp-out-n04.prod.eu-central-1.postgun.com with SMTP id
+ 5fa547684432cd880f339347 (version=TLS1.3, cipher=TLS_AES_128_GCM_SHA256);
+ Fri, 06 Nov 2020 12:54:00 GMT
+X-Mailgun-Sending-Ip: 141.193.32.19
+From: sender@example.com
+`;
+
+  it('links the submission host to the sending host: the client that submitted it is the origin, no break', () => {
+    const a = analyze(text);
+    expect(a.handoff?.ip).toBe('141.193.32.19');
+    expect(a.origin?.ip).toBe('198.51.100.7');
+    expect(a.flags.map((f) => f.id)).not.toContain('chain-broken');
+    expect(zones(text)).toEqual(['sender', 'handoff']);
+  });
+});
+
 describe('a mail provider forwarding its user’s mail to the user’s own server', () => {
   // Yahoo's bullet relays (NNFMP) hand a yahoo.com user's mail to the server it is forwarded to, which
   // records the yahoo.com address in its 'for' (Postfix, then an internal relay).
